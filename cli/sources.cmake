@@ -1,0 +1,11 @@
+list(APPEND READYCTL_CLI_SOURCES
+  cli/app.cpp
+  cli/cmd_baseline.cpp
+  cli/cmd_completion.cpp
+  cli/cmd_gameday.cpp
+  cli/cmd_lint.cpp
+  cli/cmd_plan.cpp
+  cli/cmd_scaffold.cpp
+  cli/cmd_version.cpp
+  cli/output.cpp
+)

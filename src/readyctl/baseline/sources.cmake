@@ -1,0 +1,1 @@
+# The baseline module lists its core sources and tests here.

@@ -1,0 +1,89 @@
+#include "readyctl/core/atomic_file.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "readyctl/core/error.hpp"
+
+namespace readyctl {
+namespace fs = std::filesystem;
+
+namespace {
+
+void write_all(int fd, std::string_view content, const std::string& tmp)
+{
+  while (!content.empty()) {
+    ssize_t n = ::write(fd, content.data(), content.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw EnvironmentError(fmt::format("{}: write failed: {}", tmp, std::strerror(errno)));
+    content.remove_prefix(static_cast<size_t>(n));
+  }
+}
+
+}  // namespace
+
+void write_file_atomically(const fs::path& path, std::string_view content, Overwrite overwrite)
+{
+  std::error_code ec;
+  if (overwrite == Overwrite::refuse && fs::exists(path, ec))
+    throw InputError(fmt::format("{}: already exists (use --force to overwrite)", path.string()));
+  if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
+  std::string tmp = path.string() + ".tmp-XXXXXX";
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0)
+    throw EnvironmentError(fmt::format("{}: cannot create a temporary file: {}", path.string(),
+                                       std::strerror(errno)));
+  try {
+    write_all(fd, content, tmp);
+    if (::fsync(fd) != 0 && errno != EINVAL)
+      throw EnvironmentError(fmt::format("{}: fsync failed: {}", tmp, std::strerror(errno)));
+  } catch (...) {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  ::fchmod(fd, 0644);
+  ::close(fd);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    throw EnvironmentError(fmt::format("{}: cannot rename into place: {}", path.string(), std::strerror(err)));
+  }
+}
+
+std::string read_file(const fs::path& path)
+{
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) throw InputError(fmt::format("{}: is a directory, expected a file", path.string()));
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) throw InputError(fmt::format("{}: cannot read: {}", path.string(), std::strerror(errno)));
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode)) {
+    ::close(fd);
+    throw InputError(fmt::format("{}: not a regular file", path.string()));
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  std::string data;
+  if (st.st_size > 0) data.reserve(static_cast<size_t>(st.st_size));
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      throw InputError(fmt::format("{}: cannot read: {}", path.string(), std::strerror(err)));
+    }
+    if (n == 0) break;
+    data.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return data;
+}
+
+}  // namespace readyctl

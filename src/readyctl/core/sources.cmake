@@ -1,0 +1,12 @@
+list(APPEND READYCTL_CORE_SOURCES
+  src/readyctl/core/atomic_file.cpp
+  src/readyctl/core/duration.cpp
+  src/readyctl/core/embedded.cpp
+  src/readyctl/core/terminal.cpp
+  src/readyctl/core/text.cpp
+)
+list(APPEND READYCTL_TEST_SOURCES
+  tests/unit/test_core_atomic_file.cpp
+  tests/unit/test_core_duration.cpp
+  tests/unit/test_core_text.cpp
+)

@@ -1,0 +1,66 @@
+#include "readyctl/core/text.hpp"
+
+#include <cctype>
+
+namespace readyctl {
+
+std::vector<std::string_view> split(std::string_view text, char sep)
+{
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  for (;;) {
+    size_t pos = text.find(sep, start);
+    parts.push_back(text.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+    if (pos == std::string_view::npos) return parts;
+    start = pos + 1;
+  }
+}
+
+std::string_view trim(std::string_view text)
+{
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep)
+{
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
+bool glob_match(std::string_view pattern, std::string_view text)
+{
+  if (pattern.empty()) return text.empty();
+  if (pattern.starts_with("**")) {
+    std::string_view rest = pattern.substr(2);
+    if (rest.starts_with('/')) rest.remove_prefix(1);
+    for (size_t i = 0; i <= text.size(); ++i)
+      if (glob_match(rest, text.substr(i))) return true;
+    return false;
+  }
+  if (pattern.front() == '*') {
+    for (size_t i = 0; i <= text.size(); ++i) {
+      if (glob_match(pattern.substr(1), text.substr(i))) return true;
+      if (i < text.size() && text[i] == '/') return false;
+    }
+    return false;
+  }
+  if (text.empty()) return false;
+  if (pattern.front() == '?' ? text.front() != '/' : pattern.front() == text.front())
+    return glob_match(pattern.substr(1), text.substr(1));
+  return false;
+}
+
+std::string to_lower(std::string_view text)
+{
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace readyctl

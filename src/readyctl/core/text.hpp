@@ -1,0 +1,15 @@
+// Small string helpers shared by every module.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace readyctl {
+
+std::vector<std::string_view> split(std::string_view text, char sep);
+std::string_view trim(std::string_view text);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+bool glob_match(std::string_view pattern, std::string_view text);  // '*' (not '/'), '**', '?'
+std::string to_lower(std::string_view text);
+
+}  // namespace readyctl

@@ -1,0 +1,1 @@
+# The gameday module lists its core sources and tests here.

@@ -1,0 +1,1 @@
+# The plan module lists its core sources and tests here.

@@ -1,0 +1,42 @@
+// The one findings model: what every check reports and every formatter renders.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "readyctl/core/location.hpp"
+
+namespace readyctl {
+
+enum class Severity { note, warning, error };
+
+std::string_view severity_name(Severity severity);
+std::optional<Severity> parse_severity(std::string_view text);
+
+struct ObjectRef {
+  std::string api_version;
+  std::string kind;
+  std::string ns;
+  std::string name;
+  friend bool operator==(const ObjectRef&, const ObjectRef&) = default;
+};
+
+// A second place a cross-resource finding concerns (SARIF relatedLocations).
+struct RelatedLocation {
+  Location location;
+  std::string message;
+};
+
+struct Finding {
+  std::string rule;
+  Severity severity = Severity::warning;
+  std::string message;
+  Location location;
+  std::optional<ObjectRef> object;
+  std::string remediation;
+  std::vector<RelatedLocation> related;
+  std::string suppression_reason;  // set only for suppressed findings
+};
+
+}  // namespace readyctl

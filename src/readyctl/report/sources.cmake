@@ -1,0 +1,13 @@
+list(APPEND READYCTL_CORE_SOURCES
+  src/readyctl/report/finding.cpp
+  src/readyctl/report/format_github.cpp
+  src/readyctl/report/format_json.cpp
+  src/readyctl/report/format_junit.cpp
+  src/readyctl/report/format_markdown.cpp
+  src/readyctl/report/format_sarif.cpp
+  src/readyctl/report/format_text.cpp
+  src/readyctl/report/formatters.cpp
+)
+list(APPEND READYCTL_TEST_SOURCES
+  tests/unit/test_report_formatters.cpp
+)

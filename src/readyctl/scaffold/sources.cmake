@@ -1,0 +1,1 @@
+# The scaffold module lists its core sources and tests here.

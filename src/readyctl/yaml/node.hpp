@@ -1,0 +1,88 @@
+// One YAML node with its exact position; documents own their nodes in an arena.
+#pragma once
+#include <cstdint>
+#include <memory_resource>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace readyctl::yaml {
+
+enum class NodeKind : uint8_t { null, scalar, sequence, mapping };
+
+class Node {
+public:
+  NodeKind kind() const { return m_kind; }
+  bool is_null() const { return m_kind == NodeKind::null; }
+  bool is_scalar() const { return m_kind == NodeKind::scalar; }
+  bool is_sequence() const { return m_kind == NodeKind::sequence; }
+  bool is_mapping() const { return m_kind == NodeKind::mapping; }
+  int line() const { return static_cast<int>(m_line); }
+  int column() const { return static_cast<int>(m_column); }
+  // True for a plain (unquoted) scalar: `true` is a boolean, `"true"` a string.
+  bool plain() const { return m_plain; }
+
+  // Text of a scalar; empty for other kinds.
+  std::string_view str() const { return m_kind == NodeKind::scalar ? std::string_view(static_cast<const char*>(m_text), m_size) : std::string_view(); }
+  std::optional<bool> as_bool() const;
+  std::optional<long long> as_int() const;
+  std::optional<double> as_number() const;
+
+  // Sequence items; for a mapping, keys and values alternate.
+  std::span<const Node* const> children() const;
+  size_t size() const;  // items of a sequence, entries of a mapping
+
+  // Mapping lookup by key text; nullptr when absent or not a mapping.
+  const Node* get(std::string_view key) const;
+  // Nested lookup through mappings: node->path({"spec", "template", "spec"}).
+  const Node* path(std::initializer_list<std::string_view> keys) const;
+  // The key node of an entry, for findings that point at the key.
+  const Node* key_node(std::string_view key) const;
+
+  struct Entry {
+    const Node* key;
+    const Node* value;
+  };
+  class Entries;
+  Entries entries() const;
+
+private:
+  friend class DocumentBuilder;
+  NodeKind m_kind = NodeKind::null;
+  bool m_plain = true;
+  uint32_t m_line = 0;
+  uint32_t m_column = 0;
+  uint32_t m_size = 0;           // bytes of text, or number of child pointers
+  const void* m_text = nullptr;  // char data for scalars, const Node* array for collections
+};
+
+class Node::Entries {
+public:
+  explicit Entries(std::span<const Node* const> kids) : m_kids(kids) {}
+  struct iterator {
+    const Node* const* p;
+    Entry operator*() const { return {p[0], p[1]}; }
+    iterator& operator++()
+    {
+      p += 2;
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return p != o.p; }
+  };
+  iterator begin() const { return {m_kids.data()}; }
+  iterator end() const { return {m_kids.data() + m_kids.size()}; }
+
+private:
+  std::span<const Node* const> m_kids;
+};
+
+inline std::span<const Node* const> Node::children() const
+{
+  if (m_kind != NodeKind::sequence && m_kind != NodeKind::mapping) return {};
+  return {static_cast<const Node* const*>(m_text), m_size};
+}
+inline size_t Node::size() const { return m_kind == NodeKind::mapping ? m_size / 2 : (m_kind == NodeKind::sequence ? m_size : 0); }
+inline Node::Entries Node::entries() const { return Entries(m_kind == NodeKind::mapping ? children() : std::span<const Node* const>()); }
+
+}  // namespace readyctl::yaml

@@ -1,0 +1,269 @@
+// The manifest loader: libyaml's event parser feeding our own positioned node tree.
+#include <cstring>
+#include <map>
+#include <optional>
+#include <string>
+
+#include <fmt/format.h>
+#include <yaml.h>
+
+#include "readyctl/core/error.hpp"
+#include "readyctl/yaml/document.hpp"
+
+namespace readyctl::yaml {
+
+// Builds one document's tree from events; collection children gather on a shared stack and are
+// copied into the arena when the collection closes.
+class DocumentBuilder {
+public:
+  DocumentBuilder(const Limits& limits, int line_offset) : m_limits(limits), m_line_offset(line_offset) {}
+
+  void start(const yaml_event_t& event)
+  {
+    m_doc = Document{};
+    m_doc.arena = std::make_unique<std::pmr::monotonic_buffer_resource>(16384);
+    m_doc.start_line = static_cast<int>(event.start_mark.line) + 1 + m_line_offset;
+    m_anchors.clear();
+    m_expanded = 0;
+  }
+
+  // Each returns an error message, or nullopt.
+  std::optional<std::string> scalar(const yaml_event_t& event)
+  {
+    Node* node = make_node(event.start_mark);
+    const auto& s = event.data.scalar;
+    std::string_view text(reinterpret_cast<const char*>(s.value), s.length);
+    bool plain = s.style == YAML_PLAIN_SCALAR_STYLE && !is_str_tag(s.tag);
+    if (plain && (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL")) {
+      node->m_kind = NodeKind::null;
+    } else {
+      node->m_kind = NodeKind::scalar;
+      node->m_plain = plain;
+      char* copy = static_cast<char*>(m_doc.arena->allocate(text.size() + 1, 1));
+      std::memcpy(copy, text.data(), text.size());
+      copy[text.size()] = '\0';
+      node->m_text = copy;
+      node->m_size = static_cast<uint32_t>(text.size());
+    }
+    return attach(node, s.anchor, 1);
+  }
+
+  std::optional<std::string> open(const yaml_event_t& event, NodeKind kind, const yaml_char_t* anchor)
+  {
+    if (m_frames.size() >= m_limits.max_depth)
+      return fmt::format("nesting deeper than {} levels", m_limits.max_depth);
+    Node* node = make_node(event.start_mark);
+    node->m_kind = kind;
+    m_frames.push_back({node, m_pending.size(), anchor ? std::string(reinterpret_cast<const char*>(anchor)) : std::string(), m_expanded});
+    return add_expanded(1);
+  }
+
+  std::optional<std::string> close()
+  {
+    Frame frame = std::move(m_frames.back());
+    m_frames.pop_back();
+    size_t count = m_pending.size() - frame.first_child;
+    auto** kids = static_cast<const Node**>(m_doc.arena->allocate(sizeof(Node*) * (count ? count : 1), alignof(Node*)));
+    std::copy(m_pending.begin() + static_cast<std::ptrdiff_t>(frame.first_child), m_pending.end(), kids);
+    m_pending.resize(frame.first_child);
+    frame.node->m_text = kids;
+    frame.node->m_size = static_cast<uint32_t>(count);
+    if (!frame.anchor.empty()) m_anchors[frame.anchor] = {frame.node, m_expanded - frame.expanded_before};
+    return place(frame.node);
+  }
+
+  std::optional<std::string> alias(const yaml_event_t& event)
+  {
+    std::string name(reinterpret_cast<const char*>(event.data.alias.anchor));
+    auto it = m_anchors.find(name);
+    if (it == m_anchors.end()) return fmt::format("alias '*{}' names no complete anchor before it", name);
+    if (auto err = add_expanded(it->second.expanded)) return err;
+    return place(it->second.node);
+  }
+
+  Document finish()
+  {
+    m_doc.root = m_pending.empty() ? nullptr : m_pending.front();
+    if (m_doc.root && m_doc.root->is_null()) m_doc.root = nullptr;
+    m_pending.clear();
+    return std::move(m_doc);
+  }
+
+  void reset()
+  {
+    m_frames.clear();
+    m_pending.clear();
+  }
+
+private:
+  struct Frame {
+    Node* node;
+    size_t first_child;
+    std::string anchor;
+    size_t expanded_before;
+  };
+  struct Anchor {
+    const Node* node;
+    size_t expanded;
+  };
+
+  static bool is_str_tag(const yaml_char_t* tag)
+  {
+    return tag && std::strcmp(reinterpret_cast<const char*>(tag), "tag:yaml.org,2002:str") == 0;
+  }
+
+  Node* make_node(const yaml_mark_t& mark)
+  {
+    Node* node = new (m_doc.arena->allocate(sizeof(Node), alignof(Node))) Node();
+    node->m_line = static_cast<uint32_t>(mark.line + 1 + static_cast<size_t>(m_line_offset));
+    node->m_column = static_cast<uint32_t>(mark.column + 1);
+    return node;
+  }
+
+  std::optional<std::string> add_expanded(size_t n)
+  {
+    m_expanded += n;
+    if (m_expanded > m_limits.max_expanded_nodes)
+      return fmt::format("aliases expand to more than {} nodes (alias bomb?)", m_limits.max_expanded_nodes);
+    return std::nullopt;
+  }
+
+  std::optional<std::string> attach(Node* node, const yaml_char_t* anchor, size_t expanded)
+  {
+    if (auto err = add_expanded(expanded)) return err;
+    if (anchor) m_anchors[reinterpret_cast<const char*>(anchor)] = {node, 1};
+    return place(node);
+  }
+
+  std::optional<std::string> place(const Node* node)
+  {
+    m_pending.push_back(node);
+    return std::nullopt;
+  }
+
+  const Limits& m_limits;
+  int m_line_offset;
+  Document m_doc;
+  std::vector<Frame> m_frames;
+  std::vector<const Node*> m_pending;
+  std::map<std::string, Anchor, std::less<>> m_anchors;
+  size_t m_expanded = 0;
+};
+
+namespace {
+
+class Parser {
+public:
+  Parser(std::string_view text, int line_offset) : m_line_offset(line_offset)
+  {
+    yaml_parser_initialize(&m_parser);
+    yaml_parser_set_input_string(&m_parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  }
+  ~Parser() { yaml_parser_delete(&m_parser); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+
+  // Next event, or a ParseError from libyaml.
+  bool next(yaml_event_t& event, ParseError& error)
+  {
+    if (yaml_parser_parse(&m_parser, &event)) return true;
+    const yaml_mark_t& mark = m_parser.problem_mark;
+    error.line = static_cast<int>(mark.line) + 1 + m_line_offset;
+    error.column = static_cast<int>(mark.column) + 1;
+    std::string problem = m_parser.problem ? m_parser.problem : "invalid YAML";
+    if (m_parser.error == YAML_READER_ERROR) {
+      problem = fmt::format("{} (byte offset {}): expected UTF-8 text", problem, m_parser.problem_offset);
+    } else if (m_parser.context) {
+      problem = fmt::format("{} {}", m_parser.context, problem);
+    }
+    error.message = problem;
+    return false;
+  }
+
+private:
+  yaml_parser_t m_parser{};
+  int m_line_offset;
+};
+
+std::optional<std::string> apply_event(DocumentBuilder& builder, const yaml_event_t& event,
+                                       std::vector<Document>& documents)
+{
+  switch (event.type) {
+  case YAML_DOCUMENT_START_EVENT: builder.start(event); return std::nullopt;
+  case YAML_DOCUMENT_END_EVENT: documents.push_back(builder.finish()); return std::nullopt;
+  case YAML_SCALAR_EVENT: return builder.scalar(event);
+  case YAML_SEQUENCE_START_EVENT: return builder.open(event, NodeKind::sequence, event.data.sequence_start.anchor);
+  case YAML_MAPPING_START_EVENT: return builder.open(event, NodeKind::mapping, event.data.mapping_start.anchor);
+  case YAML_SEQUENCE_END_EVENT:
+  case YAML_MAPPING_END_EVENT: return builder.close();
+  case YAML_ALIAS_EVENT: return builder.alias(event);
+  default: return std::nullopt;
+  }
+}
+
+// Parses from one byte offset to the end; returns the error that stopped it, if any.
+std::optional<ParseError> parse_from(std::string_view text, int line_offset, const Limits& limits,
+                                     std::vector<Document>& documents)
+{
+  Parser parser(text, line_offset);
+  DocumentBuilder builder(limits, line_offset);
+  for (;;) {
+    yaml_event_t event;
+    ParseError error;
+    if (!parser.next(event, error)) return error;
+    bool done = event.type == YAML_STREAM_END_EVENT;
+    int line = static_cast<int>(event.start_mark.line) + 1 + line_offset;
+    int column = static_cast<int>(event.start_mark.column) + 1;
+    std::optional<std::string> problem = apply_event(builder, event, documents);
+    yaml_event_delete(&event);
+    if (problem) return ParseError{line, column, *problem};
+    if (done) return std::nullopt;
+  }
+}
+
+// The first line after `after` that starts a new document, or 0.
+int next_document_line(const SourceFile& file, int after)
+{
+  int count = file.line_count();
+  for (int n = after + 1; n <= count; ++n) {
+    std::string_view line = file.line(n);
+    if (line.starts_with("---") && (line.size() == 3 || line[3] == ' ' || line[3] == '\t')) return n;
+  }
+  return 0;
+}
+
+}  // namespace
+
+ParsedFile parse_yaml(const SourceFile& file, const Limits& limits)
+{
+  ParsedFile out;
+  std::string_view text = file.text();
+  int line_offset = 0;
+  for (;;) {
+    std::optional<ParseError> error = parse_from(text, line_offset, limits, out.documents);
+    if (!error) break;
+    out.errors.push_back(*error);
+    int next = next_document_line(file, std::max(error->line, line_offset + 1));
+    if (next == 0) break;
+    std::string_view line = file.line(next);
+    text = std::string_view(line.data(), static_cast<size_t>(file.text().data() + file.text().size() - line.data()));
+    line_offset = next - 1;
+  }
+  return out;
+}
+
+Document parse_single_document(const SourceFile& file, const Limits& limits)
+{
+  ParsedFile parsed = parse_yaml(file, limits);
+  if (!parsed.errors.empty()) {
+    const ParseError& e = parsed.errors.front();
+    throw InputError(fmt::format("{}:{}:{}: {}", file.path(), e.line, e.column, e.message));
+  }
+  if (parsed.documents.size() > 1)
+    throw InputError(fmt::format("{}:{}:1: expected a single YAML document, found {}", file.path(),
+                                 parsed.documents[1].start_line, parsed.documents.size()));
+  if (parsed.documents.empty()) return Document{};
+  return std::move(parsed.documents.front());
+}
+
+}  // namespace readyctl::yaml

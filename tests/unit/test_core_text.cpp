@@ -1,0 +1,26 @@
+#include <doctest/doctest.h>
+
+#include "readyctl/core/text.hpp"
+
+using namespace readyctl;
+
+TEST_SUITE("core")
+{
+  TEST_CASE("glob matching: * stays within a directory, ** crosses them")
+  {
+    CHECK(glob_match("deploy/*.yaml", "deploy/a.yaml"));
+    CHECK_FALSE(glob_match("deploy/*.yaml", "deploy/sub/a.yaml"));
+    CHECK(glob_match("deploy/**/*.yaml", "deploy/sub/deeper/a.yaml"));
+    CHECK(glob_match("**", "anything/at/all"));
+    CHECK(glob_match("a?c", "abc"));
+    CHECK_FALSE(glob_match("a?c", "a/c"));
+  }
+
+  TEST_CASE("split and trim")
+  {
+    auto parts = split("a,b,,c", ',');
+    REQUIRE(parts.size() == 4);
+    CHECK(parts[2].empty());
+    CHECK(trim("  x y \n") == "x y");
+  }
+}
