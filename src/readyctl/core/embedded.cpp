@@ -5,12 +5,14 @@ namespace readyctl {
 std::span<const EmbeddedFile> embedded_rules();
 std::span<const EmbeddedFile> embedded_templates();
 std::span<const EmbeddedFile> embedded_completions();
+std::span<const EmbeddedFile> embedded_demo();
 
 std::span<const EmbeddedFile> embedded_files(std::string_view tree)
 {
   if (tree == "rules") return embedded_rules();
   if (tree == "templates") return embedded_templates();
   if (tree == "completions") return embedded_completions();
+  if (tree == "demo") return embedded_demo();
   return {};
 }
 

@@ -10,7 +10,7 @@ struct EmbeddedFile {
   std::string_view content;
 };
 
-// The files of one embedded tree: "rules", "templates" or "completions".
+// The files of one embedded tree: "rules", "templates", "completions" or "demo" (examples/demo).
 std::span<const EmbeddedFile> embedded_files(std::string_view tree);
 
 // One file of a tree, or an empty view when absent.
