@@ -1,1 +1,31 @@
-# lint module
+list(APPEND READYCTL_CORE_SOURCES
+  src/readyctl/lint/check_registry.cpp
+  src/readyctl/lint/config.cpp
+  src/readyctl/lint/engine.cpp
+  src/readyctl/lint/graph.cpp
+  src/readyctl/lint/manifest_loader.cpp
+  src/readyctl/lint/object.cpp
+  src/readyctl/lint/pod_template.cpp
+  src/readyctl/lint/rule.cpp
+  src/readyctl/lint/selector.cpp
+  src/readyctl/lint/sink.cpp
+  src/readyctl/lint/suppression.cpp
+  src/readyctl/lint/checks/deprecated_api.cpp
+  src/readyctl/lint/checks/engine.cpp
+  src/readyctl/lint/checks/registry_cluster.cpp
+  src/readyctl/lint/checks/registry_engine.cpp
+  src/readyctl/lint/checks/registry_guardrail.cpp
+  src/readyctl/lint/checks/registry_platform.cpp
+  src/readyctl/lint/checks/registry_workload.cpp
+)
+# Each check area lists its own check files and tests in a fragment of its own.
+foreach(area workload cluster guardrail platform)
+  if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/checks/${area}.cmake)
+    include(${CMAKE_CURRENT_LIST_DIR}/checks/${area}.cmake)
+  endif()
+endforeach()
+list(APPEND READYCTL_TEST_SOURCES
+  tests/unit/test_lint_fixtures.cpp
+  tests/unit/test_lint_engine.cpp
+  tests/unit/test_lint_selector.cpp
+)

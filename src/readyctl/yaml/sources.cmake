@@ -2,6 +2,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/yaml/node.cpp
   src/readyctl/yaml/parser.cpp
   src/readyctl/yaml/source_file.cpp
+  src/readyctl/yaml/to_json.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_yaml_parser.cpp

@@ -1,0 +1,15 @@
+// The cluster area's check families, alphabetically.
+#include "readyctl/lint/check.hpp"
+#include "readyctl/lint/checks/cluster_checks.hpp"
+
+namespace readyctl::lint {
+
+std::span<const CheckFamily> cluster_check_families()
+{
+  static constexpr CheckFamily families[] = {
+      {"", nullptr},
+  };
+  return std::span(families).first(0);
+}
+
+}  // namespace readyctl::lint

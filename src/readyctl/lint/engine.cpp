@@ -1,0 +1,190 @@
+#include "readyctl/lint/engine.hpp"
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+#include <memory>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "readyctl/core/error.hpp"
+#include "readyctl/lint/check.hpp"
+#include "readyctl/lint/graph.hpp"
+#include "readyctl/lint/manifest_loader.hpp"
+#include "readyctl/lint/suppression.hpp"
+
+namespace readyctl::lint {
+namespace {
+
+Rule* find_rule(std::vector<Rule>& rules, std::string_view id)
+{
+  for (Rule& r : rules)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+Rule& require_rule(std::vector<Rule>& rules, std::string_view id, std::string_view flag)
+{
+  if (Rule* r = find_rule(rules, id)) return *r;
+  throw InputError(fmt::format("{} {}: unknown rule id (see 'readyctl lint rules')", flag, id));
+}
+
+void merge_rule_dirs(std::vector<Rule>& rules, const std::vector<std::string>& dirs)
+{
+  for (const std::string& dir : dirs)
+    for (Rule& extra : load_rule_dir(dir)) {
+      if (Rule* existing = find_rule(rules, extra.id)) *existing = std::move(extra);
+      else rules.push_back(std::move(extra));
+    }
+}
+
+void apply_overrides(std::vector<Rule>& rules, const LintConfig& config)
+{
+  for (const auto& [id, o] : config.rules) {
+    Rule* rule = find_rule(rules, id);
+    if (!rule) throw InputError(fmt::format("{}: unknown rule id '{}' (see 'readyctl lint rules')", o.where.str(), id));
+    if (o.enabled) rule->enabled = *o.enabled;
+    if (o.severity) rule->severity = *o.severity;
+    for (const auto& [name, value] : o.params.items()) {
+      if (!rule->params.contains(name))
+        throw InputError(fmt::format("{}: rule {} has no parameter '{}'", o.where.str(), id, name));
+      rule->params[name] = value;
+    }
+  }
+}
+
+void apply_flags(std::vector<Rule>& rules, const LintOptions& options)
+{
+  for (const std::string& id : options.enable) require_rule(rules, id, "--enable").enabled = true;
+  for (const std::string& id : options.disable) require_rule(rules, id, "--disable").enabled = false;
+  if (options.only.empty()) return;
+  for (const std::string& id : options.only) require_rule(rules, id, "--only");
+  for (Rule& r : rules)
+    r.enabled = std::find(options.only.begin(), options.only.end(), r.id) != options.only.end();
+}
+
+void check_families_exist(const std::vector<Rule>& rules)
+{
+  for (const Rule& r : rules)
+    if (!find_check_family(r.check))
+      throw InputError(fmt::format("{}: rule {}: unknown check family '{}'", r.origin, r.id, r.check));
+}
+
+std::vector<RawFinding> run_checks(const Graph& graph, const std::vector<Rule>& rules)
+{
+  std::vector<RawFinding> raw;
+  for (const Rule& rule : rules) {
+    if (!rule.enabled) continue;
+    size_t first = raw.size();
+    FindingSink sink(rule, raw);
+    find_check_family(rule.check)->run({graph, rule, sink});
+    // A rule never fires on a kind it does not concern, whatever its family reported.
+    raw.erase(std::remove_if(raw.begin() + static_cast<std::ptrdiff_t>(first), raw.end(),
+                             [&](const RawFinding& f) { return f.object && !rule.applies_to(f.object->kind); }),
+              raw.end());
+  }
+  return raw;
+}
+
+bool finding_order(const Finding& a, const Finding& b)
+{
+  return std::tie(a.location.file, a.location.line, a.location.column, a.rule, a.message) <
+         std::tie(b.location.file, b.location.line, b.location.column, b.rule, b.message);
+}
+
+// Carets need source lines; findings name display paths, which may be Helm chart paths.
+void attach_sources(LintReport& report, std::shared_ptr<ManifestSet> set)
+{
+  auto index = std::make_shared<std::map<std::string, std::pair<const yaml::SourceFile*, int>>>();
+  for (const Object& o : set->objects) index->emplace(o.display_file, std::make_pair(o.file, o.line_delta));
+  for (const yaml::SourceFile& f : set->files) index->emplace(f.path(), std::make_pair(&f, 0));
+  report.source_line = [set, index](const std::string& file, int line) -> std::string {
+    auto it = index->find(file);
+    if (it == index->end()) return {};
+    return std::string(it->second.first->line(line + it->second.second));
+  };
+}
+
+std::vector<std::string> input_paths(const LintOptions& options, const LintConfig& config)
+{
+  if (!options.paths.empty()) return options.paths;
+  if (config.paths.empty()) return {"."};
+  std::vector<std::string> out;
+  for (const std::string& p : config.paths) out.push_back((config.file.parent_path() / p).lexically_normal().string());
+  return out;
+}
+
+void fill_report(LintReport& report, const ManifestSet& set, const std::vector<Rule>& rules)
+{
+  std::set<std::string> files;
+  for (const yaml::SourceFile& f : set.files) files.insert(f.path());
+  report.files.assign(files.begin(), files.end());
+  report.summary.files = static_cast<int>(files.size());
+  report.summary.objects = static_cast<int>(set.objects.size());
+  for (const Rule& r : rules)
+    if (r.enabled) report.rules.push_back(r.summary_record());
+  std::sort(report.findings.begin(), report.findings.end(), finding_order);
+  std::sort(report.suppressed.begin(), report.suppressed.end(), finding_order);
+  count_findings(report);
+}
+
+}  // namespace
+
+std::string utc_today()
+{
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  return fmt::format("{:04}-{:02}-{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+LintConfig load_lint_config(const std::string& explicit_path, bool discover)
+{
+  if (!explicit_path.empty()) return load_config(explicit_path);
+  if (!discover) return {};
+  if (auto found = discover_config(std::filesystem::current_path())) return load_config(*found);
+  return {};
+}
+
+std::vector<Rule> resolve_rules(const LintOptions& options, const LintConfig& config)
+{
+  // Load the catalogue first, so a broken rule file fails before any manifest is read.
+  std::vector<Rule> rules = load_builtin_rules();
+  merge_rule_dirs(rules, options.rule_dirs);
+  apply_overrides(rules, config);
+  apply_flags(rules, options);
+  check_families_exist(rules);
+  return rules;
+}
+
+LintRun run_lint(const LintOptions& options)
+{
+  LintRun run;
+  run.config = load_lint_config(options.config_path, options.discover_config);
+  std::vector<Rule> rules = resolve_rules(options, run.config);
+  auto set = std::make_shared<ManifestSet>(load_manifests(input_paths(options, run.config), {options.in, options.kustomize}));
+  Graph graph(set->objects);
+  std::vector<RawFinding> raw = run_checks(graph, rules);
+  Suppressor suppressor(graph, run.config, options.today.empty() ? utc_today() : options.today);
+  if (const Rule* s = find_rule(rules, "suppression"); s && s->enabled) {
+    std::set<std::string> known;
+    for (const Rule& r : rules) known.insert(r.id);
+    suppressor.report_problems(*s, known, raw);
+  }
+  for (RawFinding& f : raw) {
+    if (auto reason = f.finding.rule == "suppression" ? std::nullopt : suppressor.reason_for(f)) {
+      f.finding.suppression_reason = *reason;
+      run.report.suppressed.push_back(std::move(f.finding));
+    } else {
+      run.report.findings.push_back(std::move(f.finding));
+    }
+  }
+  run.input_errors = !set->parse_errors.empty();
+  for (Finding& e : set->parse_errors) run.report.findings.push_back(std::move(e));
+  fill_report(run.report, *set, rules);
+  attach_sources(run.report, set);
+  return run;
+}
+
+}  // namespace readyctl::lint

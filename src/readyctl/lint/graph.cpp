@@ -1,0 +1,46 @@
+#include "readyctl/lint/graph.hpp"
+
+#include <algorithm>
+
+namespace readyctl::lint {
+
+Graph::Graph(const std::vector<Object>& objects) : m_objects(objects)
+{
+  for (const Object& o : objects) {
+    m_by_kind[std::string(o.kind)].push_back(&o);
+    std::vector<PodTemplate> pods = extract_pod_templates(o);
+    std::move(pods.begin(), pods.end(), std::back_inserter(m_pods));
+  }
+}
+
+const std::vector<const Object*>& Graph::of_kind(std::string_view kind) const
+{
+  static const std::vector<const Object*> none;
+  auto it = m_by_kind.find(kind);
+  return it == m_by_kind.end() ? none : it->second;
+}
+
+std::vector<const Object*> Graph::of_kind_in(std::string_view kind, std::string_view ns) const
+{
+  std::vector<const Object*> out;
+  for (const Object* o : of_kind(kind))
+    if (o->ns == ns) out.push_back(o);
+  return out;
+}
+
+const Object* Graph::find(std::string_view kind, std::string_view ns, std::string_view name) const
+{
+  for (const Object* o : of_kind(kind))
+    if (o->ns == ns && o->name == name) return o;
+  return nullptr;
+}
+
+std::vector<std::string_view> Graph::workload_namespaces() const
+{
+  std::vector<std::string_view> out;
+  for (const PodTemplate& p : m_pods)
+    if (std::find(out.begin(), out.end(), p.owner->ns) == out.end()) out.push_back(p.owner->ns);
+  return out;
+}
+
+}  // namespace readyctl::lint

@@ -1,0 +1,34 @@
+// One object graph across every input, so cross-resource rules see a whole application at once.
+#pragma once
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "readyctl/lint/object.hpp"
+#include "readyctl/lint/pod_template.hpp"
+
+namespace readyctl::lint {
+
+class Graph {
+public:
+  explicit Graph(const std::vector<Object>& objects);
+
+  std::span<const Object> objects() const { return m_objects; }
+  std::span<const PodTemplate> pods() const { return m_pods; }
+  // Objects of a kind (any group), in input order.
+  const std::vector<const Object*>& of_kind(std::string_view kind) const;
+  std::vector<const Object*> of_kind_in(std::string_view kind, std::string_view ns) const;
+  const Object* find(std::string_view kind, std::string_view ns, std::string_view name) const;
+  bool has_kind(std::string_view kind) const { return !of_kind(kind).empty(); }
+  // Namespaces that hold at least one pod template ("" stands for "not stated").
+  std::vector<std::string_view> workload_namespaces() const;
+
+private:
+  std::span<const Object> m_objects;
+  std::vector<PodTemplate> m_pods;
+  std::map<std::string, std::vector<const Object*>, std::less<>> m_by_kind;
+};
+
+}  // namespace readyctl::lint

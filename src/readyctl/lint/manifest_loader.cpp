@@ -1,0 +1,181 @@
+#include "readyctl/lint/manifest_loader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <istream>
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "readyctl/core/atomic_file.hpp"
+#include "readyctl/core/error.hpp"
+#include "readyctl/core/process.hpp"
+#include "readyctl/core/text.hpp"
+
+namespace readyctl::lint {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view k_kustomization_names[] = {"kustomization.yaml", "kustomization.yml", "Kustomization"};
+
+Finding parse_error(std::string file, int line, int column, std::string message)
+{
+  return {"parse-error", Severity::error, std::move(message), {std::move(file), line, column}, std::nullopt,
+          "Fix the syntax at this position; the rest of the inputs were still linted.", {}, {}};
+}
+
+bool is_manifest_file(const fs::path& p)
+{
+  std::string ext = p.extension().string();
+  return ext == ".yaml" || ext == ".yml" || ext == ".json";
+}
+
+bool is_kustomize_dir(const fs::path& dir)
+{
+  std::error_code ec;
+  for (std::string_view name : k_kustomization_names)
+    if (fs::is_regular_file(dir / name, ec)) return true;
+  return false;
+}
+
+// Helm `# Source: chart/templates/x.yaml` before a document maps its findings to that chart file.
+void apply_helm_source(const yaml::SourceFile& file, const yaml::Document& doc, Object& object)
+{
+  for (int n = object.root->line(); n >= doc.start_line && n >= 1; --n) {
+    std::string_view line = trim(file.line(n));
+    if (line.starts_with("# Source: ")) {
+      object.display_file = std::string(trim(line.substr(10)));
+      object.line_delta = n;
+      return;
+    }
+  }
+}
+
+std::string_view scalar_at(const yaml::Node* map, std::string_view key)
+{
+  const yaml::Node* n = map->get(key);
+  return n && n->is_scalar() ? n->str() : std::string_view();
+}
+
+void add_object(ManifestSet& set, const yaml::SourceFile& file, const yaml::Document& doc, const yaml::Node* root)
+{
+  Object o;
+  o.root = root;
+  o.file = &file;
+  o.display_file = file.path();
+  o.api_version = scalar_at(root, "apiVersion");
+  o.kind = scalar_at(root, "kind");
+  o.metadata = root->get("metadata");
+  o.spec = root->get("spec");
+  if (o.metadata && o.metadata->is_mapping()) {
+    o.name = scalar_at(o.metadata, "name");
+    o.ns = scalar_at(o.metadata, "namespace");
+  } else {
+    o.metadata = nullptr;
+  }
+  set_api_identity(o);
+  if (file.text().find("# Source: ") != std::string::npos) apply_helm_source(file, doc, o);
+  set.objects.push_back(std::move(o));
+}
+
+void collect_objects(ManifestSet& set, const yaml::SourceFile& file, const yaml::Document& doc, const yaml::Node* root)
+{
+  if (!root || !root->is_mapping()) return;
+  std::string_view kind = scalar_at(root, "kind");
+  std::string_view api = scalar_at(root, "apiVersion");
+  if (kind.empty() && api.empty()) return;  // not a Kubernetes object (values file, package.json, ...)
+  if (kind.empty() || api.empty()) {
+    set.parse_errors.push_back(parse_error(file.path(), root->line(), root->column(),
+                                           "expected both 'apiVersion' and 'kind' in a Kubernetes object"));
+    return;
+  }
+  if (api.starts_with("kustomize.config.k8s.io/")) return;
+  const yaml::Node* items = root->get("items");
+  if (kind.ends_with("List") && items && items->is_sequence()) {
+    for (const yaml::Node* item : items->children()) collect_objects(set, file, doc, item);
+    return;
+  }
+  add_object(set, file, doc, root);
+}
+
+void walk(ManifestSet& set, const fs::path& path, const LoadOptions& options, bool explicit_path);
+
+void render_kustomization(ManifestSet& set, const fs::path& dir)
+{
+  CommandResult r = run_command({"kubectl", "kustomize", dir.string()});
+  if (r.exit_code != 0) {
+    set.parse_errors.push_back(parse_error((dir / "kustomization.yaml").string(), 0, 0,
+                                           fmt::format("kubectl kustomize failed: {}", trim(r.err))));
+    return;
+  }
+  add_manifest_text(set, (dir / "kustomization.yaml").string() + " (rendered by kubectl kustomize)", std::move(r.out));
+}
+
+void walk_directory(ManifestSet& set, const fs::path& dir, const LoadOptions& options)
+{
+  if (options.kustomize && is_kustomize_dir(dir) && on_path("kubectl")) {
+    render_kustomization(set, dir);
+    return;
+  }
+  std::vector<fs::path> entries;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, fs::directory_options::skip_permission_denied, ec))
+    entries.push_back(e.path());
+  std::sort(entries.begin(), entries.end());
+  for (const fs::path& p : entries) {
+    std::string name = p.filename().string();
+    if (name.starts_with(".")) continue;
+    if (fs::is_symlink(fs::symlink_status(p, ec)) && fs::is_directory(p, ec)) continue;  // no symlink loops
+    walk(set, p, options, false);
+  }
+}
+
+void read_one(ManifestSet& set, const fs::path& path)
+{
+  try {
+    add_manifest_text(set, path.string(), read_file(path));
+  } catch (const InputError& e) {
+    set.parse_errors.push_back(parse_error(path.string(), 0, 0, e.what()));
+  }
+}
+
+void walk(ManifestSet& set, const fs::path& path, const LoadOptions& options, bool explicit_path)
+{
+  std::error_code ec;
+  fs::file_status st = fs::status(path, ec);
+  if (fs::is_directory(st)) walk_directory(set, path, options);
+  else if (explicit_path || (fs::is_regular_file(st) && is_manifest_file(path))) read_one(set, path);
+}
+
+}  // namespace
+
+void add_manifest_text(ManifestSet& set, std::string path, std::string text)
+{
+  const yaml::SourceFile& file = set.files.emplace_back(std::move(path), std::move(text));
+  yaml::ParsedFile parsed = yaml::parse_yaml(file);
+  for (const yaml::ParseError& e : parsed.errors)
+    set.parse_errors.push_back(parse_error(file.path(), e.line, e.column, e.message));
+  for (yaml::Document& doc : parsed.documents) {
+    collect_objects(set, file, doc, doc.root);
+    set.documents.push_back(std::move(doc));
+  }
+}
+
+ManifestSet load_manifests(const std::vector<std::string>& paths, const LoadOptions& options)
+{
+  ManifestSet set;
+  for (const std::string& p : paths) {
+    if (p == "-") {
+      if (!options.in) throw InputError("-: no standard input available");
+      add_manifest_text(set, "<stdin>", std::string(std::istreambuf_iterator<char>(*options.in), {}));
+      continue;
+    }
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(p, ec)))
+      throw InputError(fmt::format("{}: no such file or directory", p));
+    walk(set, p, options, true);
+  }
+  return set;
+}
+
+}  // namespace readyctl::lint

@@ -1,0 +1,31 @@
+// Turns the paths a user gives (files, directories, `-`, kustomizations) into positioned objects.
+#pragma once
+#include <deque>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "readyctl/lint/object.hpp"
+#include "readyctl/yaml/document.hpp"
+
+namespace readyctl::lint {
+
+struct ManifestSet {
+  std::deque<yaml::SourceFile> files;  // stable addresses: objects point into them
+  std::vector<yaml::Document> documents;
+  std::vector<Object> objects;
+  std::vector<Finding> parse_errors;  // rule parse-error, each with its location
+};
+
+struct LoadOptions {
+  std::istream* in = nullptr;  // for the path "-"
+  bool kustomize = true;       // render kustomization directories with `kubectl kustomize` when present
+};
+
+// InputError when a path does not exist; unreadable or broken files become parse-error findings.
+ManifestSet load_manifests(const std::vector<std::string>& paths, const LoadOptions& options);
+
+// Adds one in-memory file (already read) to the set: parses it and collects its objects.
+void add_manifest_text(ManifestSet& set, std::string path, std::string text);
+
+}  // namespace readyctl::lint

@@ -1,0 +1,80 @@
+#include "readyctl/lint/object.hpp"
+
+#include <fmt/format.h>
+
+namespace readyctl::lint {
+namespace {
+
+struct GroupAlias {
+  std::string_view from;
+  std::string_view kind;  // "*" for every kind of the group
+  std::string_view to;
+};
+
+// Groups renamed upstream; rules match the canonical group only.
+constexpr GroupAlias k_group_aliases[] = {
+    {"inference.networking.x-k8s.io", "*", "inference.networking.k8s.io"},
+    {"llm-d.ai", "InferenceObjective", "inference.networking.k8s.io"},
+    {"llm-d.ai", "InferenceModel", "inference.networking.k8s.io"},
+    {"llm-d.ai", "InferencePool", "inference.networking.k8s.io"},
+    {"extensions", "Deployment", "apps"},
+    {"extensions", "DaemonSet", "apps"},
+    {"extensions", "ReplicaSet", "apps"},
+    {"extensions", "NetworkPolicy", "networking.k8s.io"},
+    {"extensions", "Ingress", "networking.k8s.io"},
+    {"apps", "Rollout", "argoproj.io"},
+};
+
+}  // namespace
+
+std::string canonical_group(std::string_view group, std::string_view kind)
+{
+  for (const GroupAlias& a : k_group_aliases)
+    if (a.from == group && (a.kind == "*" || a.kind == kind)) return std::string(a.to);
+  return std::string(group);
+}
+
+void set_api_identity(Object& object)
+{
+  size_t slash = object.api_version.find('/');
+  std::string_view group = slash == std::string_view::npos ? std::string_view() : object.api_version.substr(0, slash);
+  object.version = std::string(slash == std::string_view::npos ? object.api_version : object.api_version.substr(slash + 1));
+  object.group = canonical_group(group, object.kind);
+}
+
+bool Object::is(std::string_view kind_name, std::string_view group_name) const
+{
+  return kind == kind_name && (group_name == "*" || group == group_name);
+}
+
+const yaml::Node* Object::annotation_node(std::string_view key) const
+{
+  return metadata ? metadata->path({"annotations", key}) : nullptr;
+}
+
+std::string_view Object::annotation(std::string_view key) const
+{
+  const yaml::Node* n = annotation_node(key);
+  return n ? n->str() : std::string_view();
+}
+
+const yaml::Node* Object::labels() const { return metadata ? metadata->get("labels") : nullptr; }
+
+Location Object::location(const yaml::Node* node) const
+{
+  const yaml::Node* at = node ? node : root;
+  return {display_file, at->line() - line_delta, at->column()};
+}
+
+ObjectRef Object::ref() const
+{
+  return {std::string(api_version), std::string(kind), std::string(ns), std::string(name)};
+}
+
+std::string Object::display_name() const
+{
+  if (ns.empty()) return fmt::format("{} {}", kind, name);
+  return fmt::format("{} {}/{}", kind, ns, name);
+}
+
+}  // namespace readyctl::lint

@@ -1,0 +1,173 @@
+#include "readyctl/lint/rule.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "readyctl/core/atomic_file.hpp"
+#include "readyctl/core/embedded.hpp"
+#include "readyctl/core/error.hpp"
+#include "readyctl/lint/pod_template.hpp"
+#include "readyctl/yaml/document.hpp"
+#include "readyctl/yaml/to_json.hpp"
+
+namespace readyctl::lint {
+namespace {
+
+[[noreturn]] void fail(const std::string& path, const yaml::Node* at, const std::string& what)
+{
+  throw InputError(fmt::format("{}:{}:{}: {}", path, at ? at->line() : 1, at ? at->column() : 1, what));
+}
+
+std::string required_string(const std::string& path, const yaml::Node* root, std::string_view key)
+{
+  const yaml::Node* n = root->get(key);
+  if (!n) fail(path, root, fmt::format("expected a '{}' field", key));
+  if (!n->is_scalar()) fail(path, n, fmt::format("expected a string for '{}'", key));
+  return std::string(n->str());
+}
+
+std::string optional_string(const yaml::Node* root, std::string_view key)
+{
+  const yaml::Node* n = root->get(key);
+  return n && n->is_scalar() ? std::string(n->str()) : std::string();
+}
+
+void read_params(const std::string& path, const yaml::Node* params, Rule& rule)
+{
+  if (!params) return;
+  if (!params->is_mapping()) fail(path, params, "expected a mapping of parameter names for 'params'");
+  for (auto [key, value] : params->entries()) {
+    if (!value->is_mapping() || !value->get("default"))
+      fail(path, value, fmt::format("expected 'default' and 'description' for parameter '{}'", key->str()));
+    RuleParam p{std::string(key->str()), yaml::to_json(value->get("default")), optional_string(value, "description")};
+    rule.params[p.name] = p.default_value;
+    rule.param_docs.push_back(std::move(p));
+  }
+}
+
+void read_kinds(const std::string& path, const yaml::Node* kinds, Rule& rule)
+{
+  if (!kinds || !kinds->is_sequence()) fail(path, kinds, "expected a list of kinds for 'kinds' (or [\"*\"])");
+  for (const yaml::Node* k : kinds->children()) rule.kinds.emplace_back(k->str());
+}
+
+void read_examples(const yaml::Node* examples, Rule& rule)
+{
+  if (!examples) return;
+  rule.example_bad = optional_string(examples, "bad");
+  rule.example_good = optional_string(examples, "good");
+}
+
+void validate(const std::string& path, const yaml::Node* root, const Rule& rule)
+{
+  if (std::find(std::begin(k_categories), std::end(k_categories), rule.category) == std::end(k_categories))
+    fail(path, root->get("category"), "expected category guardrails, scheduling, cost, isolation, durability or hygiene");
+  for (char c : rule.id)
+    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-'))
+      fail(path, root->get("id"), fmt::format("expected a kebab-case rule id, got '{}'", rule.id));
+}
+
+const nlohmann::json& param(const Rule& rule, std::string_view name)
+{
+  auto it = rule.params.find(std::string(name));
+  if (it == rule.params.end())
+    throw InputError(fmt::format("rule {}: parameter '{}' is not declared in its rule file", rule.id, name));
+  return *it;
+}
+
+}  // namespace
+
+Rule parse_rule(const std::string& path, const std::string& text)
+{
+  yaml::SourceFile file(path, text);
+  yaml::Document doc = yaml::parse_single_document(file);
+  const yaml::Node* root = doc.root;
+  if (!root || !root->is_mapping()) fail(path, root, "expected a mapping with id, severity, category, check, kinds");
+  Rule rule;
+  rule.id = required_string(path, root, "id");
+  rule.check = required_string(path, root, "check");
+  rule.category = required_string(path, root, "category");
+  std::optional<Severity> severity = parse_severity(required_string(path, root, "severity"));
+  if (!severity) fail(path, root->get("severity"), "expected severity error, warning or note");
+  rule.severity = *severity;
+  if (const yaml::Node* e = root->get("enabled"); e && e->as_bool() == false) rule.enabled = false;
+  read_kinds(path, root->get("kinds"), rule);
+  rule.summary = required_string(path, root, "summary");
+  rule.rationale = required_string(path, root, "rationale");
+  rule.remediation = required_string(path, root, "remediation");
+  read_params(path, root->get("params"), rule);
+  read_examples(root->get("examples"), rule);
+  rule.origin = path;
+  validate(path, root, rule);
+  return rule;
+}
+
+std::vector<Rule> load_builtin_rules()
+{
+  std::vector<Rule> rules;
+  for (const EmbeddedFile& f : embedded_files("rules")) {
+    if (f.path.find('/') != std::string_view::npos || !f.path.ends_with(".yaml")) continue;
+    rules.push_back(parse_rule("rules/" + std::string(f.path), std::string(f.content)));
+    rules.back().origin = "built-in";
+  }
+  return rules;
+}
+
+std::vector<Rule> load_rule_dir(const std::filesystem::path& dir)
+{
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    throw InputError(fmt::format("--rules {}: expected a directory of rule files", dir.string()));
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.path().extension() == ".yaml" || e.path().extension() == ".yml") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  std::vector<Rule> rules;
+  for (const auto& f : files) rules.push_back(parse_rule(f.string(), read_file(f)));
+  return rules;
+}
+
+bool Rule::applies_to(std::string_view kind) const
+{
+  for (const std::string& k : kinds)
+    if (k == "*" || k == kind || (k == "workloads" && is_workload_kind(kind))) return true;
+  return false;
+}
+
+bool Rule::param_bool(std::string_view name) const
+{
+  const nlohmann::json& v = param(*this, name);
+  return v.is_boolean() ? v.get<bool>() : v == "true";
+}
+
+long long Rule::param_int(std::string_view name) const
+{
+  const nlohmann::json& v = param(*this, name);
+  return v.is_number() ? v.get<long long>() : std::stoll(v.get<std::string>());
+}
+
+double Rule::param_number(std::string_view name) const
+{
+  const nlohmann::json& v = param(*this, name);
+  return v.is_number() ? v.get<double>() : std::stod(v.get<std::string>());
+}
+
+std::string Rule::param_string(std::string_view name) const
+{
+  const nlohmann::json& v = param(*this, name);
+  return v.is_string() ? v.get<std::string>() : v.dump();
+}
+
+std::vector<std::string> Rule::param_strings(std::string_view name) const
+{
+  const nlohmann::json& v = param(*this, name);
+  std::vector<std::string> out;
+  if (v.is_array())
+    for (const auto& item : v) out.push_back(item.is_string() ? item.get<std::string>() : item.dump());
+  return out;
+}
+
+RuleSummary Rule::summary_record() const { return {id, severity, category, summary, rationale, remediation}; }
+
+}  // namespace readyctl::lint

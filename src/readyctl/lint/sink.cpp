@@ -1,0 +1,21 @@
+#include "readyctl/lint/sink.hpp"
+
+namespace readyctl::lint {
+
+void FindingSink::report(const Object& object, const yaml::Node* at, std::string message, std::vector<Related> related)
+{
+  RawFinding raw;
+  raw.object = &object;
+  raw.source_line = (at ? at : object.root)->line();
+  Finding& f = raw.finding;
+  f.rule = m_rule.id;
+  f.severity = m_rule.severity;
+  f.message = std::move(message);
+  f.location = object.location(at);
+  f.object = object.ref();
+  f.remediation = m_rule.remediation;
+  for (const Related& r : related) f.related.push_back({r.object->location(r.at), r.message});
+  m_out.push_back(std::move(raw));
+}
+
+}  // namespace readyctl::lint

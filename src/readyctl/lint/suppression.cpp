@@ -1,0 +1,154 @@
+#include "readyctl/lint/suppression.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "readyctl/core/text.hpp"
+
+namespace readyctl::lint {
+namespace {
+
+constexpr std::string_view k_annotation = "readyctl.io/ignore";
+constexpr std::string_view k_comment = "readyctl:ignore";
+
+bool names_rule(const Directive& d, std::string_view rule)
+{
+  return std::any_of(d.rules.begin(), d.rules.end(), [&](const std::string& r) { return r == rule || r == "all"; });
+}
+
+std::string relative_to_config(const LintConfig& config, const std::string& file)
+{
+  std::error_code ec;
+  std::filesystem::path base = config.file.parent_path();
+  std::filesystem::path rel = std::filesystem::relative(std::filesystem::absolute(file, ec), base, ec);
+  return ec ? file : rel.generic_string();
+}
+
+// Directives found in comments, by line.
+std::map<int, Directive> scan_comments(const yaml::SourceFile& file)
+{
+  std::map<int, Directive> out;
+  if (file.text().find(k_comment) == std::string::npos) return out;
+  for (int n = 1; n <= file.line_count(); ++n) {
+    std::string_view line = file.line(n);
+    size_t at = line.find(k_comment);
+    size_t hash = line.rfind('#', at);
+    if (at == std::string_view::npos || hash == std::string_view::npos) continue;
+    std::string_view rest = line.substr(at + k_comment.size());
+    rest = rest.substr(0, rest.find('#'));  // a second comment after the directive is not part of it
+    std::optional<Directive> d = parse_directive(rest);
+    if (!d) continue;
+    d->line = n;
+    d->column = static_cast<int>(hash) + 1;
+    d->applies_to_next_line = trim(line).starts_with('#');
+    out[d->applies_to_next_line ? n + 1 : n] = *d;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Directive> parse_directive(std::string_view text)
+{
+  Directive d;
+  size_t sep = text.find("--");
+  std::string_view ids = trim(text.substr(0, sep));
+  if (sep != std::string_view::npos) d.reason = std::string(trim(text.substr(sep + 2)));
+  for (std::string_view id : split(ids, ','))
+    for (std::string_view word : split(trim(id), ' '))
+      if (!trim(word).empty()) d.rules.emplace_back(trim(word));
+  if (d.rules.empty()) return std::nullopt;
+  return d;
+}
+
+Suppressor::Suppressor(const Graph& graph, const LintConfig& config, std::string today)
+    : m_graph(graph), m_config(config), m_today(std::move(today))
+{
+}
+
+std::optional<std::string> Suppressor::reason_for(const RawFinding& raw)
+{
+  if (auto r = from_annotations(raw)) return r;
+  if (auto r = from_comments(raw)) return r;
+  return from_config(raw);
+}
+
+std::optional<std::string> Suppressor::from_annotations(const RawFinding& raw) const
+{
+  if (!raw.object) return std::nullopt;
+  std::vector<const yaml::Node*> nodes{raw.object->annotation_node(k_annotation)};
+  for (const PodTemplate& p : m_graph.pods())
+    if (p.owner == raw.object && p.metadata) nodes.push_back(p.metadata->path({"annotations", k_annotation}));
+  for (const yaml::Node* n : nodes) {
+    if (!n) continue;
+    std::optional<Directive> d = parse_directive(n->str());
+    if (d && !d->reason.empty() && names_rule(*d, raw.finding.rule)) return d->reason;
+  }
+  return std::nullopt;
+}
+
+const std::map<int, Directive>& Suppressor::comments_of(const yaml::SourceFile* file)
+{
+  auto it = m_comments.find(file);
+  if (it == m_comments.end()) it = m_comments.emplace(file, scan_comments(*file)).first;
+  return it->second;
+}
+
+std::optional<std::string> Suppressor::from_comments(const RawFinding& raw)
+{
+  if (!raw.object || !raw.object->file) return std::nullopt;
+  const auto& comments = comments_of(raw.object->file);
+  auto it = comments.find(raw.source_line);
+  if (it == comments.end() || it->second.reason.empty() || !names_rule(it->second, raw.finding.rule))
+    return std::nullopt;
+  return it->second.reason;
+}
+
+std::optional<std::string> Suppressor::from_config(const RawFinding& raw) const
+{
+  const Finding& f = raw.finding;
+  for (const IgnoreEntry& e : m_config.ignores) {
+    if (!e.until.empty() && e.until < m_today) continue;
+    if (!e.rule.empty() && e.rule != f.rule && e.rule != "all") continue;
+    if (!e.path.empty() && !glob_match(e.path, relative_to_config(m_config, f.location.file))) continue;
+    if (f.object && ((!e.kind.empty() && e.kind != f.object->kind) || (!e.ns.empty() && e.ns != f.object->ns) ||
+                     (!e.name.empty() && e.name != f.object->name)))
+      continue;
+    return e.reason;
+  }
+  return std::nullopt;
+}
+
+void Suppressor::report_problems(const Rule& rule, const std::set<std::string>& known, std::vector<RawFinding>& out)
+{
+  auto problems = [&](const Directive& d) {
+    std::vector<std::string> found;
+    if (d.reason.empty())
+      found.push_back(fmt::format("suppression of '{}' has no reason: write 'RULES -- why'", join(d.rules, ",")));
+    for (const std::string& r : d.rules)
+      if (r != "all" && !known.count(r)) found.push_back(fmt::format("suppression names unknown rule '{}'", r));
+    return found;
+  };
+  auto add = [&](Location where, std::string message) {
+    Finding f{rule.id, rule.severity, std::move(message), where, std::nullopt, rule.remediation, {}, {}};
+    out.push_back({std::move(f), nullptr, where.line});
+  };
+  FindingSink sink(rule, out);
+  std::set<const yaml::SourceFile*> files;
+  for (const Object& o : m_graph.objects()) {
+    files.insert(o.file);
+    if (const yaml::Node* n = o.annotation_node(k_annotation))
+      if (auto d = parse_directive(n->str()))
+        for (std::string& message : problems(*d)) sink.report(o, n, std::move(message));
+  }
+  for (const yaml::SourceFile* file : files)
+    for (const auto& [line, d] : comments_of(file))
+      for (std::string& message : problems(d)) add({file->path(), d.line, d.column}, std::move(message));
+  for (const IgnoreEntry& e : m_config.ignores)
+    if (!e.until.empty() && e.until < m_today)
+      add(e.where, fmt::format("ignore entry for '{}' expired on {}; it no longer suppresses",
+                               e.rule.empty() ? "all rules" : e.rule, e.until));
+}
+
+}  // namespace readyctl::lint

@@ -1,0 +1,136 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "readyctl/lint/engine.hpp"
+#include "test_support.hpp"
+
+using namespace readyctl;
+
+namespace {
+
+lint::LintRun lint_paths(const std::vector<std::string>& paths, const std::vector<std::string>& only = {})
+{
+  lint::LintOptions options;
+  options.paths = paths;
+  options.only = only;
+  options.discover_config = false;
+  options.kustomize = false;
+  return lint::run_lint(options);
+}
+
+const char* k_old_hpa = "apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\n";
+
+}  // namespace
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("findings point at the offending field with file:line:col")
+  {
+    test::TempDir dir;
+    dir.write("a.yaml", std::string("---\n") + k_old_hpa);
+    lint::LintRun run = lint_paths({(dir / "a.yaml").string()}, {"deprecated-api"});
+    REQUIRE(run.report.findings.size() == 1);
+    const Finding& f = run.report.findings[0];
+    CHECK(f.location.line == 2);
+    CHECK(f.location.column == 13);
+    CHECK(f.object->kind == "HorizontalPodAutoscaler");
+    CHECK(f.object->name == "h");
+  }
+
+  TEST_CASE("List kinds are unpacked into their items")
+  {
+    test::TempDir dir;
+    dir.write("list.yaml", "apiVersion: v1\nkind: List\nitems:\n- apiVersion: policy/v1beta1\n  kind: PodDisruptionBudget\n"
+                           "  metadata: {name: p}\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c}\n");
+    lint::LintRun run = lint_paths({(dir / "list.yaml").string()}, {"deprecated-api"});
+    CHECK(run.report.summary.objects == 2);
+    REQUIRE(run.report.findings.size() == 1);
+    CHECK(run.report.findings[0].location.line == 4);
+  }
+
+  TEST_CASE("JSON manifests are read with positions")
+  {
+    test::TempDir dir;
+    dir.write("hpa.json", "{\n  \"apiVersion\": \"autoscaling/v2beta2\",\n  \"kind\": \"HorizontalPodAutoscaler\",\n"
+                          "  \"metadata\": {\"name\": \"j\"}\n}\n");
+    lint::LintRun run = lint_paths({dir.path().string()}, {"deprecated-api"});
+    REQUIRE(run.report.findings.size() == 1);
+    CHECK(run.report.findings[0].location.line == 2);
+  }
+
+  TEST_CASE("Helm output on stdin maps findings to the chart file through # Source:")
+  {
+    std::string helm = "---\n# Source: app/templates/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n"
+                       "---\n# Source: app/templates/hpa.yaml\n" + std::string(k_old_hpa);
+    test::CliResult r = test::run_cli({"lint", "-", "--only", "deprecated-api", "-o", "json"}, helm);
+    CHECK(r.code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["findings"].size() == 1);
+    CHECK(j["findings"][0]["file"] == "app/templates/hpa.yaml");
+    CHECK(j["findings"][0]["line"] == 1);
+  }
+
+  TEST_CASE("config ignores suppress with a reason and stop at their expiry date")
+  {
+    test::TempDir dir;
+    dir.write("deploy/hpa.yaml", k_old_hpa);
+    dir.write(".readyctl.yaml", "lint:\n  ignore:\n    - rule: deprecated-api\n      path: deploy/*.yaml\n"
+                                "      reason: cluster pinned to 1.24\n      until: 2099-01-01\n"
+                                "    - rule: deprecated-api\n      name: other\n      reason: old\n      until: 2020-01-01\n");
+    lint::LintOptions options;
+    options.paths = {(dir / "deploy").string()};
+    options.config_path = (dir / ".readyctl.yaml").string();
+    options.only = {"deprecated-api", "suppression"};
+    lint::LintRun run = lint::run_lint(options);
+    REQUIRE(run.report.suppressed.size() == 1);
+    CHECK(run.report.suppressed[0].suppression_reason == "cluster pinned to 1.24");
+    REQUIRE(run.report.findings.size() == 1);
+    CHECK(run.report.findings[0].rule == "suppression");
+    CHECK(run.report.findings[0].message.find("expired on 2020-01-01") != std::string::npos);
+    CHECK(run.report.findings[0].location.line == 7);
+  }
+
+  TEST_CASE("a parse error is a finding, the rest is linted, and the exit code is 2")
+  {
+    test::TempDir dir;
+    dir.write("bad.yaml", "a: [\n");
+    dir.write("good.yaml", k_old_hpa);
+    test::CliResult r = test::run_binary("lint '" + dir.path().string() + "' --only deprecated-api -o json");
+    CHECK(r.code == 2);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["summary"]["findings"] == 2);
+    CHECK(j["findings"][0]["rule"] == "parse-error");
+    CHECK(j["findings"][1]["rule"] == "deprecated-api");
+  }
+
+  TEST_CASE("exit codes follow --fail-on")
+  {
+    test::TempDir dir;
+    dir.write("hpa.yaml", k_old_hpa);
+    std::string path = "'" + (dir / "hpa.yaml").string() + "' --only deprecated-api";
+    CHECK(test::run_binary("lint " + path).code == 0);  // a warning is below the default threshold
+    CHECK(test::run_binary("lint " + path + " --fail-on warning").code == 1);
+    CHECK(test::run_binary("lint " + path + " --fail-on never").code == 0);
+    CHECK(test::run_binary("lint " + path + " --fail-on bogus").code == 2);
+    CHECK(test::run_binary("lint /no/such/path").code == 2);
+    CHECK(test::run_binary("lint " + path + " --only no-such-rule").code == 2);
+  }
+
+  TEST_CASE("unknown subcommands suggest the right one")
+  {
+    test::CliResult r = test::run_cli({"lnt"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("did you mean 'lint'") != std::string::npos);
+  }
+
+  TEST_CASE("a broken rule file in --rules fails before manifests are read, naming file:line:col")
+  {
+    test::TempDir dir;
+    dir.write("rules/x.yaml", "id: my-rule\nseverity: fatal\ncategory: hygiene\ncheck: engine\nkinds: ['*']\n"
+                              "summary: s\nrationale: r\nremediation: m\n");
+    test::CliResult r = test::run_cli({"lint", "--rules", (dir / "rules").string(), "/no/such/manifest"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("x.yaml:2:11: expected severity error, warning or note") != std::string::npos);
+  }
+}
