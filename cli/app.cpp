@@ -5,10 +5,14 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "command_tree.hpp"
 #include "context.hpp"
 
 namespace readyctl::cli {
 namespace {
+
+constexpr const char* k_description =
+    "readyctl - get AI inference and agent platforms on Kubernetes ready for production";
 
 constexpr const char* k_footer = R"(
 Examples:
@@ -65,9 +69,10 @@ int handle_parse_error(CLI::App& app, const CLI::ParseError& e, Context& ctx, co
   return static_cast<int>(ExitCode::bad_input);
 }
 
-int run_app(const std::vector<std::string>& args, Context& ctx)
+}  // namespace
+
+void build_app(CLI::App& app, Context& ctx)
 {
-  CLI::App app{"readyctl - get AI inference and agent platforms on Kubernetes ready for production", "readyctl"};
   app.footer(k_footer);
   app.set_version_flag("--version", std::string("readyctl ") + READYCTL_VERSION, "Print the version and exit");
   app.require_subcommand(1);
@@ -79,6 +84,14 @@ int run_app(const std::vector<std::string>& args, Context& ctx)
   register_plan(app, ctx);
   register_scaffold(app, ctx);
   register_version(app, ctx);
+}
+
+namespace {
+
+int run_app(const std::vector<std::string>& args, Context& ctx)
+{
+  CLI::App app{k_description, "readyctl"};
+  build_app(app, ctx);
   std::vector<std::string> reversed(args.rbegin(), args.rend() - (args.empty() ? 0 : 1));
   try {
     app.parse(reversed);
@@ -92,7 +105,7 @@ int run_app(const std::vector<std::string>& args, Context& ctx)
 
 int run(const std::vector<std::string>& args, Streams& streams)
 {
-  Context ctx{streams, {}, 0};
+  Context ctx{streams, {}, 0, {}};
   try {
     return run_app(args, ctx);
   } catch (const InputError& e) {

@@ -68,7 +68,7 @@ void run_lint_command(Context& ctx, LintFlags& flags)
 
 void register_lint(CLI::App& app, Context& ctx)
 {
-  static LintFlags flags;
+  LintFlags& flags = ctx.make<LintFlags>();
   CLI::App* cmd = app.add_subcommand("lint", "Check workload manifests against guardrail, scheduling, cost and isolation rules");
   cmd->footer(k_footer);
   cmd->add_option("paths", flags.paths, "Files, directories (recursive *.yaml, *.yml, *.json) or - for stdin");
@@ -81,7 +81,7 @@ void register_lint(CLI::App& app, Context& ctx)
   cmd->add_option("--rules", flags.rule_dirs, "A directory of extra rule files (repeatable)");
   cmd->add_flag("--no-kustomize", flags.no_kustomize, "Read kustomization directories as plain files, without kubectl kustomize");
   register_lint_catalogue(*cmd, ctx);
-  cmd->callback([&ctx, cmd] {
+  cmd->callback([&ctx, &flags, cmd] {
     if (cmd->get_subcommands().empty()) run_lint_command(ctx, flags);
   });
 }

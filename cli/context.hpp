@@ -1,6 +1,7 @@
 // What every subcommand shares: the streams, the global flags, and the exit code it settles on.
 #pragma once
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,16 @@ struct Context {
   Streams& streams;
   GlobalOptions global;
   int exit_code = 0;
+  std::vector<std::shared_ptr<void>> owned;
+
+  // Flag storage that lives exactly as long as this invocation (never `static`: in-process runs repeat).
+  template <class T>
+  T& make()
+  {
+    auto p = std::make_shared<T>();
+    owned.push_back(p);
+    return *p;
+  }
 
   bool color_stdout() const { return use_color(parse_color_mode(global.color), streams.out_is_terminal); }
   bool color_stderr() const { return use_color(parse_color_mode(global.color), streams.err_is_terminal); }

@@ -59,25 +59,31 @@ std::string explain_text(const lint::Rule& r)
 
 void register_lint_catalogue(CLI::App& lint, Context& ctx)
 {
-  static std::string category, format = "text", id;
-  static std::vector<std::string> rule_dirs;
+  struct Flags {
+    std::string category;
+    std::string format = "text";
+    std::string id;
+    std::vector<std::string> rule_dirs;
+  };
+  Flags& f = ctx.make<Flags>();
   CLI::App* rules = lint.add_subcommand("rules", "List the rule catalogue");
-  rules->add_option("--category", category, "Only this category: guardrails, scheduling, cost, isolation, durability, hygiene");
-  rules->add_option("-o,--output", format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  rules->add_option("--rules", rule_dirs, "A directory of extra rule files (repeatable)");
-  rules->callback([&ctx] {
-    auto list = catalogue(ctx, rule_dirs);
-    ctx.streams.out << (format == "json" ? rules_json(list, category) : rules_text(list, category));
+  rules->add_option("--category", f.category, "Only this category: guardrails, scheduling, cost, isolation, durability, hygiene");
+  rules->add_option("-o,--output", f.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  rules->add_option("--rules", f.rule_dirs, "A directory of extra rule files (repeatable)");
+  rules->callback([&ctx, &f] {
+    auto list = catalogue(ctx, f.rule_dirs);
+    ctx.streams.out << (f.format == "json" ? rules_json(list, f.category) : rules_text(list, f.category));
   });
   CLI::App* explain = lint.add_subcommand("explain", "Explain one rule: rationale, parameters, examples, fix");
-  explain->add_option("id", id, "Rule id")->required();
-  explain->callback([&ctx] {
-    for (const lint::Rule& r : catalogue(ctx, rule_dirs))
-      if (r.id == id) {
+  explain->add_option("id", f.id, "Rule id")->required();
+  explain->add_option("--rules", f.rule_dirs, "A directory of extra rule files (repeatable)");
+  explain->callback([&ctx, &f] {
+    for (const lint::Rule& r : catalogue(ctx, f.rule_dirs))
+      if (r.id == f.id) {
         ctx.streams.out << explain_text(r);
         return;
       }
-    throw InputError(fmt::format("lint explain {}: unknown rule id (see 'readyctl lint rules')", id));
+    throw InputError(fmt::format("lint explain {}: unknown rule id (see 'readyctl lint rules')", f.id));
   });
 }
 

@@ -8,5 +8,10 @@ list(APPEND READYCTL_CLI_SOURCES
   cli/cmd_plan.cpp
   cli/cmd_scaffold.cpp
   cli/cmd_version.cpp
+  cli/command_tree.cpp
+  cli/completion_script.cpp
   cli/output.cpp
+)
+list(APPEND READYCTL_TEST_SOURCES
+  tests/unit/test_cli_docs.cpp
 )
