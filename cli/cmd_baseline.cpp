@@ -1,17 +1,166 @@
+// `readyctl baseline`: measure traffic, latency, queues, GPUs and cost per tenant from Prometheus.
+#include <chrono>
+#include <cstdlib>
 #include <ostream>
 
+#include <fmt/format.h>
+
 #include "context.hpp"
+#include "readyctl/baseline/collect.hpp"
+#include "readyctl/baseline/compare.hpp"
+#include "readyctl/baseline/render.hpp"
+#include "readyctl/baseline/snapshot.hpp"
+#include "readyctl/core/atomic_file.hpp"
 
 namespace readyctl::cli {
+namespace {
+
+namespace bl = readyctl::baseline;
+
+constexpr const char* k_footer = R"(
+Examples:
+  readyctl baseline --demo
+  readyctl baseline --prometheus http://localhost:9090 --since 7d --save week-47.json
+  readyctl baseline --prometheus https://mimir.example/prometheus --tenant-id team-a \
+      --bearer-token-file /var/run/secrets/token -o html=baseline.html
+  readyctl baseline --from week-47.json --compare week-46.json -o markdown
+  readyctl baseline --prometheus http://thanos:9090 --start 2026-11-16T00:00:00Z --end 2026-11-23T00:00:00Z \
+      --prices prices.yaml -o json=baseline.json -o text
+
+Exit codes: 0 ok, 2 bad input or usage, 3 Prometheus unreachable or answering with an error.
+See man readyctl-baseline.)";
+
+struct BaselineFlags {
+  std::string prometheus;
+  std::string bearer_token_file, basic_auth_file, tenant_id, ca_file;
+  std::vector<std::string> headers;
+  bool insecure = false;
+  std::string from, compare, save, prices;
+  bool demo = false, force = false;
+  bl::WindowRequest window;
+  std::string tenant_label = "namespace";
+  std::string stack = "auto";
+  double timeout = 120;
+  int concurrency = 4;
+  std::vector<std::string> outputs;
+};
+
+void add_source_flags(CLI::App* cmd, BaselineFlags& f)
+{
+  cmd->add_option("--prometheus", f.prometheus,
+                  "Prometheus-compatible API base URL (Prometheus, Thanos, Mimir .../prometheus, VictoriaMetrics); "
+                  "default $READYCTL_PROMETHEUS_URL");
+  cmd->add_option("--bearer-token-file", f.bearer_token_file, "File holding a bearer token (never printed)");
+  cmd->add_option("--basic-auth-file", f.basic_auth_file, "File holding 'user:password' for basic auth");
+  cmd->add_option("--header", f.headers, "Extra HTTP header 'Name: value' (repeatable)");
+  cmd->add_option("--tenant-id", f.tenant_id, "Send X-Scope-OrgID for Mimir/Cortex multi-tenancy");
+  cmd->add_option("--ca-file", f.ca_file, "CA bundle to verify the server's TLS certificate");
+  cmd->add_flag("--insecure-skip-tls-verify", f.insecure, "Do not verify the server's TLS certificate");
+  cmd->add_option("--timeout", f.timeout, "Seconds per HTTP request before giving up")->capture_default_str();
+  cmd->add_option("--concurrency", f.concurrency, "Queries in flight at once")->check(CLI::Range(1, 16))->capture_default_str();
+  cmd->add_option("--from", f.from, "Read a saved snapshot instead of querying a server");
+  cmd->add_flag("--demo", f.demo, "Run on the bundled demo data (no server needed)");
+}
+
+void add_window_flags(CLI::App* cmd, BaselineFlags& f)
+{
+  cmd->add_option("--since", f.window.since, "Window length ending now (or at --end): 7d, 24h, 90m")->capture_default_str();
+  cmd->add_option("--start", f.window.start, "Window start, RFC 3339 or Unix seconds");
+  cmd->add_option("--end", f.window.end, "Window end, RFC 3339 or Unix seconds (default now)");
+  cmd->add_option("--step", f.window.step, "Resolution of per-step series (default: keeps each query under 2,500 points)");
+  cmd->add_option("--tenant-label", f.tenant_label, "Label that names a tenant")->capture_default_str();
+  cmd->add_option("--stack", f.stack, "Inference engine: auto, vllm, sglang, tgi or triton")->capture_default_str();
+  cmd->add_option("--prices", f.prices, "Price catalogue YAML (gpu: {H100: 6.88}, default_gpu, cpu_core_hour, memory_gib_hour)");
+}
+
+void add_output_flags(CLI::App* cmd, BaselineFlags& f)
+{
+  cmd->add_option("--save", f.save, "Write a snapshot (figures and per-step series) to this file");
+  cmd->add_option("--compare", f.compare, "Show what moved against an earlier snapshot");
+  cmd->add_flag("--force", f.force, "Let --save replace an existing file");
+  cmd->add_option("-o,--output", f.outputs, "FORMAT[=PATH]: text, json, markdown or html (repeatable)");
+}
+
+class Progress {
+public:
+  explicit Progress(Context& ctx) : m_ctx(ctx) {}
+  void operator()(size_t done, size_t total) const
+  {
+    m_ctx.streams.err << fmt::format("\rquerying Prometheus: {}/{} queries", done, total) << (done == total ? "\n" : "")
+                      << std::flush;
+  }
+
+private:
+  Context& m_ctx;
+};
+
+bl::ClientOptions client_options(const BaselineFlags& f)
+{
+  bl::ClientOptions c;
+  c.url = f.prometheus;
+  if (c.url.empty())
+    if (const char* env = std::getenv("READYCTL_PROMETHEUS_URL")) c.url = env;
+  if (c.url.empty())
+    throw InputError("baseline: expected --prometheus URL (or READYCTL_PROMETHEUS_URL), --from SNAPSHOT or --demo");
+  c.bearer_token_file = f.bearer_token_file;
+  c.basic_auth_file = f.basic_auth_file;
+  c.headers = f.headers;
+  c.tenant_id = f.tenant_id;
+  c.ca_file = f.ca_file;
+  c.insecure_skip_tls_verify = f.insecure;
+  c.timeout_seconds = f.timeout;
+  return c;
+}
+
+bl::Baseline acquire(const BaselineFlags& f, Context& ctx)
+{
+  if (f.demo + !f.from.empty() + !f.prometheus.empty() > 1)
+    throw InputError("baseline: expected only one of --prometheus, --from and --demo");
+  if (f.demo) return bl::demo_baseline();
+  if (!f.from.empty()) return bl::load_snapshot(f.from);
+  bl::CollectOptions o;
+  o.client = client_options(f);
+  o.window = f.window;
+  o.tenant_label = f.tenant_label;
+  o.stack = f.stack;
+  o.concurrency = f.concurrency;
+  if (!f.prices.empty()) o.prices = bl::load_prices(f.prices, read_file(f.prices));
+  if (ctx.show_progress()) o.progress = Progress(ctx);
+  double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return bl::collect_baseline(o, now);
+}
+
+std::string render(const bl::Baseline& b, const std::string& format, bool to_terminal, const Context& ctx)
+{
+  if (format == "text") return bl::render_text(b, {to_terminal && ctx.color_stdout()});
+  if (format == "json") return bl::render_json(b);
+  if (format == "markdown") return bl::render_markdown(b);
+  if (format == "html") return bl::render_html(b);
+  throw InputError(fmt::format("-o {}: expected text, json, markdown or html", format));
+}
+
+void run_baseline(const BaselineFlags& f, Context& ctx)
+{
+  std::vector<OutputSpec> specs = parse_output_specs(f.outputs, "text");
+  bl::Baseline b = acquire(f, ctx);
+  if (!f.compare.empty()) b.comparison = bl::compare_baselines(bl::load_snapshot(f.compare), b, f.compare);
+  else if (f.demo) b.comparison = bl::compare_baselines(bl::demo_previous_baseline(), b, "the demo's previous week");
+  if (!f.save.empty()) bl::save_snapshot(b, f.save, f.force);
+  write_outputs(ctx, specs, [&](const std::string& format, bool to_terminal) { return render(b, format, to_terminal, ctx); });
+  ctx.exit_code = static_cast<int>(ExitCode::ok);
+}
+
+}  // namespace
 
 void register_baseline(CLI::App& app, Context& ctx)
 {
-  CLI::App* cmd = app.add_subcommand("baseline", "(baseline: not yet implemented)");
-  cmd->allow_extras();
-  cmd->callback([&ctx] {
-    ctx.streams.err << "readyctl: error: baseline: not yet implemented\n";
-    ctx.exit_code = static_cast<int>(ExitCode::bad_input);
-  });
+  auto flags = std::make_shared<BaselineFlags>();
+  CLI::App* cmd = app.add_subcommand("baseline", "Measure traffic, latency, queues, GPU use and cost per tenant from Prometheus");
+  cmd->footer(k_footer);
+  add_source_flags(cmd, *flags);
+  add_window_flags(cmd, *flags);
+  add_output_flags(cmd, *flags);
+  cmd->callback([flags, &ctx] { run_baseline(*flags, ctx); });
 }
 
 }  // namespace readyctl::cli

@@ -1,1 +1,31 @@
-# The baseline module lists its core sources and tests here.
+# The baseline module: Prometheus client, stack detection, queries, statistics, cost, snapshots, renderings.
+list(APPEND READYCTL_CORE_SOURCES
+  src/readyctl/baseline/baseline.cpp
+  src/readyctl/baseline/baseline_json.cpp
+  src/readyctl/baseline/collect.cpp
+  src/readyctl/baseline/compare.cpp
+  src/readyctl/baseline/derive.cpp
+  src/readyctl/baseline/detection.cpp
+  src/readyctl/baseline/display.cpp
+  src/readyctl/baseline/figures.cpp
+  src/readyctl/baseline/prices.cpp
+  src/readyctl/baseline/prometheus_client.cpp
+  src/readyctl/baseline/query_plan.cpp
+  src/readyctl/baseline/query_result.cpp
+  src/readyctl/baseline/range_chunks.cpp
+  src/readyctl/baseline/render_html.cpp
+  src/readyctl/baseline/render_markdown.cpp
+  src/readyctl/baseline/render_text.cpp
+  src/readyctl/baseline/snapshot.cpp
+  src/readyctl/baseline/stack.cpp
+  src/readyctl/baseline/svg_chart.cpp
+  src/readyctl/baseline/statistics.cpp
+  src/readyctl/baseline/window.cpp
+)
+list(APPEND READYCTL_TEST_SOURCES
+  tests/baseline/process.cpp
+  tests/unit/test_baseline_errors.cpp
+  tests/unit/test_baseline_integration.cpp
+  tests/unit/test_baseline_statistics.cpp
+  tests/unit/test_baseline_units.cpp
+)

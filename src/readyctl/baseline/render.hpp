@@ -1,0 +1,18 @@
+// Renderings of a baseline for people: text (tables and sparklines), markdown (PR comments), html (charts).
+#pragma once
+#include <string>
+
+#include "readyctl/baseline/baseline.hpp"
+
+namespace readyctl::baseline {
+
+struct RenderOptions {
+  bool color = false;
+};
+
+std::string render_text(const Baseline& b, const RenderOptions& options);
+std::string render_markdown(const Baseline& b);
+std::string render_html(const Baseline& b);
+std::string render_json(const Baseline& b);  // the public JSON shape, without per-step series
+
+}  // namespace readyctl::baseline

@@ -1,0 +1,166 @@
+#include <fmt/format.h>
+
+#include "readyctl/baseline/display.hpp"
+#include "readyctl/baseline/render.hpp"
+#include "readyctl/baseline/svg_chart.hpp"
+
+namespace readyctl::baseline {
+namespace {
+
+constexpr const char* k_style = R"(
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f8fafc;color:#0f172a}
+main{max-width:1180px;margin:0 auto;padding:24px}
+h1{font-size:22px;margin:0 0 4px} h2{font-size:16px;margin:28px 0 8px}
+.meta{color:#475569;margin-bottom:16px}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:12px}
+.card{background:#fff;border:1px solid #e2e8f0;border-radius:8px;padding:12px}
+.card b{display:block;font-size:20px} .card span{color:#64748b;font-size:12px}
+table{border-collapse:collapse;width:100%;background:#fff;font-size:13px}
+th,td{padding:6px 8px;border-bottom:1px solid #e2e8f0;text-align:right;white-space:nowrap}
+th:first-child,td:first-child{text-align:left} tr.cluster td{font-weight:600;background:#f1f5f9}
+.grid2{display:grid;grid-template-columns:1fr 1fr;gap:16px} .panel{background:#fff;border:1px solid #e2e8f0;border-radius:8px;padding:12px}
+.chart{width:100%;height:auto} .grid{stroke:#e2e8f0} .ytick{font-size:11px;fill:#64748b;text-anchor:end} .xtick{font-size:11px;fill:#64748b}
+.label{font-size:11px;fill:#334155}
+.legend span{display:inline-block;margin-right:12px;font-size:12px} .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px}
+.worse{color:#dc2626} .better{color:#16a34a} .warn li{color:#92400e}
+@media(max-width:900px){.grid2{grid-template-columns:1fr}}
+)";
+
+constexpr std::string_view k_columns[] = {"requests.total", "requests.rate_mean", "requests.peak_to_mean",
+                                          "requests.error_ratio", "latency_seconds.e2e.p95",
+                                          "latency_seconds.ttft.p95", "latency_seconds.itl.p95", "queue.p95",
+                                          "queue.cv", "prefix_cache_hit_ratio", "gpu.allocated_gpu_hours",
+                                          "gpu.utilization_mean", "gpu.utilization_cv", "cost.total",
+                                          "cost.per_million_tokens", "cost.idle_gpu", "retry_amplification"};
+
+std::string escape(std::string_view s)
+{
+  std::string out;
+  for (char c : s) {
+    if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else if (c == '&') out += "&amp;";
+    else out += c;
+  }
+  return out;
+}
+
+std::string card(std::string_view title, const std::string& value)
+{
+  return fmt::format("<div class=\"card\"><b>{}</b><span>{}</span></div>", escape(value), escape(title));
+}
+
+std::string cards(const Baseline& b)
+{
+  const TenantBaseline& c = b.cluster;
+  return "<div class=\"cards\">" + card("requests", format_figure(c.get("requests.total"), "")) +
+         card("peak / mean traffic", format_figure(c.get("requests.peak_to_mean"), "x")) +
+         card("TTFT p95", format_figure(c.get("latency_seconds.ttft.p95"), "s")) +
+         card("GPU-hours allocated", format_figure(c.get("gpu.allocated_gpu_hours"), "h")) +
+         card("GPU utilisation", format_figure(c.get("gpu.utilization_mean"), "%")) +
+         card("total cost", format_figure(c.get("cost.total"), "usd")) +
+         card("idle GPU cost", format_figure(c.get("cost.idle_gpu"), "usd")) +
+         card("cost per 1M tokens", format_figure(c.get("cost.per_million_tokens"), "usd")) + "</div>";
+}
+
+std::string table(const Baseline& b)
+{
+  std::string out = "<table><tr><th>tenant</th>";
+  for (std::string_view p : k_columns) out += "<th>" + escape(find_field(p)->label) + "</th>";
+  out += "</tr>";
+  auto row = [&](const TenantBaseline& t, bool cluster) {
+    std::string r = cluster ? "<tr class=\"cluster\">" : "<tr>";
+    r += "<td>" + escape(t.name) + "</td>";
+    for (std::string_view p : k_columns) r += "<td>" + escape(format_figure(t.get(p), find_field(p)->unit)) + "</td>";
+    return r + "</tr>";
+  };
+  for (const TenantBaseline& t : b.tenants) out += row(t, false);
+  return out + row(b.cluster, true) + "</table>";
+}
+
+std::string legend(const Baseline& b)
+{
+  std::string out = "<div class=\"legend\">";
+  for (size_t i = 0; i < b.tenants.size(); ++i)
+    out += fmt::format("<span><i style=\"background:{}\"></i>{}</span>", chart_color(i), escape(b.tenants[i].name));
+  return out + "</div>";
+}
+
+std::string line_panel(const Baseline& b, const char* title, const char* series, const std::string& unit)
+{
+  std::vector<ChartLine> lines;
+  for (const TenantBaseline& t : b.tenants) {
+    auto it = t.series.find(series);
+    lines.push_back({t.name, it == t.series.end() ? std::vector<Figure>{} : it->second});
+  }
+  std::vector<std::string> x{format_time(b.window.start), format_time((b.window.start + b.window.end) / 2),
+                             format_time(b.window.end)};
+  return fmt::format("<div class=\"panel\"><h2>{}</h2>{}{}</div>", title, svg_line_chart(lines, unit, x), legend(b));
+}
+
+std::string cost_panel(const Baseline& b)
+{
+  std::vector<ChartBar> bars;
+  for (const TenantBaseline& t : b.tenants) {
+    double gpu = t.get("cost.gpu").value_or(0), idle = std::min(gpu, t.get("cost.idle_gpu").value_or(0));
+    bars.push_back({t.name, {gpu - idle, idle, t.get("cost.cpu").value_or(0), t.get("cost.memory").value_or(0)}});
+  }
+  std::vector<std::string> parts{"GPU (busy)", "GPU (idle)", "CPU", "memory"};
+  std::string legend = "<div class=\"legend\">";
+  for (size_t i = 0; i < parts.size(); ++i)
+    legend += fmt::format("<span><i style=\"background:{}\"></i>{}</span>", chart_color(i), parts[i]);
+  return "<div class=\"panel\"><h2>Cost per tenant (USD over the window)</h2>" + svg_bar_chart(bars, parts, "$") +
+         legend + "</div></div>";
+}
+
+std::string comparison(const Baseline& b)
+{
+  if (!b.comparison) return {};
+  std::string out = "<h2>Compared with " + escape(b.comparison->against) + "</h2><table><tr><th></th><th>tenant</th>"
+                    "<th>figure</th><th>before</th><th>after</th><th>change</th></tr>";
+  for (const Change& c : b.comparison->changes) {
+    const FieldSpec* f = find_field(c.path);
+    out += fmt::format("<tr><td class=\"{0}\">{1}</td><td>{2}</td><td>{3}</td><td>{4}</td><td>{5}</td><td class=\"{0}\">{6}</td></tr>",
+                       c.worse ? "worse" : "better", c.worse ? "▲ worse" : "▼ better", escape(c.tenant), c.path,
+                       escape(format_figure(c.before, f ? f->unit : "")), escape(format_figure(c.after, f ? f->unit : "")),
+                       format_change(c));
+  }
+  return out + "</table>";
+}
+
+std::string warnings(const Baseline& b)
+{
+  if (b.warnings.empty()) return {};
+  std::string out = "<h2>Warnings</h2><ul class=\"warn\">";
+  for (const std::string& w : b.warnings) out += "<li>" + escape(w) + "</li>";
+  return out + "</ul>";
+}
+
+}  // namespace
+
+std::string render_html(const Baseline& b)
+{
+  std::string out = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>readyctl baseline</title>"
+                    "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><style>";
+  out += k_style;
+  out += "</style></head><body><main>";
+  out += fmt::format("<h1>readyctl baseline</h1><div class=\"meta\">{} → {} ({}, step {}s) · stack <b>{}</b> · "
+                     "tenants by <code>{}</code> · exporters: {}</div>",
+                     format_time(b.window.start), format_time(b.window.end), format_span(b.window.seconds()),
+                     b.window.step, escape(b.stack.empty() ? "none found" : b.stack), escape(b.tenant_label),
+                     escape(fmt::format("{}", fmt::join(b.exporters, ", "))));
+  out += cards(b);
+  out += "<div class=\"grid2\">";
+  out += line_panel(b, "Traffic (requests/s)", "request_rate", "");
+  out += line_panel(b, "Queue depth (waiting requests)", "queue", "");
+  out += line_panel(b, "End-to-end latency p95", "e2e_p95", "s");
+  out += line_panel(b, "GPU utilisation", "gpu_utilization", "%");
+  out += "</div><div class=\"grid2\" style=\"grid-template-columns:1fr\">" + cost_panel(b);
+  out += "<h2>Per tenant</h2>" + table(b) + comparison(b) + warnings(b);
+  out += fmt::format("<p class=\"meta\">Prices: {} ${}/GPU-hour by default ({}, {}, as of {}). Generated by readyctl {}.</p>",
+                     escape(b.prices.default_gpu), b.prices.gpu_price("").usd, escape(b.prices.gpu_price("").source),
+                     escape(b.prices.gpu_price("").region), escape(b.prices.gpu_price("").as_of), READYCTL_VERSION);
+  return out + "</main></body></html>\n";
+}
+
+}  // namespace readyctl::baseline

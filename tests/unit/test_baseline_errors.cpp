@@ -1,0 +1,97 @@
+// What the user sees when the server is down, refuses a query, hides behind a failing proxy, or needs auth.
+#include <memory>
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "../baseline/process.hpp"
+#include "test_support.hpp"
+
+namespace readyctl::test {
+namespace {
+
+// A fake server in one of fake_server.py's modes, for the length of a test.
+class FakeServer {
+public:
+  explicit FakeServer(const std::string& mode) : port(free_port())
+  {
+    m_process = std::make_unique<ChildProcess>(
+        std::vector<std::string>{"python3", (source_dir() / "tests/baseline/fake_server.py").string(),
+                                 std::to_string(port), mode},
+        m_dir / "server.log");
+    wait_until_ready(port, "/-/ready", 20);
+  }
+  std::string url(const std::string& prefix = "") const { return fmt::format("http://127.0.0.1:{}{}", port, prefix); }
+  int port;
+
+private:
+  TempDir m_dir;
+  std::unique_ptr<ChildProcess> m_process;
+};
+
+const std::string k_window = "--start 2026-11-01T00:00:00Z --end 2026-11-01T06:00:00Z";
+
+}  // namespace
+
+TEST_SUITE("integration-baseline")
+{
+  TEST_CASE("server down: exit 3 naming the address")
+  {
+    int port = free_port();
+    CliResult r = run_binary(fmt::format("baseline --prometheus http://127.0.0.1:{} {}", port, k_window));
+    CHECK(r.code == 3);
+    CHECK(r.err.find(fmt::format("readyctl: error: cannot query Prometheus at http://127.0.0.1:{}", port)) !=
+          std::string::npos);
+  }
+
+  TEST_CASE("HTTP 400 bad_data: exit 3 with the server's errorType and message")
+  {
+    FakeServer server("bad_data");
+    CliResult r = run_binary(fmt::format("baseline --prometheus {} {}", server.url(), k_window));
+    CHECK(r.code == 3);
+    CHECK(r.err.find("HTTP 400: bad_data: exceeded maximum resolution") != std::string::npos);
+  }
+
+  TEST_CASE("a proxy's HTML 502 page: exit 3 saying the body is not the API's JSON")
+  {
+    FakeServer server("proxy502");
+    CliResult r = run_binary(fmt::format("baseline --prometheus {} {}", server.url(), k_window));
+    CHECK(r.code == 3);
+    CHECK(r.err.find("HTTP 502 and a body that is not the Prometheus API's JSON") != std::string::npos);
+  }
+
+  TEST_CASE("503s are retried and server warnings reach the report")
+  {
+    FakeServer server("flaky");
+    TempDir tmp;
+    CliResult r = run_binary(fmt::format("baseline --prometheus {} {} -o json={}", server.url(), k_window,
+                                         (tmp / "out.json").string()));
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    nlohmann::json report = nlohmann::json::parse(slurp(tmp / "out.json"));
+    CHECK(report.at("warnings").dump().find("store 10.0.0.7 unreachable") != std::string::npos);
+    CHECK(report.at("tenants").empty());
+  }
+
+  TEST_CASE("Mimir: /prometheus prefix, X-Scope-OrgID and a bearer token that never reaches any output")
+  {
+    FakeServer server("auth");
+    TempDir tmp;
+    tmp.write("token", "s3cr3t-token-value\n");
+    std::string args = fmt::format("baseline --prometheus {} --tenant-id team-a --bearer-token-file {} {} -o text -o json={}",
+                                   server.url("/prometheus"), (tmp / "token").string(), k_window,
+                                   (tmp / "out.json").string());
+    CliResult r = run_binary(args);
+    INFO(r.err);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("s3cr3t") == std::string::npos);
+    CHECK(r.err.find("s3cr3t") == std::string::npos);
+    CHECK(slurp(tmp / "out.json").find("s3cr3t") == std::string::npos);
+    CliResult denied = run_binary(fmt::format("baseline --prometheus {} {}", server.url("/prometheus"), k_window));
+    CHECK(denied.code == 3);
+    CHECK(denied.err.find("unauthorized") != std::string::npos);
+  }
+}
+
+}  // namespace readyctl::test
