@@ -1,1 +1,21 @@
 # The scaffold module lists its core sources and tests here.
+list(APPEND READYCTL_CORE_SOURCES
+  src/readyctl/scaffold/answers.cpp
+  src/readyctl/scaffold/condition.cpp
+  src/readyctl/scaffold/line_diff.cpp
+  src/readyctl/scaffold/merge3.cpp
+  src/readyctl/scaffold/project.cpp
+  src/readyctl/scaffold/render.cpp
+  src/readyctl/scaffold/safe_path.cpp
+  src/readyctl/scaffold/template_manifest.cpp
+  src/readyctl/scaffold/template_store.cpp
+  src/readyctl/scaffold/update.cpp
+)
+list(APPEND READYCTL_TEST_SOURCES
+  tests/unit/test_scaffold_answers.cpp
+  tests/unit/test_scaffold_manifest.cpp
+  tests/unit/test_scaffold_merge3.cpp
+  tests/unit/test_scaffold_project.cpp
+  tests/unit/test_scaffold_templates.cpp
+  tests/unit/test_scaffold_update.cpp
+)
