@@ -144,7 +144,7 @@ void run_baseline(const BaselineFlags& f, Context& ctx)
   std::vector<OutputSpec> specs = parse_output_specs(f.outputs, "text");
   bl::Baseline b = acquire(f, ctx);
   if (!f.compare.empty()) b.comparison = bl::compare_baselines(bl::load_snapshot(f.compare), b, f.compare);
-  else if (f.demo) b.comparison = bl::compare_baselines(bl::demo_previous_baseline(), b, "the demo's previous week");
+  else if (f.demo) b.comparison = bl::compare_baselines(bl::demo_previous_baseline(), b, "the demo's previous run");
   if (!f.save.empty()) bl::save_snapshot(b, f.save, f.force);
   write_outputs(ctx, specs, [&](const std::string& format, bool to_terminal) { return render(b, format, to_terminal, ctx); });
   ctx.exit_code = static_cast<int>(ExitCode::ok);

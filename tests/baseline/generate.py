@@ -79,9 +79,31 @@ def bench_tenants(n_tenants, n_gpus):
     return tenants
 
 
+def demo_tenants(previous):
+    """The bundled demo: a day with a diurnal envelope; `previous` is the day before, a little kinder."""
+    tenants = main_tenants()
+    a, b, c, batch = tenants
+    for t in (a, b, c):
+        t["diurnal"] = True
+    a["bursts"] = [(600, 660, 16.0 if previous else 22.0), (1000, 1020, 12.0)]
+    a["queue"] = lambda m: (8 + (m - 600) % 7) if 600 <= m < 660 else (1 if m % 30 == 0 else 0)
+    a["reset_at"] = 700
+    a["pods"][1]["run"] = (540, 780)
+    b["bursts"] = [(900, 930, 6.0 if previous else 9.0)]
+    b["queue"] = lambda m: 4 if 900 <= m < 930 else (1 if m % 12 == 0 else 0)
+    if previous:
+        a["ttft"] = [0.4, 0.3, 0.18, 0.08, 0.03, 0.01, 0.0]
+        b["e2e"] = [0.0, 0.08, 0.2, 0.32, 0.28, 0.1, 0.02, 0.0]
+        c["hit"] = 0.7
+    batch["pods"][0]["run"] = (60, 300) if previous else (60, 420)
+    return tenants
+
+
 def rate_at(t, m):
     """Requests per second of tenant t during minute m (the interval ending at sample m + 1)."""
     r = t["base"]
+    if t.get("diurnal"):  # quiet nights, busy afternoons
+        r *= 0.35 + 0.65 * 0.5 * (1 - math.cos(2 * math.pi * ((m - 180) % 1440) / 1440))
     for lo, hi, burst in t["bursts"]:
         if lo <= m < hi:
             r = burst
@@ -473,21 +495,26 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--start", type=int, required=True)
     ap.add_argument("--minutes", type=int, default=360)
-    ap.add_argument("--scenario", default="main", choices=["main", "legacy", "bench"])
+    ap.add_argument("--scenario", default="main", choices=["main", "legacy", "bench", "demo", "demo-previous"])
     ap.add_argument("--tenants", type=int, default=50)
     ap.add_argument("--gpus", type=int, default=400)
     a = ap.parse_args()
     if a.start % STEP:
         raise SystemExit("--start must be a multiple of 60")
     legacy = a.scenario == "legacy"
-    tenants = bench_tenants(a.tenants, a.gpus) if a.scenario == "bench" else main_tenants()
+    if a.scenario == "bench":
+        tenants = bench_tenants(a.tenants, a.gpus)
+    elif a.scenario.startswith("demo"):
+        tenants = demo_tenants(a.scenario == "demo-previous")
+    else:
+        tenants = main_tenants()
     if legacy:
         tenants = [t for t in tenants if t["name"] == "team-a"]
     w = Writer(a.start, a.minutes)
     raw = build(w, tenants, legacy)
     os.makedirs(a.out, exist_ok=True)
     w.write(os.path.join(a.out, "data.om"))
-    if a.scenario == "bench":
+    if a.scenario != "main" and a.scenario != "legacy":
         return
     e = Expect(a.start, a.minutes)
     expected = {"window": {"start": e.start, "end": e.end, "step_seconds": STEP}, "tenants": {}}

@@ -77,10 +77,11 @@ TEST_SUITE("baseline")
     Detection d = detect_stack(stacks, {"vllm:request_success_total", "vllm:e2e_request_latency_seconds_bucket"}, "auto");
     Window w{0, 3600, 60, 120};
     std::vector<QueryJob> jobs = plan_queries(d, w, "team");
-    REQUIRE(jobs.size() == 4);
+    REQUIRE(jobs.size() == 6);  // requests, errors, rate series, quantiles (tenants, cluster), p95 series
     CHECK(jobs[0].promql == "sum by (team)(increase(vllm:request_success_total[3600s]))");
-    CHECK(jobs[1].promql == "sum by (team)(rate(vllm:request_success_total[120s]))");
-    CHECK(jobs[2].promql.find("histogram_quantile(0.95, sum by (le,team)(increase(vllm:e2e_request_latency_seconds_bucket[3600s])))") !=
+    CHECK(jobs[1].promql == "sum by (team)(increase(vllm:request_success_total{finished_reason=\"abort\"}[3600s]))");
+    CHECK(jobs[2].promql == "sum by (team)(rate(vllm:request_success_total[120s]))");
+    CHECK(jobs[3].promql.find("histogram_quantile(0.95, sum by (le,team)(increase(vllm:e2e_request_latency_seconds_bucket[3600s])))") !=
           std::string::npos);
   }
 

@@ -157,8 +157,23 @@ bool figure_null(const TenantBaseline& t, const std::string& prefix)
   return true;
 }
 
+// Tenants with GPUs or pods but no engine metrics at all (batch jobs, training): one warning, not one per figure.
+std::set<std::string> without_engine(const Baseline& b)
+{
+  std::set<std::string> names;
+  for (const TenantBaseline& t : b.tenants)
+    if (figure_null(t, "requests") && figure_null(t, "latency_seconds") && figure_null(t, "queue") &&
+        figure_null(t, "tokens"))
+      names.insert(t.name);
+  return names;
+}
+
 void warn_missing(const Detection& d, Baseline& b)
 {
+  std::set<std::string> quiet = without_engine(b);
+  if (!quiet.empty() && !d.engine.empty())
+    b.warnings.push_back(fmt::format("no inference engine metrics for {}: only GPU, resource and cost figures",
+                                     fmt::join(quiet, ", ")));
   for (const auto& [prefix, signal] : figure_sources()) {
     if (signal == "upstream_requests" && d.signals.contains("dapr_retries")) continue;
     if (auto it = d.missing.find(signal); it != d.missing.end() && !d.signals.contains(signal)) {
@@ -167,7 +182,7 @@ void warn_missing(const Detection& d, Baseline& b)
     }
     std::vector<std::string> empty;
     for (const TenantBaseline& t : b.tenants)
-      if (figure_null(t, prefix)) empty.push_back(t.name);
+      if (figure_null(t, prefix) && !quiet.contains(t.name)) empty.push_back(t.name);
     if (!empty.empty() && d.signals.contains(signal))
       b.warnings.push_back(fmt::format("{} is null for {}: no samples of '{}' in the window", prefix,
                                        fmt::join(empty, ", "), d.signals.at(signal).metric));

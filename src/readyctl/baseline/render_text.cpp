@@ -125,9 +125,10 @@ std::string warnings(const Baseline& b, const Style& st)
 std::string render_text(const Baseline& b, const RenderOptions& options)
 {
   Style st{options.color};
-  return header(b, st) + table(b, st) + "\n" + cost_summary(b) + changes(b, st) + warnings(b, st) +
-         st.dim(fmt::format("\n{} queries, {} bytes received, {:.2f}s\n", b.stats.queries, b.stats.bytes_received,
-                            b.stats.wall_seconds));
+  std::string out = header(b, st) + table(b, st) + "\n" + cost_summary(b) + changes(b, st) + warnings(b, st);
+  if (b.stats.queries == 0) return out;  // read offline: nothing was queried
+  return out + st.dim(fmt::format("\n{} queries, {} bytes received, {:.2f}s\n", b.stats.queries,
+                                  b.stats.bytes_received, b.stats.wall_seconds));
 }
 
 std::string render_json(const Baseline& b) { return baseline_to_json(b, false).dump(2) + "\n"; }
