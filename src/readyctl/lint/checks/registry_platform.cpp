@@ -7,9 +7,16 @@ namespace readyctl::lint {
 std::span<const CheckFamily> platform_check_families()
 {
   static constexpr CheckFamily families[] = {
-      {"", nullptr},
+      {"dapr-access-control", &check_dapr_access_control},
+      {"dapr-scopes", &check_dapr_scopes},
+      {"pubsub-dead-letter", &check_pubsub_dead_letter},
+      {"resiliency-coverage", &check_resiliency_coverage},
+      {"resiliency-reference", &check_resiliency_reference},
+      {"tool-call-audit", &check_tool_call_audit},
+      {"workflow-concurrency", &check_workflow_concurrency},
+      {"workflow-state-store", &check_workflow_state_store},
   };
-  return std::span(families).first(0);
+  return families;
 }
 
 }  // namespace readyctl::lint
