@@ -237,6 +237,21 @@ TEST_SUITE("report")
     CHECK(run["results"][0]["ruleIndex"] == 0);
   }
 
+  TEST_CASE("sarif names files under the working directory relative to %SRCROOT%, others by file: URI")
+  {
+    LintReport report;
+    report.findings = {{"r", Severity::error, "m", {(fs::current_path() / "sub dir" / "a.yaml").string(), 2, 1}, std::nullopt, "", {}, ""},
+                       {"r", Severity::error, "m", {"/readyctl-outside/b.yaml", 2, 1}, std::nullopt, "", {}, ""}};
+    count_findings(report);
+    auto log = nlohmann::json::parse(render("sarif", report));
+    const auto& inside = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    CHECK(inside["uri"] == "sub%20dir/a.yaml");
+    CHECK(inside["uriBaseId"] == "%SRCROOT%");
+    const auto& outside = log["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"];
+    CHECK(outside["uri"] == "file:///readyctl-outside/b.yaml");
+    CHECK_FALSE(outside.contains("uriBaseId"));
+  }
+
   TEST_CASE("junit is well-formed XML with a failure per finding and passing cases for clean files")
   {
     test::TempDir dir;
@@ -351,5 +366,13 @@ TEST_SUITE("report")
     CHECK(test::slurp(dir / "out.xml").find("<testcase classname=\"deprecated-api\" name=\"deploy/cm.yaml\" time=\"0\"/>") !=
           std::string::npos);
     CHECK(test::slurp(dir / "out.md").find("| 🟡 warning | deploy/hpa.yaml:1 | `deprecated-api` |") != std::string::npos);
+
+    // An absolute path to the same files names them the same way, relative to the working directory.
+    test::CliResult abs = test::run_binary("lint '" + (dir / "deploy").string() + "' --only deprecated-api -o sarif", dir.path());
+    CHECK(abs.code == 0);  // a warning, below the default --fail-on error
+    auto abs_log = nlohmann::json::parse(abs.out);
+    REQUIRE(abs_log["runs"][0]["results"].size() == 1);
+    CHECK(abs_log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "deploy/hpa.yaml");
+    CHECK(abs_log["runs"][0]["results"][0]["partialFingerprints"] == log["runs"][0]["results"][0]["partialFingerprints"]);
   }
 }

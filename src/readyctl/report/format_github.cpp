@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/report/formatters.hpp"
+#include "readyctl/report/report_path.hpp"
 
 namespace readyctl {
 namespace {
@@ -54,7 +55,7 @@ std::string escape_property(std::string_view text)
 
 std::string annotation(const Finding& f)
 {
-  std::string props = "file=" + escape_property(f.location.file);
+  std::string props = "file=" + escape_property(report_path(f.location.file));
   if (f.location.line > 0) {
     props += fmt::format(",line={}", f.location.line);
     if (f.location.column > 0) props += fmt::format(",col={}", f.location.column);

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/report/formatters.hpp"
+#include "readyctl/report/report_path.hpp"
 
 namespace readyctl {
 namespace {
@@ -46,12 +47,14 @@ struct Case {
 // Every input file, then any file only a finding names (e.g. a chart file found through '# Source:').
 std::vector<std::string> files_for(const LintReport& report)
 {
-  std::vector<std::string> files = report.files;
+  std::vector<std::string> files;
   auto add = [&files](const std::string& file) {
+    std::string path = report_path(file);
     for (const std::string& f : files)
-      if (f == file) return;
-    files.push_back(file);
+      if (f == path) return;
+    files.push_back(path);
   };
+  for (const std::string& file : report.files) add(file);
   for (const Finding& f : report.findings) add(f.location.file);
   for (const Finding& f : report.suppressed) add(f.location.file);
   return files;
@@ -106,8 +109,8 @@ std::string render_lint_junit(const LintReport& report, const RenderOptions&)
   std::vector<std::string> files = files_for(report);
   std::vector<std::string> rules = rules_for(report);
   std::map<std::pair<std::string, std::string>, Case> cases;  // (rule, file)
-  for (const Finding& f : report.findings) cases[{f.rule, f.location.file}].failures.push_back(&f);
-  for (const Finding& f : report.suppressed) cases[{f.rule, f.location.file}].suppressed.push_back(&f);
+  for (const Finding& f : report.findings) cases[{f.rule, report_path(f.location.file)}].failures.push_back(&f);
+  for (const Finding& f : report.suppressed) cases[{f.rule, report_path(f.location.file)}].suppressed.push_back(&f);
 
   std::string suites;
   size_t total_tests = 0, total_failures = 0, total_skipped = 0;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/report/formatters.hpp"
+#include "readyctl/report/report_path.hpp"
 
 namespace readyctl {
 namespace {
@@ -58,8 +59,9 @@ std::string rule_cell(std::string_view rule)
 
 std::string location_cell(const Location& loc)
 {
-  if (loc.line <= 0) return cell(loc.file);
-  return cell(fmt::format("{}:{}", loc.file, loc.line));
+  std::string file = report_path(loc.file);
+  if (loc.line <= 0) return cell(file);
+  return cell(fmt::format("{}:{}", file, loc.line));
 }
 
 std::string plural(size_t n, std::string_view one, std::string_view many)

@@ -6,6 +6,7 @@
 
 #include "readyctl/report/formatters.hpp"
 #include "readyctl/report/json_common.hpp"
+#include "readyctl/report/report_path.hpp"
 
 namespace readyctl {
 namespace {
@@ -44,22 +45,28 @@ std::string rule_name(std::string_view id)
   return name;
 }
 
-// A relative URI reference: forward slashes, no "./", and anything outside RFC 3986's unreserved and
-// path characters percent-encoded, so "my app/x.yaml" stays a valid uri.
-std::string artifact_uri(std::string_view path)
+// A URI reference: anything outside RFC 3986's unreserved and path characters is percent-encoded, so
+// "my app/x.yaml" stays a valid uri.
+std::string encode_uri_path(std::string_view path)
 {
-  std::string p(path);
-  for (char& c : p)
-    if (c == '\\') c = '/';
-  while (p.starts_with("./")) p.erase(0, 2);
   std::string uri;
-  for (char c : p) {
+  for (char c : path) {
     auto u = static_cast<unsigned char>(c);
     bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
                  std::string_view("-._~/!$&'()*+,;=:@").find(c) != std::string_view::npos;
     uri += plain ? std::string(1, c) : fmt::format("%{:02X}", u);
   }
   return uri;
+}
+
+std::string artifact_uri(std::string_view file) { return encode_uri_path(report_path(file)); }
+
+// Relative to %SRCROOT% (the checkout) when it can be; a file outside it keeps an absolute file: URI.
+Json artifact_location(std::string_view file)
+{
+  std::string uri = artifact_uri(file);
+  if (uri.starts_with("/")) return {{"uri", "file://" + uri}};
+  return {{"uri", uri}, {"uriBaseId", k_src_root}};
 }
 
 // FNV-1a, 64 bits: stable across platforms and releases, which is all a fingerprint needs.
@@ -85,7 +92,7 @@ std::string fingerprint(const Finding& f)
 Json physical_location(const Location& loc)
 {
   Json physical;
-  physical["artifactLocation"] = {{"uri", artifact_uri(loc.file)}, {"uriBaseId", k_src_root}};
+  physical["artifactLocation"] = artifact_location(loc.file);
   if (loc.line > 0) {
     Json region{{"startLine", loc.line}};
     if (loc.column > 0) region["startColumn"] = loc.column;
@@ -189,7 +196,7 @@ std::string render_lint_sarif(const LintReport& report, const RenderOptions&)
   run["tool"] = {{"driver", driver}};
   Json artifacts = Json::array();
   for (const std::string& file : report.files)
-    artifacts.push_back({{"location", {{"uri", artifact_uri(file)}, {"uriBaseId", k_src_root}}}});
+    artifacts.push_back({{"location", artifact_location(file)}});
   run["artifacts"] = artifacts;
   Json results = Json::array();
   for (const Finding& f : report.findings) results.push_back(result(f, rules, false));
