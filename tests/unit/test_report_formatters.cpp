@@ -35,8 +35,9 @@ LintReport sample_report()
   LintReport r;
   r.files = {"deploy/app.yaml", "deploy/empty.yaml", "deploy/hpa.yaml"};
   r.rules = {
-      {"deprecated-api", Severity::warning, "hygiene", "apiVersions that have moved", "Removed APIs fail to apply.",
-       "Use the replacement apiVersion."},
+      // Folded YAML scalars end in a newline.
+      {"deprecated-api", Severity::warning, "hygiene", "apiVersions that have moved", "Removed APIs fail to apply.\n",
+       "Use the replacement apiVersion.\n"},
       {"image-pinned", Severity::warning, "supply-chain", "Images are pinned", "A mutable tag changes under you.",
        "Pin by digest."},
       {"parse-error", Severity::error, "hygiene", "Files parse", "An unreadable file checks nothing.", "Fix the YAML."},
@@ -53,7 +54,7 @@ LintReport sample_report()
                 {"deploy/empty.yaml", 0, 0}, std::nullopt, "Fix the YAML.", {}, ""};
   Finding hpa{"deprecated-api", Severity::warning, "autoscaling/v2beta2 was removed in 1.26; use `autoscaling/v2`",
               {"deploy/hpa.yaml", 1, 13}, object("autoscaling/v2beta2", "HorizontalPodAutoscaler", "", "h"),
-              "Use the replacement apiVersion.", {}, ""};
+              "Use the replacement apiVersion.\n", {}, ""};
   r.findings = {image, pdb, empty, hpa};
   Finding old_pdb{"deprecated-api", Severity::warning, "policy/v1beta1 was removed in 1.25; use policy/v1",
                   {"deploy/app.yaml", 18, 13}, object("policy/v1beta1", "PodDisruptionBudget", "shop", "old"),

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/core/text.hpp"
 #include "readyctl/report/formatters.hpp"
 #include "readyctl/report/report_path.hpp"
 
@@ -61,9 +62,9 @@ std::string annotation(const Finding& f)
     if (f.location.column > 0) props += fmt::format(",col={}", f.location.column);
   }
   props += ",title=" + escape_property(f.rule);
-  std::string message = f.message;
+  std::string message(trim(f.message));
   for (const RelatedLocation& r : f.related) message += fmt::format("\nrelated: {}: {}", r.location.str(), r.message);
-  if (!f.remediation.empty()) message += "\nfix: " + f.remediation;
+  if (!trim(f.remediation).empty()) message += "\nfix: " + std::string(trim(f.remediation));
   return fmt::format("::{} {}::{}\n", command_for(f.severity), props, escape_data(message));
 }
 

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/core/text.hpp"
 #include "readyctl/report/formatters.hpp"
 #include "readyctl/report/report_path.hpp"
 
@@ -81,7 +82,7 @@ std::string failure_body(const Finding& f)
     body += fmt::format("object: {} {}{}\n", f.object->kind, f.object->ns.empty() ? "" : f.object->ns + "/",
                         f.object->name);
   for (const RelatedLocation& r : f.related) body += fmt::format("related: {}: {}\n", r.location.str(), r.message);
-  if (!f.remediation.empty()) body += fmt::format("fix: {}\n", f.remediation);
+  if (!trim(f.remediation).empty()) body += fmt::format("fix: {}\n", trim(f.remediation));
   return body;
 }
 

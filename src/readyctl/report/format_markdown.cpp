@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/core/text.hpp"
 #include "readyctl/report/formatters.hpp"
 #include "readyctl/report/report_path.hpp"
 
@@ -88,7 +89,7 @@ std::string findings_table(const LintReport& report)
   std::string out = "| Severity | Location | Rule | Message |\n|---|---|---|---|\n";
   for (size_t i = 0; i < rows.size() && i < k_max_rows; ++i)
     out += fmt::format("| {} | {} | {} | {} |\n", severity_cell(rows[i]->severity), location_cell(rows[i]->location),
-                       rule_cell(rows[i]->rule), cell(rows[i]->message));
+                       rule_cell(rows[i]->rule), cell(trim(rows[i]->message)));
   if (rows.size() > k_max_rows)
     out += fmt::format("\n…and {} more; run `readyctl lint` locally or see the SARIF results for all of them.\n",
                        rows.size() - k_max_rows);
@@ -102,8 +103,8 @@ std::string suppressed_details(const LintReport& report)
   out += "| Location | Rule | Message | Reason |\n|---|---|---|---|\n";
   for (size_t i = 0; i < report.suppressed.size() && i < k_max_rows; ++i) {
     const Finding& f = report.suppressed[i];
-    out += fmt::format("| {} | {} | {} | {} |\n", location_cell(f.location), rule_cell(f.rule), cell(f.message),
-                       cell(f.suppression_reason));
+    out += fmt::format("| {} | {} | {} | {} |\n", location_cell(f.location), rule_cell(f.rule), cell(trim(f.message)),
+                       cell(trim(f.suppression_reason)));
   }
   if (report.suppressed.size() > k_max_rows)
     out += fmt::format("\n…and {} more.\n", report.suppressed.size() - k_max_rows);

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/core/text.hpp"
 #include "readyctl/report/formatters.hpp"
 #include "readyctl/report/json_common.hpp"
 #include "readyctl/report/report_path.hpp"
@@ -101,17 +102,20 @@ Json physical_location(const Location& loc)
   return physical;
 }
 
+// Rule texts come from YAML folded scalars, which end in a newline; trimmed so the joins stay even.
 std::string help_text(const RuleSummary& r)
 {
-  std::string text = r.rationale;
-  if (!r.remediation.empty()) text += (text.empty() ? "" : "\n\n") + std::string("Remediation: ") + r.remediation;
+  std::string text(trim(r.rationale));
+  if (!trim(r.remediation).empty())
+    text += (text.empty() ? "" : "\n\n") + std::string("Remediation: ") + std::string(trim(r.remediation));
   return text + fmt::format("\n\nMore: readyctl lint explain {}", r.id);
 }
 
 std::string help_markdown(const RuleSummary& r)
 {
-  std::string md = r.rationale;
-  if (!r.remediation.empty()) md += (md.empty() ? "" : "\n\n") + std::string("**Remediation:** ") + r.remediation;
+  std::string md(trim(r.rationale));
+  if (!trim(r.remediation).empty())
+    md += (md.empty() ? "" : "\n\n") + std::string("**Remediation:** ") + std::string(trim(r.remediation));
   return md + fmt::format("\n\nParameters and a good/bad example: `readyctl lint explain {}`", r.id);
 }
 
@@ -120,8 +124,8 @@ Json rule_descriptor(const RuleSummary& r)
   Json rule;
   rule["id"] = r.id;
   rule["name"] = rule_name(r.id);
-  rule["shortDescription"] = {{"text", r.summary.empty() ? r.id : r.summary}};
-  if (!r.rationale.empty()) rule["fullDescription"] = {{"text", r.rationale}};
+  rule["shortDescription"] = {{"text", trim(r.summary).empty() ? r.id : std::string(trim(r.summary))}};
+  if (!trim(r.rationale).empty()) rule["fullDescription"] = {{"text", std::string(trim(r.rationale))}};
   rule["help"] = {{"text", help_text(r)}, {"markdown", help_markdown(r)}};
   rule["defaultConfiguration"] = {{"level", sarif_level(r.severity)}};
   Json properties{{"category", r.category}};
@@ -173,7 +177,7 @@ Json result(const Finding& f, const std::vector<RuleSummary>& rules, bool suppre
   if (f.object)
     properties["object"] = {{"apiVersion", f.object->api_version}, {"kind", f.object->kind},
                             {"namespace", f.object->ns}, {"name", f.object->name}};
-  if (!f.remediation.empty()) properties["remediation"] = f.remediation;
+  if (!trim(f.remediation).empty()) properties["remediation"] = std::string(trim(f.remediation));
   if (!properties.empty()) r["properties"] = properties;
   return r;
 }
