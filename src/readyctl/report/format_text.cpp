@@ -20,11 +20,21 @@ std::string paint(bool color, std::string_view code, std::string_view text)
   return color ? fmt::format("{}{}\x1b[0m", code, text) : std::string(text);
 }
 
+// Messages and source lines come from users' files: control characters (ESC above all) are dropped so a
+// manifest cannot drive the terminal; tabs and newlines stay.
+std::string printable(std::string_view text)
+{
+  std::string out;
+  for (char c : text)
+    if (c == '\t' || c == '\n' || (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f)) out += c;
+  return out;
+}
+
 // The offending line and a caret under the column; tabs kept so the caret lines up.
 std::string caret_block(const LintReport& report, const Finding& f, bool color)
 {
   if (!report.source_line || f.location.line <= 0) return {};
-  std::string line = report.source_line(f.location.file, f.location.line);
+  std::string line = printable(report.source_line(f.location.file, f.location.line));
   if (line.empty()) return {};
   std::string pad;
   int col = std::max(1, f.location.column);
@@ -50,11 +60,11 @@ std::string render_lint_text(const LintReport& report, const RenderOptions& opti
   if (!options.quiet) {
     for (const Finding& f : report.findings) {
       out += fmt::format("{}: {}: {} [{}]\n", paint(options.color, "\x1b[1m", f.location.str()),
-                         paint(options.color, severity_color(f.severity), severity_name(f.severity)), f.message,
+                         paint(options.color, severity_color(f.severity), severity_name(f.severity)), printable(f.message),
                          f.rule);
       out += caret_block(report, f, options.color);
-      for (const RelatedLocation& r : f.related) out += fmt::format("  {}: note: {}\n", r.location.str(), r.message);
-      if (options.verbose && !f.remediation.empty()) out += fmt::format("  fix: {}\n", f.remediation);
+      for (const RelatedLocation& r : f.related) out += fmt::format("  {}: note: {}\n", r.location.str(), printable(r.message));
+      if (options.verbose && !f.remediation.empty()) out += fmt::format("  fix: {}\n", printable(f.remediation));
     }
   }
   if (!options.quiet || !report.findings.empty()) out += summary_line(report);

@@ -7,7 +7,9 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/report/format_sarif.cpp
   src/readyctl/report/format_text.cpp
   src/readyctl/report/formatters.cpp
+  src/readyctl/report/report_path.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_report_formatters.cpp
+  tests/unit/test_report_report_path.cpp
 )
