@@ -118,9 +118,30 @@ TrafficModel::TrafficModel(const Graph& graph) : m_graph(graph)
     for (const Object* s : it->second)
       if (map_selector_matches(s->spec ? s->spec->get("selector") : nullptr, pod.labels())) m_model_services[s] = true;
   }
+  for (const Object* p : graph.of_kind("BackendTrafficPolicy")) {
+    if (!p->is("BackendTrafficPolicy", k_envoy_gateway_group)) continue;
+    for (const yaml::Node* ref : target_refs(*p))
+      m_traffic_policies.emplace(Key{std::string(effective_ns(p->ns)), std::string(str_or(ref->get("kind"), "")),
+                                     std::string(str_or(ref->get("name"), ""))},
+                                 p);
+  }
   for (std::string_view kind : k_route_kinds)
-    for (const Object* r : graph.of_kind(kind))
-      if (is_route(*r)) m_routes.push_back(r);
+    for (const Object* r : graph.of_kind(kind)) {
+      if (!is_route(*r)) continue;
+      m_routes.push_back(r);
+      // A route-attached policy wins over one attached to the route's Gateway.
+      const Object* p = traffic_policy_for(r->ns, r->kind == "AIGatewayRoute" ? "HTTPRoute" : r->kind, r->name);
+      if (!p && r->kind == "AIGatewayRoute") p = traffic_policy_for(r->ns, "AIGatewayRoute", r->name);
+      for (const auto& [gw_ns, gw_name] : parent_gateways(*r))
+        if (!p) p = traffic_policy_for(gw_ns, "Gateway", gw_name);
+      if (p) m_effective[r] = p;
+    }
+}
+
+const Object* TrafficModel::traffic_policy_for(std::string_view ns, std::string_view kind, std::string_view name) const
+{
+  auto it = m_traffic_policies.find(Key{std::string(effective_ns(ns)), std::string(kind), std::string(name)});
+  return it == m_traffic_policies.end() ? nullptr : it->second;
 }
 
 const Object* TrafficModel::service(std::string_view ns, std::string_view name) const
@@ -184,18 +205,8 @@ bool TrafficModel::route_rule_carries_inference(const Object& route, const yaml:
 
 const Object* TrafficModel::effective_traffic_policy(const Object& route) const
 {
-  const Object* gateway_level = nullptr;
-  auto gateways = parent_gateways(route);
-  for (const Object* p : m_graph.of_kind("BackendTrafficPolicy")) {
-    if (!p->is("BackendTrafficPolicy", k_envoy_gateway_group)) continue;
-    for (const yaml::Node* ref : target_refs(*p)) {
-      if (same_namespace(p->ns, route.ns) && ref_targets_route(ref, route)) return p;
-      if (gateway_level || str_or(ref->get("kind"), "") != "Gateway") continue;
-      for (const auto& [gw_ns, gw_name] : gateways)
-        if (same_namespace(p->ns, gw_ns) && str_or(ref->get("name"), "") == gw_name) gateway_level = p;
-    }
-  }
-  return gateway_level;
+  auto it = m_effective.find(&route);
+  return it == m_effective.end() ? nullptr : it->second;
 }
 
 std::vector<const Object*> TrafficModel::routes_governed_by(const Object& policy) const

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -86,8 +87,13 @@ public:
   std::vector<const Object*> policies_covering(const Object& route, std::string_view policy_kind) const;
 
 private:
+  using Key = std::tuple<std::string, std::string, std::string>;  // namespace, target kind, name
+  const Object* traffic_policy_for(std::string_view ns, std::string_view kind, std::string_view name) const;
+
   const Graph& m_graph;
   std::map<std::pair<std::string, std::string>, const Object*, std::less<>> m_services;
+  std::map<Key, const Object*> m_traffic_policies;  // first BackendTrafficPolicy per target
+  std::map<const Object*, const Object*> m_effective;  // route -> its effective BackendTrafficPolicy
   std::map<const Object*, bool> m_model_services;
   std::vector<const Object*> m_routes;
 };
