@@ -71,10 +71,12 @@ void check_gateway_route(const CheckContext& ctx, const TrafficModel& model, con
                                ? fmt::format("Envoy AI Gateway then applies an implicit {}, sized for no model",
                                              format_duration(k_ai_gateway_default_timeout))
                                : std::string("the gateway's default applies (Envoy: 15s, others: none)");
+    // GRPCRoute has no timeouts field: only a policy can bound it.
+    std::string_view own_field = route.kind == "GRPCRoute" ? "no timeout field of its own" : "no timeouts.request";
     ctx.sink.report(route, rule,
-                    fmt::format("{} carries inference or tool traffic but sets no timeouts.request and no "
-                                "BackendTrafficPolicy timeout applies; {}",
-                                label, fallback));
+                    fmt::format("{} carries inference or tool traffic but has {} and no BackendTrafficPolicy "
+                                "timeout applies; {}",
+                                label, own_field, fallback));
   }
 }
 
