@@ -7,9 +7,14 @@ namespace readyctl::lint {
 std::span<const CheckFamily> guardrail_check_families()
 {
   static constexpr CheckFamily families[] = {
-      {"", nullptr},
+      {"backpressure", &check_backpressure},
+      {"circuit-breaker", &check_circuit_breaker},
+      {"model-fallback", &check_model_fallback},
+      {"retry-policy", &check_retry_policy},
+      {"route-timeout", &check_route_timeout},
+      {"token-rate-limit", &check_token_rate_limit},
   };
-  return std::span(families).first(0);
+  return families;
 }
 
 }  // namespace readyctl::lint

@@ -1,0 +1,111 @@
+// backpressure: Dapr apps cap concurrent requests, and model servers behind a mesh cap the queue in front of
+// them.
+#include <map>
+
+#include <fmt/format.h>
+
+#include "readyctl/lint/checks/guardrail_checks.hpp"
+#include "readyctl/lint/checks/guardrail_traffic.hpp"
+#include "readyctl/lint/selector.hpp"
+
+namespace readyctl::lint {
+namespace {
+
+using namespace guardrail;
+
+constexpr std::string_view k_max_concurrency = "dapr.io/app-max-concurrency";
+
+// A connection pool limit on the whole destination, or on every subset when the top level leaves it out.
+bool limits_http(const yaml::Node* traffic_policy)
+{
+  const yaml::Node* http = traffic_policy ? traffic_policy->path({"connectionPool", "http"}) : nullptr;
+  return http && (http->get("http1MaxPendingRequests") || http->get("http2MaxRequests"));
+}
+
+bool has_pool_limits(const Object& dr)
+{
+  if (!dr.spec) return false;
+  if (limits_http(dr.spec->get("trafficPolicy"))) return true;
+  std::vector<const yaml::Node*> subsets = spec_list(dr, "subsets");
+  if (subsets.empty()) return false;
+  for (const yaml::Node* s : subsets)
+    if (!limits_http(s->get("trafficPolicy"))) return false;
+  return true;
+}
+
+struct MeshLimits {
+  std::map<const Object*, std::vector<const Object*>> rules_by_service;  // Service -> DestinationRules for it
+};
+
+MeshLimits index_destination_rules(const Graph& graph, const TrafficModel& model)
+{
+  MeshLimits m;
+  for (const Object* dr : graph.of_kind("DestinationRule")) {
+    if (!dr->is("DestinationRule", k_istio_group) || !dr->spec) continue;
+    const yaml::Node* host = dr->spec->get("host");
+    if (const Object* s = host ? model.service_for_host(host->str(), dr->ns) : nullptr) m.rules_by_service[s].push_back(dr);
+  }
+  return m;
+}
+
+bool pod_behind_limited_service(const MeshLimits& limits, const PodTemplate& pod)
+{
+  for (const auto& [service, rules] : limits.rules_by_service) {
+    if (!same_namespace(service->ns, pod.owner->ns)) continue;
+    if (!map_selector_matches(service->spec ? service->spec->get("selector") : nullptr, pod.labels())) continue;
+    for (const Object* dr : rules)
+      if (has_pool_limits(*dr)) return true;
+  }
+  return false;
+}
+
+void check_dapr_pod(const CheckContext& ctx, const MeshLimits& limits, const PodTemplate& pod)
+{
+  const Object& owner = *pod.owner;
+  if (const yaml::Node* value = pod.annotation_node(k_max_concurrency)) {
+    std::optional<long long> n = value->as_int();
+    if (n && *n > 0) return;
+    ctx.sink.report(owner, value,
+                    fmt::format("{} {}: '{}' does not cap concurrency (a positive integer does; -1 is unlimited)",
+                                owner.display_name(), k_max_concurrency, value->str()));
+    return;
+  }
+  if (pod_behind_limited_service(limits, pod)) return;
+  ctx.sink.report(owner, pod.annotation_node("dapr.io/enabled"),
+                  fmt::format("{} is Dapr-enabled without {} and no DestinationRule limits its Service's "
+                              "connection pool: every request the sidecar accepts reaches the app at once",
+                              owner.display_name(), k_max_concurrency));
+}
+
+void check_model_service_rules(const CheckContext& ctx, const TrafficModel& model, const MeshLimits& limits)
+{
+  for (const auto& [service, rules] : limits.rules_by_service) {
+    if (!model.is_model_service(*service)) continue;
+    for (const Object* dr : rules) {
+      if (has_pool_limits(*dr)) continue;
+      const yaml::Node* policy = dr->spec->get("trafficPolicy");
+      const yaml::Node* at = policy && policy->get("connectionPool") ? key_of(policy, "connectionPool")
+                             : policy                                ? key_of(dr->spec, "trafficPolicy")
+                                                                     : spec_key(*dr);
+      ctx.sink.report(*dr, at,
+                      fmt::format("{} fronts model server {} but sets no connectionPool.http "
+                                  "http1MaxPendingRequests or http2MaxRequests: the queue in front of the GPUs is "
+                                  "unbounded",
+                                  dr->display_name(), service->display_name()),
+                      {{service, nullptr, "the model-server Service"}});
+    }
+  }
+}
+
+}  // namespace
+
+void check_backpressure(const CheckContext& ctx)
+{
+  TrafficModel model(ctx.graph);
+  MeshLimits limits = index_destination_rules(ctx.graph, model);
+  for (const PodTemplate& pod : ctx.graph.pods())
+    if (pod.long_running && pod.annotation("dapr.io/enabled") == "true") check_dapr_pod(ctx, limits, pod);
+  check_model_service_rules(ctx, model, limits);
+}
+
+}  // namespace readyctl::lint
