@@ -1,0 +1,147 @@
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "readyctl/gameday/schema.hpp"
+#include "readyctl/gameday/yaml_json.hpp"
+
+namespace readyctl::gameday {
+
+namespace {
+
+constexpr std::array<std::string_view, 5> k_action_types = {"exec", "http", "process", "kubernetes", "sleep"};
+constexpr std::array<std::string_view, 6> k_process_ops = {"start", "signal", "kill", "stop", "restart", "wait"};
+constexpr std::array<std::string_view, 7> k_kube_ops = {"delete-pods", "scale", "cordon", "drain",
+                                                        "rollout-restart", "apply", "delete"};
+constexpr std::array<std::string_view, 9> k_signals = {"TERM", "KILL", "INT", "HUP", "QUIT", "USR1", "USR2", "STOP", "CONT"};
+
+template <size_t N>
+bool one_of(std::string_view s, const std::array<std::string_view, N>& list)
+{
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+template <size_t N>
+std::string listing(const std::array<std::string_view, N>& list)
+{
+  std::string out;
+  for (std::string_view s : list) out += fmt::format("{}{}", out.empty() ? "" : ", ", s);
+  return out;
+}
+
+void check_common(Checker& c, const yaml::Node* spec)
+{
+  if (const yaml::Node* v = spec->get("timeout")) c.duration(v, "timeout");
+  if (const yaml::Node* v = spec->get("expectExitCode")) c.integer(v, "expectExitCode", 0, 255);
+}
+
+void check_process(Checker& c, const yaml::Node* spec)
+{
+  c.known_keys(spec, {"op", "name", "command", "cwd", "env", "log", "signal", "grace", "within", "expectExitCode",
+                      "timeout"}, "a process action");
+  c.required(spec, "name", "a process action");
+  const yaml::Node* op = c.required(spec, "op", "a process action");
+  if (op && c.scalar(op, "op") && !one_of(op->str(), k_process_ops))
+    c.problem(op, fmt::format("unknown process op '{}' (expected one of {})", op->str(), listing(k_process_ops)));
+  if (op && op->str() == "signal") {
+    const yaml::Node* sig = c.required(spec, "signal", "a process signal");
+    if (sig && c.scalar(sig, "signal") && !one_of(sig->str(), k_signals))
+      c.problem(sig, fmt::format("unknown signal '{}' (expected one of {})", sig->str(), listing(k_signals)));
+  }
+  for (std::string_view key : {"grace", "within"})
+    if (const yaml::Node* v = spec->get(key)) c.duration(v, key);
+}
+
+void check_kube_op_fields(Checker& c, const yaml::Node* spec, std::string_view op)
+{
+  std::string what = fmt::format("a kubernetes {}", op);
+  if (op == "delete-pods") c.required(spec, "selector", what);
+  if (op == "scale" || op == "rollout-restart") c.required(spec, "name", what);
+  if (op == "scale")
+    if (const yaml::Node* r = c.required(spec, "replicas", what)) c.integer(r, "replicas", 0, 100000);
+  if ((op == "cordon" || op == "drain") && !spec->get("selector") && !spec->get("name"))
+    c.problem(spec, fmt::format("{} needs 'selector' or 'name' (the nodes)", what));
+  if (op == "apply") c.required(spec, "file", what);
+  if (op == "delete" && !spec->get("file") && !(spec->get("kind") && spec->get("name")))
+    c.problem(spec, "a kubernetes delete needs 'file', or 'kind' and 'name'");
+}
+
+void check_context(Checker& c, const yaml::Node* spec, const Safety& safety)
+{
+  const yaml::Node* ctx = spec->get("context");
+  if (ctx == nullptr) {
+    if (safety.allowed_contexts.empty())
+      c.problem(spec, "a kubernetes action needs a context: set 'context' and list it in 'safety.allowedContexts'");
+    return;
+  }
+  if (!c.scalar(ctx, "context") || has_reference(ctx->str())) return;
+  const auto& allowed = safety.allowed_contexts;
+  if (std::find(allowed.begin(), allowed.end(), ctx->str()) == allowed.end())
+    c.problem(ctx, fmt::format("context '{}' is not in 'safety.allowedContexts'", ctx->str()));
+}
+
+void check_kubernetes(Checker& c, const yaml::Node* spec, const Safety& safety)
+{
+  c.known_keys(spec, {"op", "context", "namespace", "selector", "count", "percent", "gracePeriod", "kind", "name",
+                      "replicas", "file", "maxTargets", "maxPercent", "timeout"}, "a kubernetes action");
+  const yaml::Node* op = c.required(spec, "op", "a kubernetes action");
+  if (op && c.scalar(op, "op")) {
+    if (!one_of(op->str(), k_kube_ops))
+      c.problem(op, fmt::format("unknown kubernetes op '{}' (expected one of {})", op->str(), listing(k_kube_ops)));
+    else
+      check_kube_op_fields(c, spec, op->str());
+  }
+  check_context(c, spec, safety);
+  if (const yaml::Node* v = spec->get("count")) c.integer(v, "count", 1, 100000);
+  if (const yaml::Node* v = spec->get("percent")) c.integer(v, "percent", 1, 100);
+  if (const yaml::Node* v = spec->get("maxTargets")) c.integer(v, "maxTargets", 1, 100000);
+  if (const yaml::Node* v = spec->get("maxPercent")) c.integer(v, "maxPercent", 1, 100);
+  if (const yaml::Node* v = spec->get("gracePeriod")) c.integer(v, "gracePeriod", 0, 86400);
+  if (spec->get("count") && spec->get("percent")) c.problem(spec->key_node("percent"), "give 'count' or 'percent', not both");
+}
+
+void check_fields(Checker& c, const yaml::Node* spec, std::string_view type, const Safety& safety)
+{
+  if (type == "sleep") {
+    c.duration(spec, "sleep");
+    return;
+  }
+  if (!c.mapping(spec, fmt::format("'{}' action", type))) return;
+  check_common(c, spec);
+  if (type == "exec") {
+    c.known_keys(spec, {"command", "cwd", "env", "expectExitCode", "timeout"}, "an exec action");
+    c.required(spec, "command", "an exec action");
+  } else if (type == "http") {
+    c.known_keys(spec, {"url", "method", "headers", "body", "json", "expectStatus", "timeout"}, "an http action");
+    c.required(spec, "url", "an http action");
+  } else if (type == "process") {
+    check_process(c, spec);
+  } else {
+    check_kubernetes(c, spec, safety);
+  }
+}
+
+}  // namespace
+
+Action read_action(Checker& c, const yaml::Node* node, const Safety& safety, std::string_view what)
+{
+  Action action;
+  action.location = c.where(node);
+  if (!c.mapping(node, what)) return action;
+  if (node->size() != 1) {
+    c.problem(node, fmt::format("expected exactly one action type in '{}' ({})", what, listing(k_action_types)));
+    return action;
+  }
+  auto [key, value] = *node->entries().begin();
+  action.type = key->str();
+  if (!one_of(action.type, k_action_types)) {
+    c.problem(key, fmt::format("unknown action type '{}' (expected one of {})", action.type, listing(k_action_types)));
+    return action;
+  }
+  check_fields(c, value, action.type, safety);
+  action.spec = yaml_to_json(value);
+  return action;
+}
+
+}  // namespace readyctl::gameday

@@ -1,0 +1,44 @@
+// The run's JSON journal: events, undos and processes, rewritten atomically after every change so a crash
+// leaves a readable file that `gameday rollback --journal` can finish.
+#pragma once
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace readyctl::gameday {
+
+using Json = nlohmann::ordered_json;
+
+// "2026-11-23T14:22:33.123Z"
+std::string iso_time(std::chrono::system_clock::time_point when);
+
+class Journal {
+public:
+  Journal(std::filesystem::path path, Json document);
+
+  // Appends an event and returns its index.
+  size_t add_event(Json event);
+  // Merges fields into an event.
+  void update_event(size_t index, const Json& fields);
+  size_t add_undo(Json undo);
+  void set_undo_status(size_t index, const std::string& status, const std::string& message);
+  void set(const std::string& key, Json value);
+  Json get(const std::string& key);
+  Json snapshot();
+  const std::filesystem::path& path() const { return m_path; }
+
+private:
+  void write();  // called with m_mutex held
+
+  std::filesystem::path m_path;
+  std::mutex m_mutex;
+  Json m_doc;
+};
+
+// Reads a journal written by `gameday run`; InputError when it is not one.
+Json load_journal(const std::filesystem::path& path);
+
+}  // namespace readyctl::gameday

@@ -1,0 +1,43 @@
+// Probe drivers (http, prometheus, exec, kubernetes, process, dapr-workflow) and the retry/until loop around them.
+#pragma once
+#include <string>
+
+#include "readyctl/gameday/process_table.hpp"
+#include "readyctl/gameday/scenario.hpp"
+
+namespace readyctl::gameday {
+
+struct ProbeEnv {
+  ProcessTable* processes = nullptr;
+  const Safety* safety = nullptr;
+  StopCheck should_stop;
+};
+
+struct ProbeResult {
+  bool holds = false;     // the tolerance held on the last attempt
+  bool met = false;       // the probe's expectation: holds, or (until: fails) stopped holding
+  bool stopped = false;   // interrupted or aborted while waiting
+  int attempts = 0;
+  Json output;            // last output (bodies trimmed)
+  Json value;             // what the tolerance compared
+  std::string detail;
+};
+
+struct ProbeTiming {
+  double timeout = 10;
+  int retry = 0;
+  double interval = 1;
+  std::string until;  // "", "holds", "fails"
+  double within = 30;
+};
+
+// Parses the (substituted) timing block; InputError on a malformed duration.
+ProbeTiming probe_timing(const Json& timing);
+
+// One attempt: runs the driver and applies the tolerance; never throws for an unreachable target.
+ProbeResult probe_once(const Probe& probe, const Json& spec, double timeout, ProbeEnv& env);
+
+// Attempts, retries and `until` polling as the timing asks. `single` forces one attempt (continuous watchers).
+ProbeResult evaluate_probe(const Probe& probe, const Json& spec, const ProbeTiming& timing, ProbeEnv& env);
+
+}  // namespace readyctl::gameday

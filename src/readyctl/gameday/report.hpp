@@ -1,0 +1,34 @@
+// Renders game-day journals for people: a markdown summary and a self-contained HTML timeline.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace readyctl::gameday {
+
+using Json = nlohmann::ordered_json;
+
+// What both renderings show for one journal.
+struct JournalSummary {
+  std::string name;
+  std::string run_id;
+  std::string verdict;  // "running" for a journal whose run never finished
+  std::string reason;
+  std::string start;
+  double duration = 0;
+  bool dry_run = false;
+  Json ttd;  // seconds or null
+  Json ttr;
+  int probes = 0;
+  int probe_failures = 0;
+  int faults = 0;
+  int undos = 0;
+  int undos_pending = 0;
+};
+
+JournalSummary summarize_journal(const Json& journal);
+std::string render_markdown(const std::vector<Json>& journals);
+std::string render_html(const std::vector<Json>& journals);
+
+}  // namespace readyctl::gameday

@@ -1,0 +1,68 @@
+// The rollback phase: registered undos newest first, then the scenario's rollbacks, then owned processes stopped.
+// It runs after success, deviation, abort, failure and Ctrl-C alike, and never stops early.
+#include <fmt/format.h>
+
+#include "readyctl/core/error.hpp"
+#include "readyctl/gameday/run.hpp"
+
+namespace readyctl::gameday {
+
+namespace {
+
+// Runs one rollback action; returns the error text, empty on success.
+std::string attempt(Run& run, const std::string& type, const Json& spec)
+{
+  ActionEnv env = run.action_env(false);
+  env.should_stop = {};  // rollbacks finish even after Ctrl-C
+  try {
+    run_action(type, spec, env, {});
+    return {};
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+}
+
+void run_undos(Run& run)
+{
+  std::vector<PendingUndo> undos;
+  {
+    std::lock_guard lock(run.m_mutex);
+    undos = run.m_undos;
+  }
+  for (auto it = undos.rbegin(); it != undos.rend(); ++it) {
+    size_t ev = run.begin_event("rollback", fmt::format("undo #{}", it->journal_index + 1), "undo", it->type);
+    std::string error = attempt(run, it->type, run.resolve(it->spec));
+    run.m_journal.set_undo_status(it->journal_index, error.empty() ? "done" : "failed", error);
+    run.end_event(ev, error.empty() ? "succeeded" : "failed", Json::object(), error);
+    if (!error.empty()) run.fail(Verdict::environment, fmt::format("undo #{} failed: {}", it->journal_index + 1, error));
+  }
+}
+
+void run_rollback_steps(Run& run)
+{
+  for (const Step& step : run.m_scenario.rollbacks) {
+    std::string type = step.kind == StepKind::sleep ? "sleep" : step.action.type;
+    size_t ev = run.begin_event("rollback", step.name, "action", type);
+    std::string error;
+    try {
+      Json spec = step.kind == StepKind::sleep ? Json(step.sleep) : run.resolve(step.action.spec);
+      error = attempt(run, type, spec);
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+    run.end_event(ev, error.empty() ? "succeeded" : "failed", Json::object(), error);
+    if (!error.empty()) run.fail(Verdict::environment, fmt::format("rollback '{}' failed: {}", step.name, error));
+  }
+}
+
+}  // namespace
+
+void Run::run_rollbacks()
+{
+  if (m_options.dry_run) return;
+  run_undos(*this);
+  run_rollback_steps(*this);
+  m_processes.stop_all(5);
+}
+
+}  // namespace readyctl::gameday

@@ -1,0 +1,76 @@
+// A loaded game-day scenario: the model `gameday run` plays and `gameday validate` checks.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "readyctl/core/location.hpp"
+
+namespace readyctl::gameday {
+
+using Json = nlohmann::ordered_json;
+
+enum class ProbeMode { before, after, continuous, on_fault };
+
+// A probe as written: its type's fields stay JSON until `${...}` is substituted at run time.
+struct Probe {
+  std::string name;
+  std::string type;  // http, prometheus, exec, kubernetes, process, dapr-workflow
+  Json spec;         // the type's own fields
+  Json tolerance;    // null: the type's default tolerance
+  Json timing;       // timeout, retry, interval, until, within (as written)
+  std::vector<ProbeMode> modes;
+  Location location;
+};
+
+// An action as written: exactly one type (exec, http, process, kubernetes, sleep) and its fields.
+struct Action {
+  std::string type;
+  Json spec;
+  Location location;
+};
+
+enum class StepKind { action, probe, sleep };
+
+struct Step {
+  std::string name;
+  StepKind kind = StepKind::action;
+  Action action;
+  std::optional<Action> undo;
+  Probe probe;
+  std::string sleep;  // duration text for sleep steps
+  Json capture;       // name -> {jsonPath} | {regex, from}
+  std::optional<bool> fault;
+  Location location;
+};
+
+struct Safety {
+  std::vector<std::string> allowed_contexts;
+  long long max_targets = 1;
+  long long max_percent = 100;
+};
+
+struct Scenario {
+  std::string path;
+  std::string dir;  // directory of the scenario file
+  std::string name;
+  std::string description;
+  std::vector<std::string> tags;
+  std::map<std::string, std::string> vars;  // declared variables and their defaults
+  Safety safety;
+  std::vector<Step> setup;
+  std::string hypothesis_title;
+  std::vector<Probe> hypothesis;
+  std::vector<Probe> abort_when;
+  std::vector<Step> steps;
+  std::vector<Probe> asserts;
+  std::vector<Step> rollbacks;
+};
+
+// Whether a scenario touches a cluster with an action anywhere (setup, steps, undos, rollbacks).
+bool has_kubernetes_actions(const Scenario& scenario);
+
+}  // namespace readyctl::gameday

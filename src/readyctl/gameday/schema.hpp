@@ -1,0 +1,24 @@
+// The scenario schema, one reader per block; each records problems in the Checker and returns the model.
+#pragma once
+#include <set>
+#include <string>
+
+#include "readyctl/gameday/checker.hpp"
+#include "readyctl/gameday/scenario.hpp"
+
+namespace readyctl::gameday {
+
+enum class ProbePlace { hypothesis, abort_when, assertion, step };
+
+Probe read_probe(Checker& c, const yaml::Node* node, ProbePlace place, std::string name = {});
+void check_tolerance(Checker& c, const yaml::Node* node);
+Action read_action(Checker& c, const yaml::Node* node, const Safety& safety, std::string_view what);
+
+// Checks every `${...}` under node: declared vars, earlier steps, known roots.
+struct ReferenceScope {
+  const std::map<std::string, std::string>* vars = nullptr;
+  std::set<std::string> steps;  // step names visible here
+};
+void check_references(Checker& c, const yaml::Node* node, const ReferenceScope& scope);
+
+}  // namespace readyctl::gameday

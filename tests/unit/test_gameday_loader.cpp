@@ -1,0 +1,116 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "readyctl/gameday/loader.hpp"
+#include "test_support.hpp"
+
+using namespace readyctl::gameday;
+
+namespace {
+
+std::vector<std::string> problems_of(const std::string& text)
+{
+  std::vector<std::string> out;
+  for (const Problem& p : load_scenario_text("s.yaml", text).problems) out.push_back(p.str());
+  return out;
+}
+
+bool has(const std::vector<std::string>& problems, const std::string& prefix, const std::string& part)
+{
+  return std::any_of(problems.begin(), problems.end(),
+                     [&](const std::string& p) { return p.starts_with(prefix) && p.find(part) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST_SUITE("gameday")
+{
+  TEST_CASE("validate reports every problem with file:line:col")
+  {
+    // Each problem sits on its own line; the columns are where the offending node starts.
+    std::string text = "apiVersion: readyctl.io/v2\n"                       // 1: wrong apiVersion at 1:13
+                       "kind: GameDay\n"
+                       "metadata: {name: Bad_Name}\n"                       // 3: name at 3:18
+                       "vars: {port: \"80\"}\n"
+                       "steps:\n"
+                       "  - name: a\n"
+                       "    sleep: 5 seconds\n"                             // 7: bad duration at 7:12
+                       "  - name: b\n"
+                       "    probe:\n"
+                       "      http: {url: \"http://x:${vars.nope}/\"}\n"     // 10: undefined var at 10:19
+                       "      tolerance: {range: [5, 1]}\n"                 // 11: range low > high at 11:26
+                       "  - name: c\n"
+                       "    action:\n"
+                       "      kubernetes: {op: delete-pods, selector: app=x, context: prod}\n"  // 14: context at 14:63
+                       "  - name: a\n"                                      // 15: duplicate name at 15:11
+                       "    action: {process: {op: explode, name: x}}\n"    // 16: unknown op at 16:28
+                       "    bogus: 1\n";                                    // 17: unknown key at 17:5
+    auto p = problems_of(text);
+    CHECK(has(p, "s.yaml:1:13:", "apiVersion"));
+    CHECK(has(p, "s.yaml:3:18:", "kebab-case"));
+    CHECK(has(p, "s.yaml:7:12:", "duration"));
+    CHECK(has(p, "s.yaml:10:19:", "undefined variable 'nope'"));
+    CHECK(has(p, "s.yaml:11:26:", "low <= high"));
+    CHECK(has(p, "s.yaml:14:63:", "context 'prod' is not in"));
+    CHECK(has(p, "s.yaml:15:11:", "used twice"));
+    CHECK(has(p, "s.yaml:16:28:", "unknown process op 'explode'"));
+    CHECK(has(p, "s.yaml:17:5:", "unknown key 'bogus'"));
+    CHECK(p.size() == 9);
+  }
+
+  TEST_CASE("a step may only refer to steps that ran before it")
+  {
+    std::string text = "apiVersion: readyctl.io/v1\nkind: GameDay\nmetadata: {name: refs}\n"
+                       "steps:\n"
+                       "  - name: first\n"
+                       "    action: {exec: {command: \"echo ${steps.second.output.stdout}\"}}\n"
+                       "  - name: second\n"
+                       "    action: {exec: {command: \"echo ${steps.first.output.stdout} ${run.id} $$HOME\"}}\n";
+    auto p = problems_of(text);
+    REQUIRE(p.size() == 1);
+    CHECK(has(p, "s.yaml:6:", "step 'second', which does not run before"));
+  }
+
+  TEST_CASE("kubernetes contexts must be allowed and ops must carry their fields")
+  {
+    std::string text = "apiVersion: readyctl.io/v1\nkind: GameDay\nmetadata: {name: kube}\n"
+                       "safety: {allowedContexts: [kind-gd], maxTargets: 2}\n"
+                       "steps:\n"
+                       "  - name: scale\n"
+                       "    action: {kubernetes: {op: scale, name: api}}\n"                 // 7: replicas missing
+                       "  - name: kill\n"
+                       "    action: {kubernetes: {op: delete-pods, selector: app=w, context: prod}}\n";  // 9
+    auto p = problems_of(text);
+    CHECK(has(p, "s.yaml:7:", "missing 'replicas'"));
+    CHECK(has(p, "s.yaml:9:", "context 'prod' is not in 'safety.allowedContexts'"));
+    CHECK(p.size() == 2);
+  }
+
+  TEST_CASE("the shipped examples validate")
+  {
+    for (const auto& entry : std::filesystem::directory_iterator(readyctl::test::source_dir() / "examples/gamedays")) {
+      if (entry.path().extension() != ".yaml") continue;
+      CAPTURE(entry.path().string());
+      LoadResult r = load_scenario(entry.path());
+      for (const Problem& problem : r.problems) FAIL_CHECK(problem.str());
+      CHECK(r.problems.empty());
+    }
+  }
+
+  TEST_CASE("gameday validate exits 2 and prints every located problem")
+  {
+    readyctl::test::TempDir dir;
+    dir.write("bad.yaml", "apiVersion: readyctl.io/v1\nkind: GameDay\nmetadata: {name: x}\nsteps:\n"
+                          "  - name: a\n    sleep: never\n  - name: b\n    probe: {exec: {command: true}, until: maybe}\n");
+    auto r = readyctl::test::run_cli({"gameday", "validate", (dir / "bad.yaml").string()});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("bad.yaml:6:12: expected a duration") != std::string::npos);
+    CHECK(r.err.find("bad.yaml:8:43: expected 'holds' or 'fails'") != std::string::npos);
+    auto ok = readyctl::test::run_cli(
+        {"gameday", "validate", (readyctl::test::source_dir() / "examples/gamedays/local-failover.yaml").string()});
+    CHECK(ok.code == 0);
+    CHECK(ok.out.find("valid game day 'local-failover'") != std::string::npos);
+  }
+}
