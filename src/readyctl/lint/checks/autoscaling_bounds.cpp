@@ -39,9 +39,9 @@ void check_target(const CheckContext& ctx, const Scaler& s)
   const std::vector<const Object*>& same_kind = ctx.graph.of_kind(s.target_kind);
   if (same_kind.empty() || ctx.graph.find(s.target_kind, s.object->ns, s.target_name)) return;
   const Object& o = *s.object;
-  std::string ns = o.ns.empty() ? "(namespace not stated)" : std::string(o.ns);
+  std::string ns = o.ns.empty() ? "namespace (unstated)" : fmt::format("namespace {}", o.ns);
   ctx.sink.report(o, s.target_ref->get("name"),
-                  fmt::format("{} scales {} {} in namespace {}, which is not in the input ({} other {} objects are)",
+                  fmt::format("{} scales {} {} in {}, which is not in the input ({} other {} objects are)",
                               o.display_name(), s.target_kind, s.target_name, ns, same_kind.size(), s.target_kind));
 }
 

@@ -19,7 +19,8 @@ struct Namespace {
   bool agent = false;
 };
 
-std::string ns_name(std::string_view ns) { return ns.empty() ? std::string("(namespace not stated)") : std::string(ns); }
+// "namespace team-a", or the objects that state none (they share whatever namespace they are applied to).
+std::string ns_name(std::string_view ns) { return ns.empty() ? std::string("namespace (unstated)") : fmt::format("namespace {}", ns); }
 
 bool empty_selector(const yaml::Node* selector)
 {
@@ -125,7 +126,7 @@ void check_namespace(const CheckContext& ctx, std::string_view name, const Names
   std::string types = missing.size() == 2 ? "Ingress and Egress" : std::string(missing.front());
   std::string why = ns.policies.empty() ? "it has no NetworkPolicy at all" : fmt::format("none of its {} NetworkPolicies selects all pods (podSelector: {{}}) with {} and no allow-all rule", ns.policies.size(), types);
   ctx.sink.report(at, at.kind == "Namespace" ? nullptr : at.root->key_node("metadata"),
-                  fmt::format("namespace {} ({}{}) has no default-deny {} NetworkPolicy: {}", ns_name(name), owners(ns),
+                  fmt::format("{} ({}{}) has no default-deny {} NetworkPolicy: {}", ns_name(name), owners(ns),
                               ns.agent ? "; agent namespace, so Egress too" : "", types, why));
 }
 
@@ -142,7 +143,7 @@ void check_pods(const CheckContext& ctx, std::string_view name, const Namespace&
     last = pod->owner;
     const yaml::Node* at = pod->labels() ? pod->metadata->key_node("labels") : pod->owner->root->key_node("metadata");
     ctx.sink.report(*pod->owner, at,
-                    fmt::format("pods of {} are selected by none of the {} NetworkPolicies in namespace {}: their traffic is not restricted",
+                    fmt::format("pods of {} are selected by none of the {} NetworkPolicies in {}: their traffic is not restricted",
                                 pod->owner->display_name(), ns.policies.size(), ns_name(name)));
   }
 }

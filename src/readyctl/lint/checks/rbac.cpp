@@ -112,7 +112,7 @@ void check_secrets(const CheckContext& ctx, const Object& role)
     for (std::string_view v : {"get", "list", "watch", "*"})
       if (find_item(rule, "verbs", v)) verbs.push_back(v);
     if (verbs.empty()) continue;
-    std::string what = fmt::format("{} grants {} on {}", role.display_name(), join(verbs), resource->str() == "*" ? "every resource, secrets included" : "secrets");
+    std::string what = fmt::format("{} grants {} on {}", role.display_name(), join(verbs), resource->str() == "*" ? "every resource (secrets included)" : "secrets");
     if (role.kind == "ClusterRole") {
       std::vector<const Object*> crbs = bindings_of(ctx.graph, role, "ClusterRoleBinding");
       if (!crbs.empty()) {
@@ -151,16 +151,22 @@ const std::vector<Dangerous>& dangerous_grants()
   return grants;
 }
 
+struct Match {
+  const yaml::Node* at = nullptr;  // the explicit side: the verb, or the resource
+  std::string_view verb;
+  std::string_view resource;
+};
+
 // Explicit names count alone; '*' counts when the other side is explicit. A rule that is '*' on both sides is
 // rbac-wildcard's finding, not repeated here.
-const yaml::Node* dangerous_match(const yaml::Node* rule, const Dangerous& d)
+Match dangerous_match(const yaml::Node* rule, const Dangerous& d)
 {
-  if (!find_item(rule, "apiGroups", d.group) && !find_item(rule, "apiGroups", "*")) return nullptr;
+  if (!find_item(rule, "apiGroups", d.group) && !find_item(rule, "apiGroups", "*")) return {};
   const yaml::Node* verb = nullptr;
   bool verb_wild = false;
   if (d.verbs.empty()) {
     std::vector<const yaml::Node*> vs = items(rule, "verbs");
-    if (vs.empty()) return nullptr;
+    if (vs.empty()) return {};
     verb = vs.front();
     verb_wild = true;  // "any verb" is never the explicit side
   } else {
@@ -168,26 +174,25 @@ const yaml::Node* dangerous_match(const yaml::Node* rule, const Dangerous& d)
       if ((verb = find_item(rule, "verbs", v))) break;
     if (!verb && (verb = find_item(rule, "verbs", "*"))) verb_wild = true;
   }
-  if (!verb) return nullptr;
+  if (!verb) return {};
   const yaml::Node* resource = nullptr;
   for (std::string_view r : d.resources)
     if ((resource = find_item(rule, "resources", r))) break;
-  if (resource) return d.verbs.empty() || verb_wild ? resource : verb;
-  if (verb_wild) return nullptr;
-  return find_item(rule, "resources", "*") ? verb : nullptr;
+  if (resource) return {d.verbs.empty() || verb_wild ? resource : verb, verb->str(), resource->str()};
+  // `get` on every resource is the common read-all grant; exec through it needs a pre-1.31 cluster, so only an
+  // explicit pods/exec counts for get.
+  if (verb_wild || !find_item(rule, "resources", "*") || verb->str() == "get") return {};
+  return {verb, verb->str(), "*"};
 }
 
 void check_escalation_role(const CheckContext& ctx, const Object& role)
 {
   for (const yaml::Node* rule : policy_rules(role))
     for (const Dangerous& d : dangerous_grants())
-      if (const yaml::Node* at = dangerous_match(rule, d)) {
-        std::string verbs = d.verbs.empty() ? "any verb" : std::string(d.verbs.front());
-        for (size_t i = 1; i < d.verbs.size(); ++i) verbs += "/" + std::string(d.verbs[i]);
-        std::string resources;
-        for (std::string_view r : d.resources) resources += (resources.empty() ? "" : "/") + std::string(r);
-        ctx.sink.report(role, at, fmt::format("{} grants {} on {}: its holder {}", role.display_name(), verbs, resources, d.why));
-      }
+      if (Match m = dangerous_match(rule, d); m.at)
+        ctx.sink.report(role, m.at, fmt::format("{} grants {} on {}: its holder {}", role.display_name(), m.verb,
+                                                m.resource == "*" ? fmt::format("every resource ({} included)", d.resources.front()) : std::string(m.resource),
+                                                d.why));
 }
 
 void check_escalation_binding(const CheckContext& ctx, const Object& binding)
@@ -213,7 +218,7 @@ constexpr std::string_view k_cluster_scoped[] = {
     "certificatesigningrequests", "tokenreviews", "subjectaccessreviews", "selfsubjectaccessreviews",
     "selfsubjectrulesreviews", "selfsubjectreviews", "componentstatuses", "ingressclasses", "podsecuritypolicies",
     "flowschemas", "prioritylevelconfigurations", "ipaddresses", "servicecidrs", "resourceslices", "deviceclasses",
-    "gatewayclasses", "clustertrustbundles", "volumeattributesclasses", "storageversions"};
+    "gatewayclasses", "clustertrustbundles", "volumeattributesclasses", "storageversions", "signers"};
 
 bool crd_cluster_scoped(const Graph& graph, std::string_view group, std::string_view plural, bool& known)
 {
@@ -248,6 +253,18 @@ bool reaches_cluster_scope(const Graph& graph, const yaml::Node* rule)
   return false;
 }
 
+// Writing a status or finalizers subresource is what a controller reconciling objects in every namespace does.
+bool writes_controller_subresource(const yaml::Node* rule)
+{
+  bool writes = false;
+  for (const yaml::Node* v : items(rule, "verbs"))
+    writes = writes || v->str() == "update" || v->str() == "patch" || v->str() == "*";
+  if (!writes) return false;
+  for (const yaml::Node* r : items(rule, "resources"))
+    if (r->str().ends_with("/status") || r->str().ends_with("/finalizers")) return true;
+  return false;
+}
+
 void check_cluster_scope(const CheckContext& ctx, const Object& crb)
 {
   const yaml::Node* ref = crb.root->get("roleRef");
@@ -258,7 +275,7 @@ void check_cluster_scope(const CheckContext& ctx, const Object& crb)
   std::vector<const yaml::Node*> rules = policy_rules(*role);
   if (rules.empty()) return;
   for (const yaml::Node* rule : rules)
-    if (reaches_cluster_scope(ctx.graph, rule)) return;
+    if (reaches_cluster_scope(ctx.graph, rule) || writes_controller_subresource(rule)) return;
   const yaml::Node* subjects = crb.root->get("subjects");
   if (!subjects || !subjects->is_sequence() || subjects->size() == 0) return;
   std::vector<std::string_view> namespaces;

@@ -81,20 +81,20 @@ void check_tenant_quota(const CheckContext& ctx)
       if (q->is("ResourceQuota", "") && namespace_wide(*q)) quotas.push_back(q);
     std::vector<std::string> missing = missing_caps(quotas, tenant);
     if (missing.empty()) continue;
-    std::string name = ns.empty() ? std::string("(namespace not stated)") : std::string(ns);
+    std::string name = ns.empty() ? std::string("namespace (unstated)") : fmt::format("namespace {}", ns);
     std::string gpus = tenant.gpus.empty() ? "" : fmt::format("; its pods request {}", tenant.gpus.front());
     if (!quotas.empty()) {
       const Object& q = *quotas.front();
       const yaml::Node* hard = q.spec->get("hard");
       ctx.sink.report(q, hard ? q.spec->key_node("hard") : q.root->key_node("spec"),
-                      fmt::format("ResourceQuotas of namespace {} do not cap {}{}: one tenant can take the cluster's "
+                      fmt::format("ResourceQuotas of {} do not cap {}{}: one tenant can take the cluster's "
                                   "capacity", name, join(missing), gpus));
       continue;
     }
     const Object* anchor = ns.empty() ? nullptr : ctx.graph.find("Namespace", "", ns);
     if (!anchor) anchor = tenant.pods.front()->owner;
     ctx.sink.report(*anchor, anchor->kind == "Namespace" ? nullptr : anchor->root->key_node("metadata"),
-                    fmt::format("namespace {} holds workloads ({}{}) but no namespace-wide ResourceQuota caps {}",
+                    fmt::format("{} holds workloads ({}{}) but no namespace-wide ResourceQuota caps {}",
                                 name, tenant.pods.front()->owner->display_name(),
                                 tenant.pods.size() > 1 ? fmt::format(" and {} more", tenant.pods.size() - 1) : "", join(missing) + gpus));
   }
