@@ -1,4 +1,6 @@
 // autoscaling-bounds: autoscalers have a finite ceiling, a target that exists, and sole control of replicas.
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -34,10 +36,10 @@ void check_ceiling(const CheckContext& ctx, const Scaler& s, long long limit)
 }
 
 // When kinds of the target are in the input, the target should be one of them.
-void check_target(const CheckContext& ctx, const Scaler& s)
+void check_target(const CheckContext& ctx, const TargetIndex& index, const Scaler& s)
 {
   const std::vector<const Object*>& same_kind = ctx.graph.of_kind(s.target_kind);
-  if (same_kind.empty() || ctx.graph.find(s.target_kind, s.object->ns, s.target_name)) return;
+  if (same_kind.empty() || index.find(s)) return;
   const Object& o = *s.object;
   std::string ns = o.ns.empty() ? "namespace (unstated)" : fmt::format("namespace {}", o.ns);
   ctx.sink.report(o, s.target_ref->get("name"),
@@ -45,9 +47,9 @@ void check_target(const CheckContext& ctx, const Scaler& s)
                               o.display_name(), s.target_kind, s.target_name, ns, same_kind.size(), s.target_kind));
 }
 
-void check_pinned(const CheckContext& ctx, const Scaler& s)
+void check_pinned(const CheckContext& ctx, const TargetIndex& index, const Scaler& s)
 {
-  const Object* target = ctx.graph.find(s.target_kind, s.object->ns, s.target_name);
+  const Object* target = index.find(s);
   if (!target || !target->spec) return;
   const yaml::Node* replicas = target->spec->get("replicas");
   if (!replicas) return;
@@ -55,11 +57,6 @@ void check_pinned(const CheckContext& ctx, const Scaler& s)
                   fmt::format("{} pins replicas: {} while {} scales it: every apply resets the replica count the "
                               "autoscaler chose", target->display_name(), replicas->str(), s.object->display_name()),
                   {{s.object, s.target_ref, "scales this workload"}});
-}
-
-bool same_target(const Scaler& a, const Scaler& b)
-{
-  return a.object->ns == b.object->ns && a.target_kind == b.target_kind && a.target_name == b.target_name;
 }
 
 // KEDA drives its target through an HPA of its own, so two autoscalers on one workload fight over replicas.
@@ -78,15 +75,14 @@ void check_autoscaling_bounds(const CheckContext& ctx)
 {
   long long limit = ctx.rule.param_int("maxReplicas");
   std::vector<Scaler> scalers = all_scalers(ctx.graph);
-  for (size_t i = 0; i < scalers.size(); ++i) {
-    const Scaler& s = scalers[i];
+  TargetIndex index(ctx.graph, scalers);
+  std::unordered_map<std::string, const Scaler*> first_by_target;
+  for (const Scaler& s : scalers) {
     check_ceiling(ctx, s, limit);
-    check_target(ctx, s);
-    const Scaler* earlier = nullptr;
-    for (size_t j = 0; j < i && !earlier; ++j)
-      if (same_target(scalers[j], s)) earlier = &scalers[j];
-    if (earlier) report_second_scaler(ctx, *earlier, s);
-    else check_pinned(ctx, s);
+    check_target(ctx, index, s);
+    auto [it, first] = first_by_target.emplace(TargetIndex::target_key(s), &s);
+    if (first) check_pinned(ctx, index, s);
+    else report_second_scaler(ctx, *it->second, s);
   }
 }
 

@@ -1,5 +1,5 @@
 // disruption-budget: replicated Deployments/StatefulSets have a PodDisruptionBudget, and it can be satisfied.
-#include <cmath>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -136,14 +136,18 @@ void check_disruption_budget(const CheckContext& ctx)
 {
   std::vector<Scaler> scalers = all_scalers(ctx.graph);
   std::vector<Replicated> workloads = replicated_workloads(ctx.graph, scalers);
+  std::map<std::string_view, std::vector<Replicated*>> by_namespace;
+  for (Replicated& r : workloads) by_namespace[r.workload->ns].push_back(&r);
   for (const Object* pdb : ctx.graph.of_kind("PodDisruptionBudget")) {
     if (!pdb->is("PodDisruptionBudget", "policy") || !pdb->spec) continue;
+    auto in_namespace = by_namespace.find(pdb->ns);
+    if (in_namespace == by_namespace.end()) continue;
     const yaml::Node* selector = pdb->spec->get("selector");
     std::vector<const Replicated*> targets;
-    for (Replicated& r : workloads)
-      if (r.workload->ns == pdb->ns && label_selector_matches(selector, r.labels)) {
-        r.budgets.push_back(pdb);
-        targets.push_back(&r);
+    for (Replicated* r : in_namespace->second)
+      if (label_selector_matches(selector, r->labels)) {
+        r->budgets.push_back(pdb);
+        targets.push_back(r);
       }
     if (!targets.empty()) check_budget(ctx, *pdb, targets);
   }

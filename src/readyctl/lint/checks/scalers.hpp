@@ -1,6 +1,9 @@
 // Autoscalers (HPA, KEDA ScaledObject) and the workloads they scale, shared by the replica-count rules.
 #pragma once
+#include <algorithm>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -49,6 +52,37 @@ inline std::vector<Scaler> all_scalers(const Graph& graph)
       if (std::optional<Scaler> s = make_scaler(*o)) out.push_back(*s);
   return out;
 }
+
+// Objects by (kind, namespace, name), so scale targets resolve without a scan per autoscaler.
+class TargetIndex {
+public:
+  explicit TargetIndex(const Graph& graph, const std::vector<Scaler>& scalers)
+  {
+    std::vector<std::string_view> kinds;
+    for (const Scaler& s : scalers)
+      if (std::find(kinds.begin(), kinds.end(), s.target_kind) == kinds.end()) kinds.push_back(s.target_kind);
+    for (std::string_view kind : kinds)
+      for (const Object* o : graph.of_kind(kind)) m_objects.emplace(key(o->kind, o->ns, o->name), o);
+  }
+  static std::string target_key(const Scaler& s) { return key(s.target_kind, s.object->ns, s.target_name); }
+  const Object* find(const Scaler& s) const
+  {
+    auto it = m_objects.find(key(s.target_kind, s.object->ns, s.target_name));
+    return it == m_objects.end() ? nullptr : it->second;
+  }
+
+private:
+  static std::string key(std::string_view kind, std::string_view ns, std::string_view name)
+  {
+    std::string k;
+    k.reserve(kind.size() + ns.size() + name.size() + 2);
+    k.append(kind).push_back('\0');
+    k.append(ns).push_back('\0');
+    k.append(name);
+    return k;
+  }
+  std::unordered_map<std::string, const Object*> m_objects;
+};
 
 inline bool scales(const Scaler& s, const Object& workload)
 {
