@@ -47,7 +47,7 @@ void check_default_namespace(const CheckContext& ctx)
       if (cluster_scoped(ctx.graph, o)) continue;
       ctx.sink.report(o, ns, fmt::format("{} is in the 'default' namespace, shared by everything that names no namespace", o.display_name()));
     } else if (!ns && missing_counts && !cluster_scoped(ctx.graph, o)) {
-      ctx.sink.report(o, o.metadata,
+      ctx.sink.report(o, o.root->key_node("metadata"),
                       fmt::format("{} names no namespace: it lands in whatever namespace kubectl's context points at, "
                                   "'default' unless told otherwise", o.display_name()));
     }
