@@ -16,6 +16,7 @@ namespace {
 struct Namespace {
   std::vector<const PodTemplate*> pods;        // pods the policies can govern (hostNetwork pods excluded)
   std::vector<const Object*> policies;
+  std::vector<const Object*> agents;  // kagent Agents: their controller runs their pods here, labels unknown
   bool agent = false;
 };
 
@@ -82,7 +83,9 @@ std::map<std::string_view, Namespace> collect(const CheckContext& ctx)
     if (o.is("NetworkPolicy", "networking.k8s.io") && o.spec && o.spec->is_mapping()) {
       if (auto it = out.find(o.ns); it != out.end()) it->second.policies.push_back(&o);
     } else if (is_kagent_agent(o)) {
-      out[o.ns].agent = true;
+      Namespace& ns = out[o.ns];
+      ns.agent = true;
+      ns.agents.push_back(&o);
     }
   }
   for (auto& [name, ns] : out)
@@ -97,7 +100,7 @@ const Object& anchor(const CheckContext& ctx, std::string_view name, const Names
 {
   if (!name.empty())
     if (const Object* n = ctx.graph.find("Namespace", "", name)) return *n;
-  return *ns.pods.front()->owner;
+  return ns.pods.empty() ? *ns.agents.front() : *ns.pods.front()->owner;
 }
 
 std::string owners(const Namespace& ns)
@@ -107,6 +110,7 @@ std::string owners(const Namespace& ns)
     std::string n = fmt::format("{} {}", p->owner->kind, p->owner->name);
     if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
   }
+  for (const Object* a : ns.agents) names.push_back(fmt::format("{} {}", a->kind, a->name));
   std::string out;
   for (size_t i = 0; i < names.size() && i < 3; ++i) out += (i ? ", " : "") + names[i];
   if (names.size() > 3) out += fmt::format(" and {} more", names.size() - 3);
@@ -153,7 +157,7 @@ void check_pods(const CheckContext& ctx, std::string_view name, const Namespace&
 void check_network_policy(const CheckContext& ctx)
 {
   for (const auto& [name, ns] : collect(ctx)) {
-    if (ns.pods.empty()) continue;
+    if (ns.pods.empty() && ns.agents.empty()) continue;
     check_namespace(ctx, name, ns);
     check_pods(ctx, name, ns);
   }
