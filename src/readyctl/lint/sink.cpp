@@ -2,14 +2,15 @@
 
 namespace readyctl::lint {
 
-void FindingSink::report(const Object& object, const yaml::Node* at, std::string message, std::vector<Related> related)
+void FindingSink::report(const Object& object, const yaml::Node* at, std::string message, std::vector<Related> related,
+                         std::optional<Severity> severity)
 {
   RawFinding raw;
   raw.object = &object;
   raw.source_line = (at ? at : object.root)->line();
   Finding& f = raw.finding;
   f.rule = m_rule.id;
-  f.severity = m_rule.severity;
+  f.severity = severity.value_or(m_rule.severity);
   f.message = std::move(message);
   f.location = object.location(at);
   f.object = object.ref();

@@ -1,5 +1,6 @@
 // Where checks report: the sink stamps rule id, severity, location and remediation onto each finding.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,10 @@ public:
   FindingSink(const Rule& rule, std::vector<RawFinding>& out) : m_rule(rule), m_out(out) {}
 
   // `at` is the offending field, or the block that should hold a missing one (null: the object).
-  void report(const Object& object, const yaml::Node* at, std::string message, std::vector<Related> related = {});
+  // `severity` overrides the rule's for one finding, for rules whose catalogue entry names a graver case
+  // (rbac-secrets granted cluster-wide, mtls-strict insecureSkipVerify); it replaces the configured severity too.
+  void report(const Object& object, const yaml::Node* at, std::string message, std::vector<Related> related = {},
+              std::optional<Severity> severity = std::nullopt);
 
 private:
   const Rule& m_rule;

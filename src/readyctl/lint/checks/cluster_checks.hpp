@@ -1,7 +1,16 @@
-// Families of the cluster area.
+// Families of the cluster area: RBAC, namespaces and cross-resource policies.
 #pragma once
 #include "readyctl/lint/check.hpp"
 
 namespace readyctl::lint {
+
+void check_autoscaling_bounds(const CheckContext& ctx);
+void check_default_namespace(const CheckContext& ctx);
+void check_disruption_budget(const CheckContext& ctx);
+void check_mtls(const CheckContext& ctx);
+void check_network_policy(const CheckContext& ctx);
+void check_rbac(const CheckContext& ctx);  // rbac-wildcard, rbac-secrets, rbac-escalation, rbac-cluster-scope
+void check_tenant_quota(const CheckContext& ctx);
+void check_workload_identity(const CheckContext& ctx);
 
 }  // namespace readyctl::lint

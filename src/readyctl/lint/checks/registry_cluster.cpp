@@ -7,9 +7,16 @@ namespace readyctl::lint {
 std::span<const CheckFamily> cluster_check_families()
 {
   static constexpr CheckFamily families[] = {
-      {"", nullptr},
+      {"autoscaling-bounds", &check_autoscaling_bounds},
+      {"default-namespace", &check_default_namespace},
+      {"disruption-budget", &check_disruption_budget},
+      {"mtls-strict", &check_mtls},
+      {"network-policy", &check_network_policy},
+      {"rbac", &check_rbac},
+      {"tenant-quota", &check_tenant_quota},
+      {"workload-identity", &check_workload_identity},
   };
-  return std::span(families).first(0);
+  return families;
 }
 
 }  // namespace readyctl::lint

@@ -1,0 +1,157 @@
+// disruption-budget: replicated Deployments/StatefulSets have a PodDisruptionBudget, and it can be satisfied.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "readyctl/lint/checks/cluster_checks.hpp"
+#include "readyctl/lint/checks/scalers.hpp"
+#include "readyctl/lint/selector.hpp"
+
+namespace readyctl::lint {
+namespace {
+
+struct Replicated {
+  const Object* workload = nullptr;
+  long long replicas = 1;       // the HPA/ScaledObject minimum when autoscaled: the floor a drain meets
+  const Scaler* scaler = nullptr;
+  const yaml::Node* labels = nullptr;
+  std::vector<const Object*> budgets;
+};
+
+std::vector<Replicated> replicated_workloads(const Graph& graph, const std::vector<Scaler>& scalers)
+{
+  std::vector<Replicated> out;
+  for (std::string_view kind : {"Deployment", "StatefulSet"})
+    for (const Object* o : graph.of_kind(kind)) {
+      if (!o->is(kind, "apps") || !o->spec) continue;
+      Replicated r;
+      r.workload = o;
+      r.labels = o->spec->path({"template", "metadata", "labels"});
+      if (const yaml::Node* n = o->spec->get("replicas"))
+        if (std::optional<long long> v = n->as_int()) r.replicas = *v;
+      for (const Scaler& s : scalers)
+        if (scales(s, *o)) {
+          r.scaler = &s;
+          r.replicas = s.min_replicas;
+          break;
+        }
+      out.push_back(r);
+    }
+  return out;
+}
+
+std::string count_source(const Replicated& r)
+{
+  if (r.scaler)
+    return fmt::format("{} min {}", r.scaler->object->display_name(), r.replicas);
+  return fmt::format("{} replicas", r.replicas);
+}
+
+// An IntOrString budget resolved against `total` pods; percentages round up, as the disruption controller does.
+std::optional<long long> resolve(const yaml::Node* value, long long total)
+{
+  std::string_view text = value->str();
+  if (text.ends_with('%')) {
+    try {
+      size_t used = 0;
+      long long pct = std::stoll(std::string(text.substr(0, text.size() - 1)), &used);
+      if (used != text.size() - 1 || pct < 0) return std::nullopt;
+      return (pct * total + 99) / 100;
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  }
+  return value->as_int();
+}
+
+void check_budget(const CheckContext& ctx, const Object& pdb, const std::vector<const Replicated*>& targets)
+{
+  long long total = 0;
+  std::string parts;
+  std::vector<Related> related;
+  for (const Replicated* r : targets) {
+    total += r->replicas;
+    parts += fmt::format("{}{} {}", parts.empty() ? "" : " + ", r->workload->display_name(), count_source(*r));
+    related.push_back({r->workload, nullptr, fmt::format("selected: {}", count_source(*r))});
+  }
+  if (total <= 0) return;
+  const yaml::Node* min_available = pdb.spec->get("minAvailable");
+  const yaml::Node* max_unavailable = pdb.spec->get("maxUnavailable");
+  const yaml::Node* field = min_available ? min_available : max_unavailable;
+  if (!field) return;
+  std::optional<long long> v = resolve(field, total);
+  std::string_view name = min_available ? "minAvailable" : "maxUnavailable";
+  if (!v) {
+    ctx.sink.report(pdb, field, fmt::format("{} '{}' is neither an integer nor a percentage", name, field->str()));
+    return;
+  }
+  std::string resolved = field->str().ends_with('%') ? fmt::format("{} (= {} pods, rounded up)", field->str(), *v) : std::string(field->str());
+  if (min_available && *v >= total)
+    ctx.sink.report(pdb, field,
+                    fmt::format("{} minAvailable {} ≥ {} expected pods ({}): no pod may ever be evicted, so node drains "
+                                "and upgrades block",
+                                pdb.display_name(), resolved, total, parts),
+                    std::move(related));
+  else if (!min_available && *v < 1)
+    ctx.sink.report(pdb, field,
+                    fmt::format("{} maxUnavailable {} of {} expected pods ({}) allows no eviction: node drains and "
+                                "upgrades block",
+                                pdb.display_name(), resolved, total, parts),
+                    std::move(related));
+}
+
+void report_missing(const CheckContext& ctx, const Replicated& r)
+{
+  const Object& w = *r.workload;
+  if (r.budgets.size() > 1) {
+    std::vector<Related> related;
+    for (const Object* b : r.budgets) related.push_back({b, b->spec->get("selector"), "selects the same pods"});
+    ctx.sink.report(w, w.root->key_node("metadata"),
+                    fmt::format("pods of {} are selected by {} PodDisruptionBudgets ({}, …): the eviction API refuses "
+                                "pods with more than one budget",
+                                w.display_name(), r.budgets.size(), r.budgets.front()->display_name()),
+                    std::move(related));
+    return;
+  }
+  if (!r.budgets.empty() || r.replicas < 2) return;
+  if (r.scaler)
+    ctx.sink.report(w, w.root->key_node("metadata"),
+                    fmt::format("{} runs at least {} pods ({}) but no PodDisruptionBudget selects them: a node drain "
+                                "may evict them all at once",
+                                w.display_name(), r.replicas, r.scaler->object->display_name()),
+                    {{r.scaler->object, r.scaler->min_node, "sets the minimum"}});
+  else
+    ctx.sink.report(w, w.spec->get("replicas"),
+                    fmt::format("{} runs {} replicas but no PodDisruptionBudget selects its pods: a node drain may "
+                                "evict them all at once",
+                                w.display_name(), r.replicas));
+}
+
+}  // namespace
+
+void check_disruption_budget(const CheckContext& ctx)
+{
+  std::vector<Scaler> scalers = all_scalers(ctx.graph);
+  std::vector<Replicated> workloads = replicated_workloads(ctx.graph, scalers);
+  std::map<std::string_view, std::vector<Replicated*>> by_namespace;
+  for (Replicated& r : workloads) by_namespace[r.workload->ns].push_back(&r);
+  for (const Object* pdb : ctx.graph.of_kind("PodDisruptionBudget")) {
+    if (!pdb->is("PodDisruptionBudget", "policy") || !pdb->spec) continue;
+    auto in_namespace = by_namespace.find(pdb->ns);
+    if (in_namespace == by_namespace.end()) continue;
+    const yaml::Node* selector = pdb->spec->get("selector");
+    std::vector<const Replicated*> targets;
+    for (Replicated* r : in_namespace->second)
+      if (label_selector_matches(selector, r->labels)) {
+        r->budgets.push_back(pdb);
+        targets.push_back(r);
+      }
+    if (!targets.empty()) check_budget(ctx, *pdb, targets);
+  }
+  for (const Replicated& r : workloads) report_missing(ctx, r);
+}
+
+}  // namespace readyctl::lint

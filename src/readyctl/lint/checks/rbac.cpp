@@ -1,0 +1,318 @@
+// rbac-wildcard, rbac-secrets, rbac-escalation, rbac-cluster-scope: what Roles and ClusterRoles grant, and to whom.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "readyctl/lint/checks/cluster_checks.hpp"
+
+namespace readyctl::lint {
+namespace {
+
+constexpr std::string_view k_rbac_group = "rbac.authorization.k8s.io";
+
+bool is_rbac(const Object& o, std::string_view kind) { return o.is(kind, k_rbac_group); }
+
+// The PolicyRules of a Role or ClusterRole (top-level `rules`, not `spec`).
+std::vector<const yaml::Node*> policy_rules(const Object& role)
+{
+  std::vector<const yaml::Node*> out;
+  const yaml::Node* rules = role.root->get("rules");
+  if (!rules || !rules->is_sequence()) return out;
+  for (const yaml::Node* r : rules->children())
+    if (r->is_mapping()) out.push_back(r);
+  return out;
+}
+
+std::vector<const yaml::Node*> items(const yaml::Node* rule, std::string_view field)
+{
+  std::vector<const yaml::Node*> out;
+  const yaml::Node* list = rule->get(field);
+  if (!list || !list->is_sequence()) return out;
+  for (const yaml::Node* i : list->children())
+    if (i->is_scalar()) out.push_back(i);
+  return out;
+}
+
+const yaml::Node* find_item(const yaml::Node* rule, std::string_view field, std::string_view value)
+{
+  for (const yaml::Node* i : items(rule, field))
+    if (i->str() == value) return i;
+  return nullptr;
+}
+
+bool has_resource_names(const yaml::Node* rule)
+{
+  const yaml::Node* names = rule->get("resourceNames");
+  return names && names->is_sequence() && names->size() > 0;
+}
+
+std::string join(const std::vector<std::string_view>& parts)
+{
+  std::string out;
+  for (std::string_view p : parts) out += (out.empty() ? "" : ", ") + std::string(p);
+  return out;
+}
+
+// Bindings (RoleBinding, ClusterRoleBinding) whose roleRef names this role.
+std::vector<const Object*> bindings_of(const Graph& graph, const Object& role, std::string_view binding_kind)
+{
+  std::vector<const Object*> out;
+  for (const Object* b : graph.of_kind(binding_kind)) {
+    if (!is_rbac(*b, binding_kind)) continue;
+    const yaml::Node* ref = b->root->get("roleRef");
+    if (!ref) continue;
+    const yaml::Node* kind = ref->get("kind");
+    const yaml::Node* name = ref->get("name");
+    if (!kind || !name || kind->str() != role.kind || name->str() != role.name) continue;
+    // A RoleBinding to a Role only reaches the Role of its own namespace.
+    if (role.kind == "Role" && b->ns != role.ns) continue;
+    out.push_back(b);
+  }
+  return out;
+}
+
+// rbac-wildcard ----------------------------------------------------------------------------------------------------
+
+void check_wildcard(const CheckContext& ctx, const Object& role)
+{
+  int index = 0;
+  for (const yaml::Node* rule : policy_rules(role)) {
+    ++index;
+    const yaml::Node* first = nullptr;
+    std::vector<std::string_view> fields;
+    for (std::string_view field : {"apiGroups", "resources", "verbs"})
+      for (const yaml::Node* i : items(rule, field))
+        if (i->str().find('*') != std::string_view::npos) {
+          if (!first) first = i;
+          fields.push_back(field);
+          break;
+        }
+    if (!first) continue;
+    ctx.sink.report(role, first,
+                    fmt::format("{} rule {} has '*' in {}: it grants every present and future match, CRDs included",
+                                role.display_name(), index, join(fields)));
+  }
+}
+
+// rbac-secrets -----------------------------------------------------------------------------------------------------
+
+bool covers_core_group(const yaml::Node* rule) { return find_item(rule, "apiGroups", "") || find_item(rule, "apiGroups", "*"); }
+
+void check_secrets(const CheckContext& ctx, const Object& role)
+{
+  for (const yaml::Node* rule : policy_rules(role)) {
+    // resourceNames limits get/list/watch to the named Secrets: least privilege, not flagged.
+    if (!covers_core_group(rule) || has_resource_names(rule)) continue;
+    const yaml::Node* resource = find_item(rule, "resources", "secrets");
+    if (!resource) resource = find_item(rule, "resources", "*");
+    if (!resource) continue;
+    std::vector<std::string_view> verbs;
+    for (std::string_view v : {"get", "list", "watch", "*"})
+      if (find_item(rule, "verbs", v)) verbs.push_back(v);
+    if (verbs.empty()) continue;
+    std::string what = fmt::format("{} grants {} on {}", role.display_name(), join(verbs), resource->str() == "*" ? "every resource (secrets included)" : "secrets");
+    if (role.kind == "ClusterRole") {
+      std::vector<const Object*> crbs = bindings_of(ctx.graph, role, "ClusterRoleBinding");
+      if (!crbs.empty()) {
+        std::vector<Related> related;
+        for (const Object* b : crbs) related.push_back({b, b->root->get("roleRef"), fmt::format("bound cluster-wide by {}", b->display_name())});
+        ctx.sink.report(role, resource,
+                        fmt::format("{} in every namespace: bound by {}", what, crbs.front()->display_name()),
+                        std::move(related), Severity::error);
+        continue;
+      }
+    }
+    ctx.sink.report(role, resource, fmt::format("{}{}", what, role.kind == "ClusterRole" ? " (not bound cluster-wide in the input)" : " in its namespace"));
+  }
+}
+
+// rbac-escalation --------------------------------------------------------------------------------------------------
+
+// A grant that lets its holder gain more than it was given.
+struct Dangerous {
+  std::string_view group;
+  std::vector<std::string_view> verbs;      // empty: any verb
+  std::vector<std::string_view> resources;
+  std::string_view why;
+};
+
+const std::vector<Dangerous>& dangerous_grants()
+{
+  static const std::vector<Dangerous> grants = {
+      {k_rbac_group, {"escalate"}, {"roles", "clusterroles"}, "can raise any role to permissions it does not hold"},
+      {k_rbac_group, {"bind"}, {"roles", "clusterroles"}, "can bind any role, cluster-admin included"},
+      {"", {"impersonate"}, {"users", "groups", "serviceaccounts", "uids", "userextras"}, "can act as any user or ServiceAccount"},
+      {"authentication.k8s.io", {"impersonate"}, {"users", "groups", "uids", "userextras"}, "can act as any user"},
+      {"", {"create", "get"}, {"pods/exec", "pods/attach"}, "can run commands inside pods and read their mounted secrets"},
+      {"", {}, {"nodes/proxy"}, "reaches the kubelet API, which runs commands in any pod on the node"},
+  };
+  return grants;
+}
+
+struct Match {
+  const yaml::Node* at = nullptr;  // the explicit side: the verb, or the resource
+  std::string_view verb;
+  std::string_view resource;
+};
+
+// Explicit names count alone; '*' counts when the other side is explicit. A rule that is '*' on both sides is
+// rbac-wildcard's finding, not repeated here.
+Match dangerous_match(const yaml::Node* rule, const Dangerous& d)
+{
+  if (!find_item(rule, "apiGroups", d.group) && !find_item(rule, "apiGroups", "*")) return {};
+  const yaml::Node* verb = nullptr;
+  bool verb_wild = false;
+  if (d.verbs.empty()) {
+    std::vector<const yaml::Node*> vs = items(rule, "verbs");
+    if (vs.empty()) return {};
+    verb = vs.front();
+    verb_wild = true;  // "any verb" is never the explicit side
+  } else {
+    for (std::string_view v : d.verbs)
+      if ((verb = find_item(rule, "verbs", v))) break;
+    if (!verb && (verb = find_item(rule, "verbs", "*"))) verb_wild = true;
+  }
+  if (!verb) return {};
+  const yaml::Node* resource = nullptr;
+  for (std::string_view r : d.resources)
+    if ((resource = find_item(rule, "resources", r))) break;
+  if (resource) return {d.verbs.empty() || verb_wild ? resource : verb, verb->str(), resource->str()};
+  // `get` on every resource is the common read-all grant; exec through it needs a pre-1.31 cluster, so only an
+  // explicit pods/exec counts for get.
+  if (verb_wild || !find_item(rule, "resources", "*") || verb->str() == "get") return {};
+  return {verb, verb->str(), "*"};
+}
+
+void check_escalation_role(const CheckContext& ctx, const Object& role)
+{
+  for (const yaml::Node* rule : policy_rules(role))
+    for (const Dangerous& d : dangerous_grants())
+      if (Match m = dangerous_match(rule, d); m.at)
+        ctx.sink.report(role, m.at, fmt::format("{} grants {} on {}: its holder {}", role.display_name(), m.verb,
+                                                m.resource == "*" ? fmt::format("every resource ({} included)", d.resources.front()) : std::string(m.resource),
+                                                d.why));
+}
+
+void check_escalation_binding(const CheckContext& ctx, const Object& binding)
+{
+  const yaml::Node* ref = binding.root->get("roleRef");
+  const yaml::Node* name = ref ? ref->get("name") : nullptr;
+  const yaml::Node* kind = ref ? ref->get("kind") : nullptr;
+  if (!name || !kind || kind->str() != "ClusterRole" || name->str() != "cluster-admin") return;
+  ctx.sink.report(binding, name,
+                  fmt::format("{} binds cluster-admin{}: full control of {}", binding.display_name(),
+                              binding.kind == "RoleBinding" ? " in its namespace" : "",
+                              binding.kind == "RoleBinding" ? "the namespace, including its RBAC" : "the cluster"));
+}
+
+// rbac-cluster-scope -----------------------------------------------------------------------------------------------
+
+// Resources (plural, without subresource) that have no namespace.
+constexpr std::string_view k_cluster_scoped[] = {
+    "nodes", "namespaces", "persistentvolumes", "clusterroles", "clusterrolebindings", "customresourcedefinitions",
+    "storageclasses", "csidrivers", "csinodes", "volumeattachments", "priorityclasses", "runtimeclasses",
+    "mutatingwebhookconfigurations", "validatingwebhookconfigurations", "validatingadmissionpolicies",
+    "validatingadmissionpolicybindings", "mutatingadmissionpolicies", "mutatingadmissionpolicybindings", "apiservices",
+    "certificatesigningrequests", "tokenreviews", "subjectaccessreviews", "selfsubjectaccessreviews",
+    "selfsubjectrulesreviews", "selfsubjectreviews", "componentstatuses", "ingressclasses", "podsecuritypolicies",
+    "flowschemas", "prioritylevelconfigurations", "ipaddresses", "servicecidrs", "resourceslices", "deviceclasses",
+    "gatewayclasses", "clustertrustbundles", "volumeattributesclasses", "storageversions", "signers"};
+
+bool crd_cluster_scoped(const Graph& graph, std::string_view group, std::string_view plural, bool& known)
+{
+  for (const Object* crd : graph.of_kind("CustomResourceDefinition")) {
+    if (!crd->spec) continue;
+    const yaml::Node* g = crd->spec->get("group");
+    const yaml::Node* p = crd->spec->path({"names", "plural"});
+    if (!g || !p || p->str() != plural || (group != "*" && g->str() != group)) continue;
+    known = true;
+    const yaml::Node* scope = crd->spec->get("scope");
+    return scope && scope->str() == "Cluster";
+  }
+  return false;
+}
+
+// True when the rule may reach something that has no namespace, so only a ClusterRole can grant it. Unknown custom
+// resources named cluster* (ClusterIssuer, ClusterQueue, ClusterServingRuntime…) are taken as cluster-scoped.
+bool reaches_cluster_scope(const Graph& graph, const yaml::Node* rule)
+{
+  if (rule->get("nonResourceURLs")) return true;
+  std::vector<const yaml::Node*> groups = items(rule, "apiGroups");
+  for (const yaml::Node* r : items(rule, "resources")) {
+    std::string_view res = r->str();
+    res = res.substr(0, res.find('/'));
+    if (res.find('*') != std::string_view::npos) return true;
+    if (std::find(std::begin(k_cluster_scoped), std::end(k_cluster_scoped), res) != std::end(k_cluster_scoped)) return true;
+    bool known = false;
+    for (const yaml::Node* g : groups)
+      if (crd_cluster_scoped(graph, g->str(), res, known)) return true;
+    if (!known && res.starts_with("cluster")) return true;
+  }
+  return false;
+}
+
+// Writing a status or finalizers subresource is what a controller reconciling objects in every namespace does.
+bool writes_controller_subresource(const yaml::Node* rule)
+{
+  bool writes = false;
+  for (const yaml::Node* v : items(rule, "verbs"))
+    writes = writes || v->str() == "update" || v->str() == "patch" || v->str() == "*";
+  if (!writes) return false;
+  for (const yaml::Node* r : items(rule, "resources"))
+    if (r->str().ends_with("/status") || r->str().ends_with("/finalizers")) return true;
+  return false;
+}
+
+void check_cluster_scope(const CheckContext& ctx, const Object& crb)
+{
+  const yaml::Node* ref = crb.root->get("roleRef");
+  const yaml::Node* name = ref ? ref->get("name") : nullptr;
+  if (!name || !ref->get("kind") || ref->get("kind")->str() != "ClusterRole") return;
+  const Object* role = ctx.graph.find("ClusterRole", "", name->str());
+  if (!role || role->root->get("aggregationRule")) return;  // rules come from elsewhere: unknown
+  std::vector<const yaml::Node*> rules = policy_rules(*role);
+  if (rules.empty()) return;
+  for (const yaml::Node* rule : rules)
+    if (reaches_cluster_scope(ctx.graph, rule) || writes_controller_subresource(rule)) return;
+  const yaml::Node* subjects = crb.root->get("subjects");
+  if (!subjects || !subjects->is_sequence() || subjects->size() == 0) return;
+  std::vector<std::string_view> namespaces;
+  for (const yaml::Node* s : subjects->children()) {
+    const yaml::Node* kind = s->get("kind");
+    const yaml::Node* ns = s->get("namespace");
+    if (!kind || kind->str() != "ServiceAccount" || !ns) return;
+    if (std::find(namespaces.begin(), namespaces.end(), ns->str()) == namespaces.end()) namespaces.push_back(ns->str());
+  }
+  ctx.sink.report(crb, crb.root->key_node("roleRef"),
+                  fmt::format("{} grants {} (namespaced resources only) in every namespace to ServiceAccounts of {}; "
+                              "a Role and RoleBinding per namespace that needs it would do",
+                              crb.display_name(), role->display_name(), join(namespaces)),
+                  {{role, nullptr, fmt::format("{} covers only namespaced resources", role->display_name())}});
+}
+
+}  // namespace
+
+void check_rbac(const CheckContext& ctx)
+{
+  const std::string& id = ctx.rule.id;
+  if (id == "rbac-cluster-scope") {
+    for (const Object* crb : ctx.graph.of_kind("ClusterRoleBinding"))
+      if (is_rbac(*crb, "ClusterRoleBinding")) check_cluster_scope(ctx, *crb);
+    return;
+  }
+  for (std::string_view kind : {"Role", "ClusterRole"})
+    for (const Object* role : ctx.graph.of_kind(kind)) {
+      if (!is_rbac(*role, kind)) continue;
+      if (id == "rbac-wildcard") check_wildcard(ctx, *role);
+      else if (id == "rbac-secrets") check_secrets(ctx, *role);
+      else if (id == "rbac-escalation") check_escalation_role(ctx, *role);
+    }
+  if (id == "rbac-escalation")
+    for (std::string_view kind : {"RoleBinding", "ClusterRoleBinding"})
+      for (const Object* b : ctx.graph.of_kind(kind))
+        if (is_rbac(*b, kind)) check_escalation_binding(ctx, *b);
+}
+
+}  // namespace readyctl::lint

@@ -1,0 +1,173 @@
+// What the fixtures cannot show for the cluster rules: per-finding severities and cross-resource related locations.
+#include <doctest/doctest.h>
+
+#include "readyctl/lint/engine.hpp"
+#include "test_support.hpp"
+
+using namespace readyctl;
+
+namespace {
+
+LintReport lint_file(const test::TempDir& dir, const std::string& text, const std::string& rule)
+{
+  dir.write("in.yaml", text);
+  lint::LintOptions options;
+  options.paths = {(dir / "in.yaml").string()};
+  options.only = {rule};
+  options.discover_config = false;
+  options.kustomize = false;
+  return lint::run_lint(options).report;
+}
+
+// Lints with one rule's parameters overridden through a .readyctl.yaml.
+LintReport lint_with_params(const test::TempDir& dir, const std::string& text, const std::string& rule,
+                            const std::string& params)
+{
+  dir.write("in.yaml", text);
+  dir.write(".readyctl.yaml", "lint:\n  rules:\n    " + rule + ":\n      params: " + params + "\n");
+  lint::LintOptions options;
+  options.paths = {(dir / "in.yaml").string()};
+  options.only = {rule};
+  options.config_path = (dir / ".readyctl.yaml").string();
+  options.kustomize = false;
+  return lint::run_lint(options).report;
+}
+
+constexpr const char* k_secret_reader = R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: reader
+rules:
+  - apiGroups: [""]
+    resources: ["secrets"]
+    verbs: ["list"]
+)";
+
+}  // namespace
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("rbac-secrets: a ClusterRoleBinding makes the grant cluster-wide, an error naming the binding")
+  {
+    test::TempDir dir;
+    LintReport unbound = lint_file(dir, k_secret_reader, "rbac-secrets");
+    REQUIRE(unbound.findings.size() == 1);
+    CHECK(unbound.findings[0].severity == Severity::warning);
+
+    std::string bound = std::string(k_secret_reader) + R"(---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: reader-binding
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: reader}
+subjects: [{kind: ServiceAccount, name: agent, namespace: agents}]
+)";
+    LintReport cluster_wide = lint_file(dir, bound, "rbac-secrets");
+    REQUIRE(cluster_wide.findings.size() == 1);
+    CHECK(cluster_wide.findings[0].severity == Severity::error);
+    CHECK(cluster_wide.findings[0].message.find("ClusterRoleBinding reader-binding") != std::string::npos);
+    REQUIRE(cluster_wide.findings[0].related.size() == 1);
+    CHECK(cluster_wide.findings[0].related[0].location.line == 14);  // the binding's roleRef
+  }
+
+  TEST_CASE("mtls-strict: insecureSkipVerify is an error, a PERMISSIVE mode keeps the rule's warning")
+  {
+    test::TempDir dir;
+    LintReport report = lint_file(dir, R"(apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: epp, namespace: inference}
+spec:
+  host: epp
+  trafficPolicy:
+    tls: {mode: SIMPLE, insecureSkipVerify: true}
+---
+apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata: {name: default, namespace: inference}
+spec:
+  mtls: {mode: PERMISSIVE}
+)", "mtls-strict");
+    REQUIRE(report.findings.size() == 2);
+    CHECK(report.findings[0].location.line == 7);
+    CHECK(report.findings[0].severity == Severity::error);
+    CHECK(report.findings[1].location.line == 13);
+    CHECK(report.findings[1].severity == Severity::warning);
+  }
+
+  TEST_CASE("disruption-budget: the message shows the arithmetic of an unsatisfiable percentage")
+  {
+    test::TempDir dir;
+    LintReport report = lint_file(dir, R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: web}
+spec:
+  replicas: 4
+  template:
+    metadata:
+      labels: {app: api}
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: api, namespace: web}
+spec:
+  minAvailable: 80%
+  selector: {matchLabels: {app: api}}
+)", "disruption-budget");
+    REQUIRE(report.findings.size() == 1);
+    // 80% of 4 = 3.2, rounded up to 4 pods: no eviction allowed.
+    CHECK(report.findings[0].message.find("80% (= 4 pods, rounded up) ≥ 4 expected pods") != std::string::npos);
+  }
+
+  TEST_CASE("default-namespace: a missing namespace counts only with missingNamespace: true")
+  {
+    test::TempDir dir;
+    std::string text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n---\n"
+                       "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\n";
+    CHECK(lint_file(dir, text, "default-namespace").findings.empty());
+    LintReport strict = lint_with_params(dir, text, "default-namespace", "{missingNamespace: true}");
+    REQUIRE(strict.findings.size() == 1);  // the ConfigMap; a ClusterRole has no namespace
+    CHECK(strict.findings[0].location.line == 3);
+  }
+
+  TEST_CASE("network-policy: agentNamespaces makes a namespace need Egress default deny too")
+  {
+    test::TempDir dir;
+    std::string text = R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: tools, namespace: tools}
+spec:
+  template:
+    metadata:
+      labels: {app: tools}
+    spec:
+      containers: [{name: tools, image: example/tools:1.0}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: default-deny, namespace: tools}
+spec:
+  podSelector: {}
+)";
+    CHECK(lint_file(dir, text, "network-policy").findings.empty());
+    LintReport agents = lint_with_params(dir, text, "network-policy", "{agentNamespaces: [tools]}");
+    REQUIRE(agents.findings.size() == 1);
+    CHECK(agents.findings[0].message.find("no default-deny Egress") != std::string::npos);
+  }
+
+  TEST_CASE("autoscaling-bounds: the maxReplicas parameter is the ceiling")
+  {
+    test::TempDir dir;
+    std::string text = R"(apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: vllm, namespace: inference}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: vllm}
+  maxReplicas: 8
+)";
+    CHECK(lint_file(dir, text, "autoscaling-bounds").findings.empty());
+    LintReport tight = lint_with_params(dir, text, "autoscaling-bounds", "{maxReplicas: 4}");
+    REQUIRE(tight.findings.size() == 1);
+    CHECK(tight.findings[0].location.line == 6);
+    CHECK(tight.findings[0].message.find("maxReplicas 8 > 4 allowed") != std::string::npos);
+  }
+}
