@@ -82,3 +82,20 @@ TEST_SUITE("scaffold")
     CHECK(bad.code == 2);
   }
 }
+
+TEST_SUITE("scaffold")
+{
+  TEST_CASE("update of a built-in template project keeps the user's edits")
+  {
+    TempDir dir;
+    REQUIRE(run_cli({"scaffold", "new", "durable-flow-python", (dir / "p").string(), "--non-interactive", "--set",
+                     "project_name=acme-flow"})
+                .code == 0);
+    std::string readme = slurp(dir / "p/README.md") + "\nOur own notes.\n";
+    dir.write("p/README.md", readme);
+    auto r = run_cli({"scaffold", "update", (dir / "p").string(), "--non-interactive"});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    CHECK(r.out.find("nothing to change") != std::string::npos);
+    CHECK(slurp(dir / "p/README.md") == readme);
+  }
+}
