@@ -1,6 +1,8 @@
 // service-account and sa-token-automount: pods run under a dedicated ServiceAccount and do not mount its API
 // token unless they say why they need the API.
+#include <filesystem>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -20,9 +22,13 @@ public:
   explicit AccountIndex(const Graph& graph)
   {
     for (const Object* o : graph.of_kind("ServiceAccount"))
-      if (o->group.empty()) m_by_name.emplace(std::string(o->name), o);
+      if (o->group.empty()) {
+        m_by_name.emplace(std::string(o->name), o);
+        m_scopes.insert(scope(*o));
+      }
   }
-  bool empty() const { return m_by_name.empty(); }
+  // Whether the input defines ServiceAccounts for the object's namespace, so a missing one is an omission.
+  bool defines_accounts_for(const Object& o) const { return m_scopes.count(scope(o)) > 0; }
   const Object* find(std::string_view ns, std::string_view name) const
   {
     const Object* loose = nullptr;
@@ -35,7 +41,16 @@ public:
   }
 
 private:
+  // The namespace, or for objects without one the directory they come from: `kubectl apply -n X -f dir/`
+  // puts a directory's namespace-less objects together, while unrelated directories may go anywhere.
+  static std::string scope(const Object& o)
+  {
+    if (!o.ns.empty()) return std::string(o.ns);
+    return "dir:" + std::filesystem::path(o.display_file).parent_path().string();
+  }
+
   std::multimap<std::string, const Object*, std::less<>> m_by_name;
+  std::set<std::string> m_scopes;
 };
 
 // The pod's serviceAccountName, or the deprecated serviceAccount alias.
@@ -65,7 +80,7 @@ void check_dedicated(const CheckContext& ctx, const AccountIndex& accounts, cons
     ctx.sink.report(o, field, "pod runs as the namespace's shared 'default' ServiceAccount");
     return;
   }
-  if (!accounts.empty() && !accounts.find(o.ns, field->str()))
+  if (accounts.defines_accounts_for(o) && !accounts.find(o.ns, field->str()))
     ctx.sink.report(o, field,
                     fmt::format("ServiceAccount '{}' is not in the input, which defines other ServiceAccounts: the "
                                 "pods will not be created until it exists",
