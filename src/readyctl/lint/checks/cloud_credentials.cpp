@@ -1,5 +1,7 @@
 // static-cloud-credentials: long-lived AWS/GCP/Azure keys handed to workloads, Dapr components and AI gateway
 // backends, where workload identity (IRSA/EKS Pod Identity, GKE or Azure workload identity, SPIFFE) needs none.
+#include <map>
+
 #include <fmt/format.h>
 
 #include "readyctl/lint/checks/pod_walk.hpp"
@@ -37,16 +39,30 @@ const StaticKey* lookup(const StaticKey (&table)[N], std::string_view name)
   return nullptr;
 }
 
-const Object* find_loose(const Graph& graph, std::string_view kind, std::string_view ns, std::string_view name)
-{
-  const Object* loose = nullptr;
-  for (const Object* o : graph.of_kind(kind)) {
-    if (o->name != name || !o->group.empty()) continue;
-    if (o->ns == ns) return o;
-    if (o->ns.empty() || ns.empty()) loose = o;
+// Core Secrets and ConfigMaps by kind and name, built once per run rather than scanned per envFrom.
+class SourceIndex {
+public:
+  explicit SourceIndex(const Graph& graph)
+  {
+    for (std::string_view kind : {"Secret", "ConfigMap"})
+      for (const Object* o : graph.of_kind(kind))
+        if (o->group.empty()) m_by_name.emplace(fmt::format("{}/{}", kind, o->name), o);
   }
-  return loose;
-}
+  // Exact namespace first; an object or reference without a namespace matches any.
+  const Object* find(std::string_view kind, std::string_view ns, std::string_view name) const
+  {
+    const Object* loose = nullptr;
+    auto [lo, hi] = m_by_name.equal_range(fmt::format("{}/{}", kind, name));
+    for (auto it = lo; it != hi; ++it) {
+      if (it->second->ns == ns) return it->second;
+      if (it->second->ns.empty() || ns.empty()) loose = it->second;
+    }
+    return loose;
+  }
+
+private:
+  std::multimap<std::string, const Object*, std::less<>> m_by_name;
+};
 
 void check_env(const CheckContext& ctx, const Object& o, const ContainerRef& c)
 {
@@ -62,7 +78,7 @@ void check_env(const CheckContext& ctx, const Object& o, const ContainerRef& c)
 }
 
 // envFrom pulls every key of a Secret or ConfigMap; when that object is in the input, its keys are known.
-void check_env_from(const CheckContext& ctx, const Object& o, const ContainerRef& c)
+void check_env_from(const CheckContext& ctx, const SourceIndex& sources, const Object& o, const ContainerRef& c)
 {
   const yaml::Node* env_from = c.node->get("envFrom");
   if (!env_from || !env_from->is_sequence()) return;
@@ -71,7 +87,7 @@ void check_env_from(const CheckContext& ctx, const Object& o, const ContainerRef
       const yaml::Node* ref_name = item->path({ref_kind, "name"});
       if (!ref_name) continue;
       std::string_view kind = ref_kind == "secretRef" ? "Secret" : "ConfigMap";
-      const Object* source = find_loose(ctx.graph, kind, o.ns, ref_name->str());
+      const Object* source = sources.find(kind, o.ns, ref_name->str());
       if (!source) continue;
       const yaml::Node* prefix = item->get("prefix");
       std::string_view pre = prefix ? prefix->str() : std::string_view();
@@ -125,10 +141,11 @@ void check_backend_security_policy(const CheckContext& ctx, const Object& o)
 
 void check_static_cloud_credentials(const CheckContext& ctx)
 {
+  SourceIndex sources(ctx.graph);
   for (const PodTemplate& pod : ctx.graph.pods())
     for (const ContainerRef& c : all_containers(pod)) {
       check_env(ctx, *pod.owner, c);
-      check_env_from(ctx, *pod.owner, c);
+      check_env_from(ctx, sources, *pod.owner, c);
     }
   for (const Object* o : ctx.graph.of_kind("Component"))
     if (o->is("Component", "dapr.io")) check_component(ctx, *o);
