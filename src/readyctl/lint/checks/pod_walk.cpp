@@ -109,7 +109,12 @@ void GroupedFindings::add(const Object& object, const yaml::Node* at, std::strin
 
 void GroupedFindings::flush(FindingSink& sink)
 {
-  for (Group& g : m_groups) sink.report(*g.object, g.at, fmt::format("{} {}", join(g.subjects, ", "), g.message));
+  // Only a pod-level field is shared by several containers.
+  for (Group& g : m_groups)
+    sink.report(*g.object, g.at,
+                g.subjects.size() == 1 ? fmt::format("{} {}", g.subjects[0], g.message)
+                                       : fmt::format("{} containers inherit this pod-level setting ({}); each {}",
+                                                     g.subjects.size(), join(g.subjects, ", "), g.message));
   m_groups.clear();
 }
 

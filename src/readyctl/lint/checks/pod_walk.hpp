@@ -42,7 +42,8 @@ bool pod_uses_gpu(const PodTemplate& pod);
 class GroupedFindings {
 public:
   void add(const Object& object, const yaml::Node* at, std::string subject, std::string message);
-  // Message per group: "<subjects joined by ', '> <message>".
+  // "<subject> <message>", or for a node shared by several containers
+  // "N containers inherit this pod-level setting (<subjects>); each <message>".
   void flush(FindingSink& sink);
 
 private:
