@@ -4,4 +4,16 @@
 
 namespace readyctl::lint {
 
+void check_gpu_limits(const CheckContext& ctx);
+void check_gpu_node_pool(const CheckContext& ctx);
+void check_graceful_shutdown(const CheckContext& ctx);
+void check_image_pinned(const CheckContext& ctx);
+void check_priority(const CheckContext& ctx);
+void check_probes(const CheckContext& ctx);
+void check_resources(const CheckContext& ctx);
+void check_secret_literal(const CheckContext& ctx);
+void check_security_context(const CheckContext& ctx);
+void check_service_account(const CheckContext& ctx);
+void check_static_cloud_credentials(const CheckContext& ctx);
+
 }  // namespace readyctl::lint

@@ -1,0 +1,156 @@
+// static-cloud-credentials: long-lived AWS/GCP/Azure keys handed to workloads, Dapr components and AI gateway
+// backends, where workload identity (IRSA/EKS Pod Identity, GKE or Azure workload identity, SPIFFE) needs none.
+#include <map>
+
+#include <fmt/format.h>
+
+#include "readyctl/lint/checks/pod_walk.hpp"
+#include "readyctl/lint/checks/workload_checks.hpp"
+
+namespace readyctl::lint {
+namespace {
+
+struct StaticKey {
+  std::string_view name;
+  std::string_view instead;  // the secretless pattern for that cloud
+};
+
+constexpr std::string_view k_aws = "IRSA or EKS Pod Identity";
+constexpr std::string_view k_gcp = "GKE Workload Identity";
+constexpr std::string_view k_azure = "Azure Workload Identity";
+
+constexpr StaticKey k_env_keys[] = {
+    {"AWS_ACCESS_KEY_ID", k_aws},       {"AWS_SECRET_ACCESS_KEY", k_aws},         {"AWS_SESSION_TOKEN", k_aws},
+    {"GOOGLE_APPLICATION_CREDENTIALS", k_gcp}, {"AZURE_CLIENT_SECRET", k_azure}, {"AZURE_CLIENT_CERTIFICATE_PATH", k_azure},
+};
+
+// Dapr component metadata fields that carry a static key (AWS, Azure and GCP authentication profiles).
+constexpr StaticKey k_dapr_keys[] = {
+    {"accessKey", k_aws},           {"secretKey", k_aws},           {"sessionToken", k_aws},
+    {"azureClientSecret", k_azure}, {"azureCertificate", k_azure},  {"azureCertificateFile", k_azure},
+    {"privateKey", k_gcp},          {"private_key", k_gcp},
+};
+
+template <size_t N>
+const StaticKey* lookup(const StaticKey (&table)[N], std::string_view name)
+{
+  for (const StaticKey& k : table)
+    if (k.name == name) return &k;
+  return nullptr;
+}
+
+// Core Secrets and ConfigMaps by kind and name, built once per run rather than scanned per envFrom.
+class SourceIndex {
+public:
+  explicit SourceIndex(const Graph& graph)
+  {
+    for (std::string_view kind : {"Secret", "ConfigMap"})
+      for (const Object* o : graph.of_kind(kind))
+        if (o->group.empty()) m_by_name.emplace(fmt::format("{}/{}", kind, o->name), o);
+  }
+  // Exact namespace first; an object or reference without a namespace matches any.
+  const Object* find(std::string_view kind, std::string_view ns, std::string_view name) const
+  {
+    const Object* loose = nullptr;
+    auto [lo, hi] = m_by_name.equal_range(fmt::format("{}/{}", kind, name));
+    for (auto it = lo; it != hi; ++it) {
+      if (it->second->ns == ns) return it->second;
+      if (it->second->ns.empty() || ns.empty()) loose = it->second;
+    }
+    return loose;
+  }
+
+private:
+  std::multimap<std::string, const Object*, std::less<>> m_by_name;
+};
+
+void check_env(const CheckContext& ctx, const Object& o, const ContainerRef& c)
+{
+  const yaml::Node* env = c.node->get("env");
+  if (env && env->is_sequence())
+    for (const yaml::Node* e : env->children()) {
+      const yaml::Node* name = e->get("name");
+      const StaticKey* key = name ? lookup(k_env_keys, name->str()) : nullptr;
+      if (!key) continue;
+      ctx.sink.report(o, name, fmt::format("{} is given the static cloud credential {}; use {} instead", c.label(),
+                                           name->str(), key->instead));
+    }
+}
+
+// envFrom pulls every key of a Secret or ConfigMap; when that object is in the input, its keys are known.
+void check_env_from(const CheckContext& ctx, const SourceIndex& sources, const Object& o, const ContainerRef& c)
+{
+  const yaml::Node* env_from = c.node->get("envFrom");
+  if (!env_from || !env_from->is_sequence()) return;
+  for (const yaml::Node* item : env_from->children())
+    for (std::string_view ref_kind : {"secretRef", "configMapRef"}) {
+      const yaml::Node* ref_name = item->path({ref_kind, "name"});
+      if (!ref_name) continue;
+      std::string_view kind = ref_kind == "secretRef" ? "Secret" : "ConfigMap";
+      const Object* source = sources.find(kind, o.ns, ref_name->str());
+      if (!source) continue;
+      const yaml::Node* prefix = item->get("prefix");
+      std::string_view pre = prefix ? prefix->str() : std::string_view();
+      for (std::string_view block : {"data", "stringData"}) {
+        const yaml::Node* data = source->root->get(block);
+        if (!data || !data->is_mapping()) continue;
+        for (auto [k, v] : data->entries()) {
+          const StaticKey* key = lookup(k_env_keys, fmt::format("{}{}", pre, k->str()));
+          if (!key) continue;
+          ctx.sink.report(o, ref_name,
+                          fmt::format("{} gets the static cloud credential {}{} from {} {} through envFrom; use {} instead",
+                                      c.label(), pre, k->str(), kind, source->name, key->instead),
+                          {{source, k, fmt::format("{} key {}", kind, k->str())}});
+        }
+      }
+    }
+}
+
+void check_component(const CheckContext& ctx, const Object& o)
+{
+  const yaml::Node* metadata = o.spec ? o.spec->get("metadata") : nullptr;
+  if (!metadata || !metadata->is_sequence()) return;
+  for (const yaml::Node* m : metadata->children()) {
+    const yaml::Node* name = m->get("name");
+    const StaticKey* key = name ? lookup(k_dapr_keys, name->str()) : nullptr;
+    if (!key) continue;
+    const yaml::Node* value = m->get("value");
+    bool set = m->get("secretKeyRef") || (value && !value->str().empty());
+    if (!set) continue;  // empty: the component falls back to the ambient (workload) identity
+    ctx.sink.report(o, name, fmt::format("Dapr component authenticates with the static credential '{}'; use {} instead",
+                                         name->str(), key->instead));
+  }
+}
+
+void check_backend_security_policy(const CheckContext& ctx, const Object& o)
+{
+  if (!o.spec) return;
+  if (const yaml::Node* aws = o.spec->get("awsCredentials"); aws && aws->get("credentialsFile"))
+    ctx.sink.report(o, aws->key_node("credentialsFile"),
+                    fmt::format("BackendSecurityPolicy signs with a static AWS credentials file; use {} (the "
+                                "default credential chain) or oidcExchangeToken instead",
+                                k_aws));
+  if (const yaml::Node* azure = o.spec->get("azureCredentials"); azure && azure->get("clientSecretRef"))
+    ctx.sink.report(o, azure->key_node("clientSecretRef"),
+                    fmt::format("BackendSecurityPolicy authenticates with a static Azure client secret; use {} or "
+                                "oidcExchangeToken instead",
+                                k_azure));
+}
+
+}  // namespace
+
+void check_static_cloud_credentials(const CheckContext& ctx)
+{
+  SourceIndex sources(ctx.graph);
+  for (const PodTemplate& pod : ctx.graph.pods())
+    for (const ContainerRef& c : all_containers(pod)) {
+      check_env(ctx, *pod.owner, c);
+      check_env_from(ctx, sources, *pod.owner, c);
+    }
+  for (const Object* o : ctx.graph.of_kind("Component"))
+    if (o->is("Component", "dapr.io")) check_component(ctx, *o);
+  for (const Object* o : ctx.graph.of_kind("BackendSecurityPolicy"))
+    if (o->is("BackendSecurityPolicy", "aigateway.envoyproxy.io")) check_backend_security_policy(ctx, *o);
+}
+
+}  // namespace readyctl::lint

@@ -1,0 +1,138 @@
+// gpu-limits and gpu-node-pool: GPU requests the API server accepts, on nodes that have GPUs.
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "readyctl/core/duration.hpp"
+#include "readyctl/core/text.hpp"
+#include "readyctl/lint/checks/pod_walk.hpp"
+#include "readyctl/lint/checks/workload_checks.hpp"
+
+namespace readyctl::lint {
+namespace {
+
+// Extended resources cannot be overcommitted: a GPU request needs an equal limit (a limit alone sets the
+// request), and the amount is a whole number.
+void check_gpu_limits_container(const CheckContext& ctx, const Object& o, const ContainerRef& c)
+{
+  const yaml::Node* requests = c.node->path({"resources", "requests"});
+  const yaml::Node* limits = c.node->path({"resources", "limits"});
+  for (const yaml::Node* block : {limits, requests}) {
+    if (!block || !block->is_mapping()) continue;
+    for (auto [key, value] : block->entries()) {
+      if (!is_gpu_resource(key->str())) continue;
+      std::optional<double> q = parse_quantity(value->str());
+      if (!q || *q != static_cast<double>(static_cast<long long>(*q)) || *q < 0)
+        ctx.sink.report(o, value, fmt::format("{} asks for {} '{}': GPUs are counted in whole devices", c.label(),
+                                              key->str(), value->str()));
+    }
+  }
+  if (!requests || !requests->is_mapping()) return;
+  for (auto [key, value] : requests->entries()) {
+    if (!is_gpu_resource(key->str())) continue;
+    const yaml::Node* limit = limits ? limits->get(key->str()) : nullptr;
+    if (!limit) {
+      ctx.sink.report(o, key, fmt::format("{} requests {} {} without a limit: the API server rejects extended-resource "
+                                          "requests that have no equal limit",
+                                          c.label(), value->str(), key->str()));
+      continue;
+    }
+    std::optional<double> rq = parse_quantity(value->str()), lq = parse_quantity(limit->str());
+    if (rq && lq && *rq != *lq)
+      ctx.sink.report(o, value, fmt::format("{} requests {} {} but limits it to {}: GPU requests must equal limits",
+                                            c.label(), value->str(), key->str(), limit->str()));
+  }
+}
+
+struct PoolParams {
+  std::vector<std::string> node_labels;
+  std::vector<std::string> taint_keys;
+  bool require_toleration;
+};
+
+bool is_gpu_pool_label(const PoolParams& p, std::string_view key)
+{
+  std::string lower = to_lower(key);
+  if (lower.find("gpu") != std::string::npos || lower.find("accelerator") != std::string::npos) return true;
+  return std::find(p.node_labels.begin(), p.node_labels.end(), key) != p.node_labels.end();
+}
+
+bool selects_gpu_pool(const PoolParams& p, const PodTemplate& pod)
+{
+  if (const yaml::Node* sel = pod.spec->get("nodeSelector"); sel && sel->is_mapping())
+    for (auto [key, value] : sel->entries())
+      if (is_gpu_pool_label(p, key->str())) return true;
+  const yaml::Node* terms =
+      pod.spec->path({"affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms"});
+  if (!terms || !terms->is_sequence() || terms->size() == 0) return false;
+  // Terms are ORed: every term must pin a GPU pool for the pod to be sure to land on one.
+  for (const yaml::Node* term : terms->children()) {
+    bool pinned = false;
+    if (const yaml::Node* exprs = term->get("matchExpressions"); exprs && exprs->is_sequence())
+      for (const yaml::Node* e : exprs->children()) {
+        const yaml::Node* key = e->get("key");
+        const yaml::Node* op = e->get("operator");
+        if (key && op && (op->str() == "In" || op->str() == "Exists" || op->str() == "Gt") && is_gpu_pool_label(p, key->str()))
+          pinned = true;
+      }
+    if (!pinned) return false;
+  }
+  return true;
+}
+
+bool tolerates_gpu_taint(const PoolParams& p, const PodTemplate& pod)
+{
+  const yaml::Node* tolerations = pod.spec->get("tolerations");
+  if (!tolerations || !tolerations->is_sequence()) return false;
+  for (const yaml::Node* t : tolerations->children()) {
+    const yaml::Node* key = t->get("key");
+    const yaml::Node* op = t->get("operator");
+    if ((!key || key->str().empty()) && op && op->str() == "Exists") return true;  // tolerates every taint
+    if (key && std::find(p.taint_keys.begin(), p.taint_keys.end(), key->str()) != p.taint_keys.end()) return true;
+  }
+  return false;
+}
+
+// Kueue admits a queued workload onto a ResourceFlavor and injects that flavor's node labels and tolerations.
+bool queued_by_kueue(const PodTemplate& pod)
+{
+  constexpr std::string_view label = "kueue.x-k8s.io/queue-name";
+  const yaml::Node* own = pod.labels() ? pod.labels()->get(label) : nullptr;
+  const yaml::Node* owner = pod.owner->labels() ? pod.owner->labels()->get(label) : nullptr;
+  return own || owner;
+}
+
+}  // namespace
+
+void check_gpu_limits(const CheckContext& ctx)
+{
+  for (const PodTemplate& pod : ctx.graph.pods())
+    for (const ContainerRef& c : all_containers(pod)) check_gpu_limits_container(ctx, *pod.owner, c);
+}
+
+void check_gpu_node_pool(const CheckContext& ctx)
+{
+  PoolParams p{ctx.rule.param_strings("nodePoolLabels"), ctx.rule.param_strings("taintKeys"),
+               ctx.rule.param_bool("requireToleration")};
+  for (const PodTemplate& pod : ctx.graph.pods()) {
+    if (!pod_uses_gpu(pod) || queued_by_kueue(pod)) continue;
+    if (!selects_gpu_pool(p, pod)) {
+      const yaml::Node* at = pod.spec->get("nodeSelector")  ? pod.spec->key_node("nodeSelector")
+                             : pod.spec->get("affinity") ? pod.spec->key_node("affinity")
+                                                         : pod_spec_anchor(pod);
+      ctx.sink.report(*pod.owner, at,
+                      "pod requests GPUs but neither its nodeSelector nor a required nodeAffinity selects a GPU node "
+                      "pool: it can land on, and block, a CPU node until it is evicted or stays Pending");
+    }
+    if (p.require_toleration && !tolerates_gpu_taint(p, pod)) {
+      const yaml::Node* tol = pod.spec->get("tolerations");
+      ctx.sink.report(*pod.owner, tol ? pod.spec->key_node("tolerations") : pod_spec_anchor(pod),
+                      fmt::format("pod requests GPUs but tolerates none of the GPU taints ({}): it cannot schedule on "
+                                  "tainted GPU nodes",
+                                  join(p.taint_keys, ", ")));
+    }
+  }
+}
+
+}  // namespace readyctl::lint

@@ -1,0 +1,149 @@
+#include "readyctl/lint/checks/pod_walk.hpp"
+
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "readyctl/core/text.hpp"
+
+namespace readyctl::lint {
+
+std::string_view ContainerRef::name() const
+{
+  const yaml::Node* n = node->get("name");
+  return n && !n->str().empty() ? n->str() : std::string_view("(unnamed)");
+}
+
+std::string ContainerRef::label() const { return fmt::format("{}container '{}'", init ? "init " : "", name()); }
+
+std::vector<ContainerRef> regular_containers(const PodTemplate& pod)
+{
+  std::vector<ContainerRef> out;
+  for (const yaml::Node* c : pod.containers) out.push_back({c, false});
+  return out;
+}
+
+std::vector<ContainerRef> all_containers(const PodTemplate& pod)
+{
+  std::vector<ContainerRef> out = regular_containers(pod);
+  for (const yaml::Node* c : pod.init_containers) out.push_back({c, true});
+  return out;
+}
+
+bool is_true(const yaml::Node* node)
+{
+  if (!node) return false;
+  std::optional<bool> b = node->as_bool();
+  return b ? *b : node->str() == "true";
+}
+
+bool is_false(const yaml::Node* node)
+{
+  if (!node) return false;
+  std::optional<bool> b = node->as_bool();
+  return b ? !*b : node->str() == "false";
+}
+
+const yaml::Node* effective_security_field(const PodTemplate& pod, const yaml::Node* container, std::string_view field)
+{
+  if (const yaml::Node* n = container->path({"securityContext", field}); n && !n->is_null()) return n;
+  if (const yaml::Node* n = pod.spec->path({"securityContext", field}); n && !n->is_null()) return n;
+  return nullptr;
+}
+
+const yaml::Node* security_holder(const yaml::Node* container)
+{
+  const yaml::Node* sc = container->get("securityContext");
+  return sc && sc->is_mapping() ? container->key_node("securityContext") : container;
+}
+
+namespace {
+
+const yaml::Node* key_of(const yaml::Node* parent, const yaml::Node* target, int depth)
+{
+  if (!parent || depth > 8) return nullptr;
+  if (parent->is_mapping()) {
+    for (auto [key, value] : parent->entries())
+      if (value == target) return key;
+  }
+  if (!parent->is_mapping() && !parent->is_sequence()) return nullptr;
+  const auto kids = parent->children();
+  for (size_t i = parent->is_mapping() ? 1 : 0; i < kids.size(); i += parent->is_mapping() ? 2 : 1)
+    if (const yaml::Node* found = key_of(kids[i], target, depth + 1)) return found;
+  return nullptr;
+}
+
+}  // namespace
+
+const yaml::Node* pod_spec_anchor(const PodTemplate& pod)
+{
+  const yaml::Node* key = key_of(pod.owner->root, pod.spec, 0);
+  return key ? key : pod.spec;
+}
+
+bool container_uses_gpu(const yaml::Node* container)
+{
+  for (std::string_view part : {"limits", "requests"})
+    if (const yaml::Node* res = container->path({"resources", part}))
+      for (auto [key, value] : res->entries())
+        if (is_gpu_resource(key->str())) return true;
+  return false;
+}
+
+bool pod_uses_gpu(const PodTemplate& pod)
+{
+  for (const ContainerRef& c : all_containers(pod))
+    if (container_uses_gpu(c.node)) return true;
+  return false;
+}
+
+void GroupedFindings::add(const Object& object, const yaml::Node* at, std::string subject, std::string message)
+{
+  for (Group& g : m_groups)
+    if (g.object == &object && g.at == at && g.message == message) {
+      g.subjects.push_back(std::move(subject));
+      return;
+    }
+  m_groups.push_back({&object, at, {std::move(subject)}, std::move(message)});
+}
+
+void GroupedFindings::flush(FindingSink& sink)
+{
+  // Only a pod-level field is shared by several containers.
+  for (Group& g : m_groups)
+    sink.report(*g.object, g.at,
+                g.subjects.size() == 1 ? fmt::format("{} {}", g.subjects[0], g.message)
+                                       : fmt::format("{} containers inherit this pod-level setting ({}); each {}",
+                                                     g.subjects.size(), join(g.subjects, ", "), g.message));
+  m_groups.clear();
+}
+
+std::vector<std::string> identifier_words(std::string_view name)
+{
+  std::vector<std::string> words;
+  std::string cur;
+  auto push = [&] {
+    if (!cur.empty()) words.push_back(std::move(cur));
+    cur.clear();
+  };
+  for (size_t i = 0; i < name.size(); ++i) {
+    char ch = name[i];
+    if (!std::isalnum(static_cast<unsigned char>(ch))) {
+      push();
+      continue;
+    }
+    bool upper = std::isupper(static_cast<unsigned char>(ch)) != 0;
+    // camelCase boundary: lower->Upper, or the last capital of an acronym before a lowercase letter (APIKey).
+    if (upper && !cur.empty()) {
+      bool prev_lower = std::islower(static_cast<unsigned char>(name[i - 1])) != 0 ||
+                        std::isdigit(static_cast<unsigned char>(name[i - 1])) != 0;
+      bool next_lower = i + 1 < name.size() && std::islower(static_cast<unsigned char>(name[i + 1])) != 0;
+      if (prev_lower || (next_lower && std::isupper(static_cast<unsigned char>(name[i - 1])))) push();
+    }
+    cur += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  push();
+  return words;
+}
+
+}  // namespace readyctl::lint

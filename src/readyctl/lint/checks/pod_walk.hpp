@@ -1,0 +1,62 @@
+// Shared walking of pod templates for the workload rules: containers with their kind, effective
+// securityContext values, GPU detection, and one finding per offending node.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "readyctl/lint/check.hpp"
+#include "readyctl/lint/pod_template.hpp"
+
+namespace readyctl::lint {
+
+struct ContainerRef {
+  const yaml::Node* node;
+  bool init;
+  std::string label() const;  // "container 'vllm'" / "init container 'pull-lora'"
+  std::string_view name() const;
+};
+
+// Regular containers first, then init containers.
+std::vector<ContainerRef> all_containers(const PodTemplate& pod);
+std::vector<ContainerRef> regular_containers(const PodTemplate& pod);
+
+// A scalar that reads as YAML true / false (plain or quoted).
+bool is_true(const yaml::Node* node);
+bool is_false(const yaml::Node* node);
+
+// The container's securityContext field if set, else the pod's (Kubernetes inheritance for the fields both have).
+const yaml::Node* effective_security_field(const PodTemplate& pod, const yaml::Node* container, std::string_view field);
+// Where a missing container-level securityContext field belongs: its securityContext, else the container.
+const yaml::Node* security_holder(const yaml::Node* container);
+
+// Where a finding about a missing pod-level field points: the key that holds the pod spec (`spec:` of the
+// template, `predictor:` of a KServe InferenceService), else the spec mapping itself.
+const yaml::Node* pod_spec_anchor(const PodTemplate& pod);
+
+// A container whose limits or requests name a GPU resource.
+bool container_uses_gpu(const yaml::Node* container);
+bool pod_uses_gpu(const PodTemplate& pod);
+
+// Findings grouped by offending node, so a pod-level field inherited by three containers is reported once.
+class GroupedFindings {
+public:
+  void add(const Object& object, const yaml::Node* at, std::string subject, std::string message);
+  // "<subject> <message>", or for a node shared by several containers
+  // "N containers inherit this pod-level setting (<subjects>); each <message>".
+  void flush(FindingSink& sink);
+
+private:
+  struct Group {
+    const Object* object;
+    const yaml::Node* at;
+    std::vector<std::string> subjects;
+    std::string message;
+  };
+  std::vector<Group> m_groups;
+};
+
+// Lowercase words of an identifier: "VLLM_API_KEY" -> vllm api key, "redisPassword" -> redis password.
+std::vector<std::string> identifier_words(std::string_view name);
+
+}  // namespace readyctl::lint

@@ -1,0 +1,157 @@
+// priority-class and batch-isolation: workloads state their priority, and batch GPU work cannot preempt
+// interactive serving.
+#include <limits>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "readyctl/core/text.hpp"
+#include "readyctl/lint/checks/pod_walk.hpp"
+#include "readyctl/lint/checks/workload_checks.hpp"
+
+namespace readyctl::lint {
+namespace {
+
+constexpr std::string_view k_queue_label = "kueue.x-k8s.io/queue-name";
+
+struct ClassInfo {
+  const Object* object = nullptr;  // null for the built-in system classes
+  long long value = 0;
+  bool never_preempts = false;
+};
+
+// The PriorityClasses of the input plus the two every cluster has.
+class Classes {
+public:
+  explicit Classes(const Graph& graph)
+  {
+    m_by_name.emplace("system-cluster-critical", ClassInfo{nullptr, 2000000000, false});
+    m_by_name.emplace("system-node-critical", ClassInfo{nullptr, 2000001000, false});
+    for (const Object* o : graph.of_kind("PriorityClass")) {
+      if (o->group != "scheduling.k8s.io") continue;
+      const yaml::Node* value = o->root->get("value");
+      const yaml::Node* policy = o->root->get("preemptionPolicy");
+      ClassInfo info{o, value && value->as_int() ? *value->as_int() : 0, policy && policy->str() == "Never"};
+      m_by_name.emplace(std::string(o->name), info);
+      m_names.emplace_back(o->name);
+      if (is_true(o->root->get("globalDefault"))) m_default = info;
+    }
+  }
+  bool any_in_input() const { return !m_names.empty(); }
+  const ClassInfo* find(std::string_view name) const
+  {
+    auto it = m_by_name.find(name);
+    return it == m_by_name.end() ? nullptr : &it->second;
+  }
+  const std::optional<ClassInfo>& global_default() const { return m_default; }
+  std::string names() const { return join(m_names, ", "); }
+  // A pod's priority: its class's value, the globalDefault's, or 0; nullopt when its class is unknown.
+  std::optional<long long> priority_of(const PodTemplate& pod) const
+  {
+    const yaml::Node* name = pod.spec->get("priorityClassName");
+    if (!name || name->str().empty()) return m_default ? m_default->value : 0;
+    const ClassInfo* c = find(name->str());
+    return c ? std::optional<long long>(c->value) : std::nullopt;
+  }
+
+private:
+  std::map<std::string, ClassInfo, std::less<>> m_by_name;
+  std::vector<std::string> m_names;
+  std::optional<ClassInfo> m_default;
+};
+
+void check_class(const CheckContext& ctx, const Classes& classes, const PodTemplate& pod)
+{
+  const yaml::Node* name = pod.spec->get("priorityClassName");
+  if (!name || name->str().empty()) {
+    if (classes.global_default()) return;  // admission assigns the globalDefault class
+    ctx.sink.report(*pod.owner, pod_spec_anchor(pod),
+                    "pod sets no priorityClassName: it runs at priority 0 and the scheduler cannot tell serving from "
+                    "batch work when it must preempt");
+    return;
+  }
+  if (classes.any_in_input() && !classes.find(name->str()))
+    ctx.sink.report(*pod.owner, name,
+                    fmt::format("PriorityClass '{}' is not in the input, which defines {}: admission rejects the pods "
+                                "until it exists",
+                                name->str(), classes.names()));
+}
+
+bool is_queued(const PodTemplate& pod)
+{
+  for (const yaml::Node* labels : {pod.labels(), pod.owner->labels()})
+    if (labels && labels->get(k_queue_label)) return true;
+  if (pod.owner->annotation_node(k_queue_label)) return true;
+  if (pod.owner->kind == "CronJob" && pod.owner->spec)
+    if (pod.owner->spec->path({"jobTemplate", "metadata", "labels", k_queue_label})) return true;
+  return false;
+}
+
+// The lowest priority among interactive (long-running, non-batch) pods, and one such pod.
+struct Interactive {
+  long long priority;
+  const PodTemplate* pod;  // null when there is none and the default priority stands in
+};
+
+Interactive lowest_interactive(const Graph& graph, const Classes& classes)
+{
+  Interactive out{classes.global_default() ? classes.global_default()->value : 0, nullptr};
+  for (const PodTemplate& pod : graph.pods()) {
+    if (pod.batch || !pod.long_running) continue;
+    std::optional<long long> p = classes.priority_of(pod);
+    if (p && (!out.pod || *p < out.priority)) out = {*p, &pod};
+  }
+  return out;
+}
+
+void check_isolation(const CheckContext& ctx, const Classes& classes, const Interactive& interactive,
+                     const PodTemplate& pod)
+{
+  if (!pod.batch || !pod_uses_gpu(pod) || is_queued(pod)) return;
+  const Object& o = *pod.owner;
+  const yaml::Node* name = pod.spec->get("priorityClassName");
+  if (!name || name->str().empty()) {
+    ctx.sink.report(o, pod_spec_anchor(pod),
+                    fmt::format("batch GPU pod is not queued ({} label) and sets no priorityClassName: it competes "
+                                "with interactive serving at the same priority",
+                                k_queue_label));
+    return;
+  }
+  const ClassInfo* c = classes.find(name->str());
+  if (!c) {
+    ctx.sink.report(o, name,
+                    fmt::format("batch GPU pod uses PriorityClass '{}', which is not in the input, so nothing shows it "
+                                "cannot preempt interactive serving; queue it with {} or add the class",
+                                name->str(), k_queue_label));
+    return;
+  }
+  if (c->never_preempts || c->value < interactive.priority) return;
+  std::vector<Related> related;
+  if (c->object) related.push_back({c->object, nullptr, "the batch PriorityClass"});
+  std::string against = "the default priority";
+  if (interactive.pod) {
+    related.push_back({interactive.pod->owner, nullptr, "the lowest-priority interactive workload"});
+    against = interactive.pod->owner->display_name();
+  }
+  ctx.sink.report(o, name,
+                  fmt::format("batch GPU pod uses PriorityClass '{}' (value {}, may preempt) which is not below the "
+                              "interactive priority {} of {}: set preemptionPolicy: Never, a lower value, or queue it "
+                              "with {}",
+                              name->str(), c->value, interactive.priority, against, k_queue_label),
+                  std::move(related));
+}
+
+}  // namespace
+
+void check_priority(const CheckContext& ctx)
+{
+  Classes classes(ctx.graph);
+  if (ctx.rule.id == "batch-isolation") {
+    Interactive interactive = lowest_interactive(ctx.graph, classes);
+    for (const PodTemplate& pod : ctx.graph.pods()) check_isolation(ctx, classes, interactive, pod);
+    return;
+  }
+  for (const PodTemplate& pod : ctx.graph.pods()) check_class(ctx, classes, pod);
+}
+
+}  // namespace readyctl::lint

@@ -1,0 +1,166 @@
+// Pod security rules (privileged, run-as-non-root, privilege-escalation, read-only-root-fs, capabilities,
+// seccomp, host-path). Container securityContext fields override the pod's, as in Kubernetes; a pod-level
+// field inherited by several containers is reported once, at that field.
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "readyctl/core/text.hpp"
+#include "readyctl/lint/checks/pod_walk.hpp"
+#include "readyctl/lint/checks/workload_checks.hpp"
+
+namespace readyctl::lint {
+namespace {
+
+void check_privileged(const CheckContext& ctx, const PodTemplate& pod, GroupedFindings& out)
+{
+  for (std::string_view host : {"hostNetwork", "hostPID", "hostIPC"})
+    if (const yaml::Node* n = pod.spec->get(host); is_true(n))
+      ctx.sink.report(*pod.owner, n, fmt::format("pod sets {}: true and shares the node's {} namespace", host,
+                                                 host == "hostNetwork" ? "network" : host == "hostPID" ? "process" : "IPC"));
+  for (const ContainerRef& c : all_containers(pod))
+    if (const yaml::Node* n = c.node->path({"securityContext", "privileged"}); is_true(n))
+      out.add(*pod.owner, n, c.label(), "runs privileged: it has every capability and the host's devices");
+}
+
+void check_run_as_non_root(const CheckContext& ctx, const PodTemplate& pod, GroupedFindings& out)
+{
+  (void)ctx;
+  for (const ContainerRef& c : all_containers(pod)) {
+    const yaml::Node* user = effective_security_field(pod, c.node, "runAsUser");
+    const yaml::Node* non_root = effective_security_field(pod, c.node, "runAsNonRoot");
+    std::optional<long long> uid = user ? user->as_int() : std::nullopt;
+    if (uid && *uid == 0) {
+      out.add(*pod.owner, user, c.label(), "runs as root (runAsUser: 0)");
+      continue;
+    }
+    if (is_true(non_root) || (uid && *uid > 0)) continue;
+    if (is_false(non_root)) out.add(*pod.owner, non_root, c.label(), "sets runAsNonRoot: false and may run as root");
+    else
+      out.add(*pod.owner, security_holder(c.node), c.label(),
+              "sets neither runAsNonRoot: true nor a non-zero runAsUser (itself or in the pod securityContext), so it "
+              "runs as whatever user the image declares, often root");
+  }
+}
+
+void check_privilege_escalation(const CheckContext& ctx, const PodTemplate& pod, GroupedFindings& out)
+{
+  (void)ctx;
+  for (const ContainerRef& c : all_containers(pod)) {
+    const yaml::Node* n = c.node->path({"securityContext", "allowPrivilegeEscalation"});
+    if (is_false(n)) continue;
+    if (n && !n->is_null()) out.add(*pod.owner, n, c.label(), "sets allowPrivilegeEscalation: true");
+    else
+      out.add(*pod.owner, security_holder(c.node), c.label(),
+              "does not set allowPrivilegeEscalation: false, so setuid binaries can gain privileges");
+  }
+}
+
+void check_read_only_root_fs(const CheckContext& ctx, const PodTemplate& pod, GroupedFindings& out)
+{
+  (void)ctx;
+  for (const ContainerRef& c : all_containers(pod)) {
+    const yaml::Node* n = c.node->path({"securityContext", "readOnlyRootFilesystem"});
+    if (is_true(n)) continue;
+    if (n && !n->is_null()) out.add(*pod.owner, n, c.label(), "sets readOnlyRootFilesystem: false");
+    else out.add(*pod.owner, security_holder(c.node), c.label(), "does not set readOnlyRootFilesystem: true");
+  }
+}
+
+// "CAP_SYS_ADMIN" and "sys_admin" both name SYS_ADMIN.
+std::string capability_name(std::string_view cap)
+{
+  std::string upper;
+  for (char ch : cap) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (upper.starts_with("CAP_")) upper.erase(0, 4);
+  return upper;
+}
+
+void check_capabilities(const CheckContext& ctx, const PodTemplate& pod, GroupedFindings& out)
+{
+  std::vector<std::string> forbidden = ctx.rule.param_strings("forbiddenAdds");
+  for (std::string& f : forbidden) f = capability_name(f);
+  for (const ContainerRef& c : all_containers(pod)) {
+    const yaml::Node* caps = c.node->path({"securityContext", "capabilities"});
+    const yaml::Node* drop = caps ? caps->get("drop") : nullptr;
+    bool drops_all = false;
+    if (drop && drop->is_sequence())
+      for (const yaml::Node* d : drop->children()) drops_all = drops_all || capability_name(d->str()) == "ALL";
+    if (!drops_all) {
+      const yaml::Node* at = drop ? caps->key_node("drop") : caps ? c.node->path({"securityContext"})->key_node("capabilities")
+                                                                 : security_holder(c.node);
+      out.add(*pod.owner, at, c.label(), "does not drop ALL capabilities");
+    }
+    const yaml::Node* add = caps ? caps->get("add") : nullptr;
+    if (add && add->is_sequence())
+      for (const yaml::Node* a : add->children()) {
+        std::string name = capability_name(a->str());
+        if (std::find(forbidden.begin(), forbidden.end(), name) != forbidden.end())
+          out.add(*pod.owner, a, c.label(), fmt::format("adds the dangerous capability {}", name));
+      }
+  }
+}
+
+void check_seccomp(const CheckContext& ctx, const PodTemplate& pod, GroupedFindings& out)
+{
+  (void)ctx;
+  for (const ContainerRef& c : all_containers(pod)) {
+    const yaml::Node* profile = effective_security_field(pod, c.node, "seccompProfile");
+    const yaml::Node* type = profile ? profile->get("type") : nullptr;
+    if (type && (type->str() == "RuntimeDefault" || type->str() == "Localhost")) continue;
+    if (type) out.add(*pod.owner, type, c.label(), fmt::format("runs with seccompProfile type {}", type->str()));
+    else
+      out.add(*pod.owner, security_holder(c.node), c.label(),
+              "has no seccompProfile (itself or in the pod securityContext), so it runs Unconfined");
+  }
+}
+
+void check_host_path(const CheckContext& ctx, const PodTemplate& pod, GroupedFindings&)
+{
+  const yaml::Node* volumes = pod.spec->get("volumes");
+  if (!volumes || !volumes->is_sequence()) return;
+  for (const yaml::Node* v : volumes->children()) {
+    const yaml::Node* host = v->get("hostPath");
+    if (!host) continue;
+    const yaml::Node* path = host->get("path");
+    const yaml::Node* name = v->get("name");
+    ctx.sink.report(*pod.owner, v->key_node("hostPath"),
+                    fmt::format("volume '{}' mounts the node's path {} (hostPath)", name ? name->str() : "",
+                                path ? path->str() : "(none)"));
+  }
+}
+
+using PodCheck = void (*)(const CheckContext&, const PodTemplate&, GroupedFindings&);
+
+struct RuleCheck {
+  std::string_view rule;
+  PodCheck run;
+};
+
+constexpr RuleCheck k_checks[] = {
+    {"capabilities", &check_capabilities},
+    {"host-path", &check_host_path},
+    {"privilege-escalation", &check_privilege_escalation},
+    {"privileged", &check_privileged},
+    {"read-only-root-fs", &check_read_only_root_fs},
+    {"run-as-non-root", &check_run_as_non_root},
+    {"seccomp", &check_seccomp},
+};
+
+}  // namespace
+
+void check_security_context(const CheckContext& ctx)
+{
+  const RuleCheck* check = nullptr;
+  for (const RuleCheck& c : k_checks)
+    if (c.rule == ctx.rule.id) check = &c;
+  if (!check) return;  // a user rule bound to this family under another id: nothing it knows how to check
+  GroupedFindings out;
+  for (const PodTemplate& pod : ctx.graph.pods()) {
+    check->run(ctx, pod, out);
+    out.flush(ctx.sink);
+  }
+}
+
+}  // namespace readyctl::lint

@@ -1,0 +1,138 @@
+// service-account and sa-token-automount: pods run under a dedicated ServiceAccount and do not mount its API
+// token unless they say why they need the API.
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "readyctl/core/text.hpp"
+#include "readyctl/lint/checks/pod_walk.hpp"
+#include "readyctl/lint/checks/workload_checks.hpp"
+
+namespace readyctl::lint {
+namespace {
+
+constexpr std::string_view k_needs_api_access = "readyctl.io/needs-api-access";
+
+// ServiceAccounts by namespace and name. An object without a namespace lands wherever it is applied, so it
+// matches a reference from any namespace (and a pod without one matches a ServiceAccount in any namespace).
+class AccountIndex {
+public:
+  explicit AccountIndex(const Graph& graph)
+  {
+    for (const Object* o : graph.of_kind("ServiceAccount"))
+      if (o->group.empty()) {
+        m_by_name.emplace(std::string(o->name), o);
+        m_scopes.insert(scope(*o));
+      }
+  }
+  // Whether the input defines ServiceAccounts for the object's namespace, so a missing one is an omission.
+  bool defines_accounts_for(const Object& o) const { return m_scopes.count(scope(o)) > 0; }
+  const Object* find(std::string_view ns, std::string_view name) const
+  {
+    const Object* loose = nullptr;
+    auto [lo, hi] = m_by_name.equal_range(name);
+    for (auto it = lo; it != hi; ++it) {
+      if (it->second->ns == ns) return it->second;
+      if (it->second->ns.empty() || ns.empty()) loose = it->second;
+    }
+    return loose;
+  }
+
+private:
+  // The namespace, or for objects without one the directory they come from: `kubectl apply -n X -f dir/`
+  // puts a directory's namespace-less objects together, while unrelated directories may go anywhere.
+  static std::string scope(const Object& o)
+  {
+    if (!o.ns.empty()) return std::string(o.ns);
+    return "dir:" + std::filesystem::path(o.display_file).parent_path().string();
+  }
+
+  std::multimap<std::string, const Object*, std::less<>> m_by_name;
+  std::set<std::string> m_scopes;
+};
+
+// The pod's serviceAccountName, or the deprecated serviceAccount alias.
+const yaml::Node* account_field(const PodTemplate& pod)
+{
+  if (const yaml::Node* n = pod.spec->get("serviceAccountName"); n && !n->str().empty()) return n;
+  if (const yaml::Node* n = pod.spec->get("serviceAccount"); n && !n->str().empty()) return n;
+  return nullptr;
+}
+
+std::string ns_name(std::string_view ns, std::string_view name)
+{
+  return ns.empty() ? std::string(name) : fmt::format("{}/{}", ns, name);
+}
+
+void check_dedicated(const CheckContext& ctx, const AccountIndex& accounts, const PodTemplate& pod)
+{
+  const Object& o = *pod.owner;
+  const yaml::Node* field = account_field(pod);
+  if (!field) {
+    ctx.sink.report(o, pod_spec_anchor(pod),
+                    "pod sets no serviceAccountName and runs as its namespace's 'default' ServiceAccount, shared "
+                    "with every other pod there");
+    return;
+  }
+  if (field->str() == "default") {
+    ctx.sink.report(o, field, "pod runs as the namespace's shared 'default' ServiceAccount");
+    return;
+  }
+  if (accounts.defines_accounts_for(o) && !accounts.find(o.ns, field->str()))
+    ctx.sink.report(o, field,
+                    fmt::format("ServiceAccount '{}' is not in the input, which defines other ServiceAccounts: the "
+                                "pods will not be created until it exists",
+                                ns_name(o.ns, field->str())));
+}
+
+void check_automount(const CheckContext& ctx, const AccountIndex& accounts, const PodTemplate& pod)
+{
+  const Object& o = *pod.owner;
+  if (const yaml::Node* reason = pod.annotation_node(k_needs_api_access)) {
+    if (!trim(reason->str()).empty()) return;
+    ctx.sink.report(o, reason, fmt::format("annotation {} must give the reason the pod needs the Kubernetes API",
+                                           k_needs_api_access));
+    return;
+  }
+  const yaml::Node* pod_setting = pod.spec->get("automountServiceAccountToken");
+  if (is_false(pod_setting)) return;
+  if (pod_setting && !pod_setting->is_null()) {
+    ctx.sink.report(o, pod_setting,
+                    fmt::format("pod sets automountServiceAccountToken: true without a {} annotation saying why",
+                                k_needs_api_access));
+    return;
+  }
+  const yaml::Node* field = account_field(pod);
+  std::string_view name = field ? field->str() : std::string_view("default");
+  const Object* account = accounts.find(o.ns, name);
+  if (account) {
+    const yaml::Node* sa_setting = account->root->get("automountServiceAccountToken");
+    if (is_false(sa_setting)) return;
+    ctx.sink.report(o, field ? field : pod_spec_anchor(pod),
+                    fmt::format("pod mounts an API token of ServiceAccount '{}': neither the pod nor the ServiceAccount "
+                                "sets automountServiceAccountToken: false",
+                                ns_name(account->ns, name)),
+                    {{account, sa_setting, "the ServiceAccount does not disable automounting"}});
+    return;
+  }
+  ctx.sink.report(o, pod_spec_anchor(pod),
+                  fmt::format("pod mounts an API token of ServiceAccount '{}': the pod does not set "
+                              "automountServiceAccountToken: false{}",
+                              ns_name(o.ns, name), field ? " and the ServiceAccount is not in the input" : ""));
+}
+
+}  // namespace
+
+void check_service_account(const CheckContext& ctx)
+{
+  AccountIndex accounts(ctx.graph);
+  bool automount = ctx.rule.id == "sa-token-automount";
+  for (const PodTemplate& pod : ctx.graph.pods()) {
+    if (automount) check_automount(ctx, accounts, pod);
+    else check_dedicated(ctx, accounts, pod);
+  }
+}
+
+}  // namespace readyctl::lint

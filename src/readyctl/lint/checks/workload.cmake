@@ -1,0 +1,18 @@
+# The workload area: pod-level rules over every PodTemplate in the graph.
+list(APPEND READYCTL_CORE_SOURCES
+  src/readyctl/lint/checks/cloud_credentials.cpp
+  src/readyctl/lint/checks/credentials.cpp
+  src/readyctl/lint/checks/gpu_scheduling.cpp
+  src/readyctl/lint/checks/graceful_shutdown.cpp
+  src/readyctl/lint/checks/image_tag.cpp
+  src/readyctl/lint/checks/pod_walk.cpp
+  src/readyctl/lint/checks/priority.cpp
+  src/readyctl/lint/checks/probes.cpp
+  src/readyctl/lint/checks/resources.cpp
+  src/readyctl/lint/checks/secret_literal.cpp
+  src/readyctl/lint/checks/security_context.cpp
+  src/readyctl/lint/checks/service_account.cpp
+)
+list(APPEND READYCTL_TEST_SOURCES
+  tests/unit/test_lint_workload.cpp
+)

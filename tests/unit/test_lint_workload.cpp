@@ -1,0 +1,114 @@
+// Workload-rule logic the fixtures cannot show: credential recognition, base64, identifier words, and rule
+// parameters changed through the config file.
+#include <doctest/doctest.h>
+
+#include "readyctl/lint/checks/credentials.hpp"
+#include "readyctl/lint/checks/pod_walk.hpp"
+#include "readyctl/lint/engine.hpp"
+#include "test_support.hpp"
+
+using namespace readyctl;
+
+namespace {
+
+std::vector<Finding> lint_with_config(const test::TempDir& dir, const std::string& rule)
+{
+  lint::LintOptions options;
+  options.paths = {(dir / "deploy.yaml").string()};
+  options.config_path = (dir / ".readyctl.yaml").string();
+  options.only = {rule};
+  options.kustomize = false;
+  return lint::run_lint(options).report.findings;
+}
+
+constexpr const char* k_deployment = R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: vllm
+  namespace: team-a
+spec:
+  template:
+    spec:
+      containers:
+        - name: server
+          image: vllm/vllm-openai:v0.10.1
+          resources:
+            limits:
+              nvidia.com/gpu: 1
+)";
+
+}  // namespace
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("identifier words split snake, kebab, dotted and camel case")
+  {
+    CHECK(lint::identifier_words("VLLM_API_KEY") == std::vector<std::string>{"vllm", "api", "key"});
+    CHECK(lint::identifier_words("redisPassword") == std::vector<std::string>{"redis", "password"});
+    CHECK(lint::identifier_words("APIKey") == std::vector<std::string>{"api", "key"});
+    CHECK(lint::identifier_words("tls.key") == std::vector<std::string>{"tls", "key"});
+  }
+
+  TEST_CASE("credential names are words, not substrings, and references are not credentials")
+  {
+    CHECK(lint::is_credential_name("HF_TOKEN"));
+    CHECK(lint::is_credential_name("accessKey"));
+    CHECK(lint::is_credential_name("client_secret"));
+    CHECK_FALSE(lint::is_credential_name("MAX_NUM_BATCHED_TOKENS"));
+    CHECK_FALSE(lint::is_credential_name("tokenizer"));
+    CHECK_FALSE(lint::is_credential_name("PASSWORD_FILE"));
+    CHECK_FALSE(lint::is_credential_name("AWS_ACCESS_KEY_ID"));
+    CHECK_FALSE(lint::is_credential_name("keyPrefix"));
+  }
+
+  TEST_CASE("placeholders are not credentials")
+  {
+    for (const char* v : {"", "${TOKEN}", "$(TOKEN)", "{{ .Values.token }}", "<YOUR_API_KEY>", "changeme", "REPLACE_ME",
+                          "your-token-here", "xxxxxxxx", "/var/run/secrets/token", "true"})
+      CHECK_MESSAGE(lint::is_placeholder(v, "API_TOKEN"), v);
+    CHECK(lint::is_placeholder("langsmith-api-key", "LANGSMITH_API_KEY"));
+    CHECK_FALSE(lint::is_placeholder("s3cr3t-Pa55", "REDIS_PASSWORD"));
+  }
+
+  TEST_CASE("live keys need their exact shape and a random-looking body")
+  {
+    CHECK(lint::find_live_key("key=sk-proj-8fK2mQ9xLr4Tz7Wc1VbN3pYh6Ds0Ge5J;"));
+    CHECK(lint::find_live_key("AKIAZ3MHQ7RT2XW5PL4N"));
+    CHECK_FALSE(lint::find_live_key("AKIAZ3MHQ7RT2XW5PL4NX"));  // 17 characters: not an access key id
+    CHECK_FALSE(lint::find_live_key("AKIAIOSFODNN7EXAMPLE"));
+    CHECK_FALSE(lint::find_live_key("sk-litellm-1234567890abcdef"));
+    CHECK_FALSE(lint::find_live_key("task-2b8f0c1d9e7a6b5c4d3e2f1a"));
+    CHECK_FALSE(lint::find_live_key("-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----"));
+    CHECK(lint::has_url_password("redis://:Xk29fjQ@redis:6379/0"));
+    CHECK_FALSE(lint::has_url_password("https://oauth2:$TOKEN@huggingface.co/x"));
+    CHECK_FALSE(lint::has_url_password("https://user@example.com/"));
+  }
+
+  TEST_CASE("base64 decoding accepts padding and whitespace and rejects other characters")
+  {
+    CHECK(lint::decode_base64("Y2hhbmdlbWU=") == std::optional<std::string>("changeme"));
+    CHECK(lint::decode_base64("Y2hh\nbmdlbWU") == std::optional<std::string>("changeme"));
+    CHECK_FALSE(lint::decode_base64("not base64!"));
+  }
+
+  TEST_CASE("image-pinned requireDigest reports tag-only images")
+  {
+    test::TempDir dir;
+    dir.write("deploy.yaml", k_deployment);
+    dir.write(".readyctl.yaml", "lint:\n  rules:\n    image-pinned:\n      params:\n        requireDigest: true\n");
+    std::vector<Finding> findings = lint_with_config(dir, "image-pinned");
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].location.line == 11);
+    CHECK(findings[0].message.find("not by digest") != std::string::npos);
+  }
+
+  TEST_CASE("gpu-node-pool requireToleration false accepts admission-added tolerations")
+  {
+    test::TempDir dir;
+    dir.write("deploy.yaml", std::string(k_deployment) + "      nodeSelector:\n        cloud.google.com/gke-accelerator: nvidia-l4\n");
+    dir.write(".readyctl.yaml", "lint:\n  rules:\n    gpu-node-pool:\n      params:\n        requireToleration: false\n");
+    CHECK(lint_with_config(dir, "gpu-node-pool").empty());
+    dir.write(".readyctl.yaml", "lint:\n  rules:\n    gpu-node-pool:\n      params:\n        requireToleration: true\n");
+    CHECK(lint_with_config(dir, "gpu-node-pool").size() == 1);
+  }
+}
