@@ -134,3 +134,23 @@ TEST_SUITE("lint")
     CHECK(r.err.find("x.yaml:2:11: expected severity error, warning or note") != std::string::npos);
   }
 }
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("a secret found by secret-literal never reaches the text output, not even in the caret line")
+  {
+    test::TempDir dir;
+    const std::string key = "sk-proj-4fJ9x2Lq8ZrT6vW1bN3mK7pQ";
+    dir.write("d.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: team-a\nspec:\n  containers:\n"
+                        "  - name: c\n    image: vllm/vllm-openai:v0.6.3\n    env:\n    - name: OPENAI_API_KEY\n"
+                        "      value: " + key + "\n");
+    for (std::string format : {"text", "json", "sarif", "junit", "github", "markdown"}) {
+      CAPTURE(format);
+      test::CliResult r = test::run_cli({"lint", (dir / "d.yaml").string(), "--only", "secret-literal", "-o", format});
+      CHECK(r.code == 1);
+      CHECK(r.out.find("secret-literal") != std::string::npos);
+      CHECK(r.out.find(key) == std::string::npos);
+      CHECK(r.out.find(key.substr(3, 12)) == std::string::npos);
+    }
+  }
+}

@@ -92,6 +92,7 @@ Rule parse_rule(const std::string& path, const std::string& text)
   if (!severity) fail(path, root->get("severity"), "expected severity error, warning or note");
   rule.severity = *severity;
   if (const yaml::Node* e = root->get("enabled"); e && e->as_bool() == false) rule.enabled = false;
+  if (const yaml::Node* s = root->get("sensitive"); s && s->as_bool() == true) rule.sensitive = true;
   read_kinds(path, root->get("kinds"), rule);
   rule.summary = required_string(path, root, "summary");
   rule.rationale = required_string(path, root, "rationale");

@@ -24,6 +24,7 @@ struct Rule {
   std::string category;  // guardrails, scheduling, cost, isolation, durability, hygiene
   Severity severity = Severity::warning;
   bool enabled = true;
+  bool sensitive = false;  // findings sit on secret values: formatters must not echo the source line
   std::vector<std::string> kinds;  // kinds it may fire on; "workloads" expands, "*" means any
   std::string summary;
   std::string rationale;

@@ -37,6 +37,7 @@ struct Finding {
   std::string remediation;
   std::vector<RelatedLocation> related;
   std::string suppression_reason;  // set only for suppressed findings
+  bool redact_source = false;      // the offending line holds a secret: never echo it (text carets)
 };
 
 }  // namespace readyctl

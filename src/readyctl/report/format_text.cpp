@@ -36,8 +36,10 @@ std::string caret_block(const LintReport& report, const Finding& f, bool color)
   if (!report.source_line || f.location.line <= 0) return {};
   std::string line = printable(report.source_line(f.location.file, f.location.line));
   if (line.empty()) return {};
-  std::string pad;
   int col = std::max(1, f.location.column);
+  // A secret stays out of the terminal and the CI log: keep the line up to the offending value only.
+  if (f.redact_source) line = line.substr(0, std::min(line.size(), static_cast<size_t>(col - 1))) + "<redacted>";
+  std::string pad;
   for (int i = 0; i < col - 1 && i < static_cast<int>(line.size()); ++i) pad += line[static_cast<size_t>(i)] == '\t' ? '\t' : ' ';
   return fmt::format("  {}\n  {}{}\n", line, pad, paint(color, "\x1b[1;32m", "^"));
 }

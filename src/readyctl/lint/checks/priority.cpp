@@ -74,7 +74,8 @@ void check_class(const CheckContext& ctx, const Classes& classes, const PodTempl
     ctx.sink.report(*pod.owner, name,
                     fmt::format("PriorityClass '{}' is not in the input, which defines {}: admission rejects the pods "
                                 "until it exists",
-                                name->str(), classes.names()));
+                                name->str(), classes.names()),
+                    {}, Severity::error);
 }
 
 bool is_queued(const PodTemplate& pod)
