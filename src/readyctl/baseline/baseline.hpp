@@ -42,7 +42,8 @@ struct Change {
   Figure before;
   Figure after;
   Figure relative;     // (after - before) / |before|
-  bool worse = false;  // moved in the direction that hurts
+  bool worse = false;    // moved in the direction that hurts
+  bool neutral = false;  // a figure with no good direction (traffic, tokens, GPU-hours)
 };
 
 struct Comparison {

@@ -61,7 +61,7 @@ ordered_json comparison_json(const Comparison& c)
   for (const Change& ch : c.changes)
     changes.push_back({{"tenant", ch.tenant}, {"figure", ch.path}, {"before", figure_json(ch.before)},
                        {"after", figure_json(ch.after)}, {"change", figure_json(ch.relative)},
-                       {"direction", ch.worse ? "worse" : "better"}});
+                       {"direction", ch.worse ? "worse" : ch.neutral ? "neutral" : "better"}});
   return {{"against", c.against},
           {"window", {{"start", format_time(c.before_window.start)}, {"end", format_time(c.before_window.end)}}},
           {"changes", changes}};

@@ -23,6 +23,7 @@ void compare_tenant(const TenantBaseline& before, const TenantBaseline& after, d
       if (*a != 0) c.relative = delta / std::fabs(*a);
       if (std::fabs(delta) <= threshold * std::fabs(*a) || delta == 0) continue;
       c.worse = hurts(f.worse, delta);
+      c.neutral = f.worse == Worse::neither;
     } else {
       c.worse = true;  // a figure that appeared or vanished deserves a look
     }
@@ -45,7 +46,9 @@ Comparison compare_baselines(const Baseline& before, const Baseline& after, cons
   }
   compare_tenant(before.cluster, after.cluster, threshold, cmp.changes);
   std::stable_sort(cmp.changes.begin(), cmp.changes.end(), [](const Change& a, const Change& b) {
-    return a.worse != b.worse ? a.worse : magnitude(a) > magnitude(b);
+    if (a.worse != b.worse) return a.worse;
+    if (a.neutral != b.neutral) return b.neutral;
+    return magnitude(a) > magnitude(b);
   });
   return cmp;
 }

@@ -22,6 +22,8 @@ th:first-child,td:first-child{text-align:left} tr.cluster td{font-weight:600;bac
 .chart{width:100%;height:auto} .grid{stroke:#e2e8f0} .ytick{font-size:11px;fill:#64748b;text-anchor:end} .xtick{font-size:11px;fill:#64748b}
 .label{font-size:11px;fill:#334155}
 .legend span{display:inline-block;margin-right:12px;font-size:12px} .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px}
+.wide{overflow-x:auto} .bars{max-width:820px}
+table.cmp td,table.cmp th{text-align:left}
 .worse{color:#dc2626} .better{color:#16a34a} .warn li{color:#92400e}
 @media(max-width:900px){.grid2{grid-template-columns:1fr}}
 )";
@@ -65,7 +67,7 @@ std::string cards(const Baseline& b)
 
 std::string table(const Baseline& b)
 {
-  std::string out = "<table><tr><th>tenant</th>";
+  std::string out = "<div class=\"wide\"><table><tr><th>tenant</th>";
   for (std::string_view p : k_columns) out += "<th>" + escape(find_field(p)->label) + "</th>";
   out += "</tr>";
   auto row = [&](const TenantBaseline& t, bool cluster) {
@@ -75,7 +77,7 @@ std::string table(const Baseline& b)
     return r + "</tr>";
   };
   for (const TenantBaseline& t : b.tenants) out += row(t, false);
-  return out + row(b.cluster, true) + "</table>";
+  return out + row(b.cluster, true) + "</table></div>";
 }
 
 std::string legend(const Baseline& b)
@@ -109,23 +111,24 @@ std::string cost_panel(const Baseline& b)
   std::string legend = "<div class=\"legend\">";
   for (size_t i = 0; i < parts.size(); ++i)
     legend += fmt::format("<span><i style=\"background:{}\"></i>{}</span>", chart_color(i), parts[i]);
-  return "<div class=\"panel\"><h2>Cost per tenant (USD over the window)</h2>" + svg_bar_chart(bars, parts, "$") +
-         legend + "</div></div>";
+  return "<div class=\"panel\"><h2>Cost per tenant (USD over the window)</h2><div class=\"bars\">" +
+         svg_bar_chart(bars, parts, "$") + "</div>" + legend + "</div></div>";
 }
 
 std::string comparison(const Baseline& b)
 {
   if (!b.comparison) return {};
-  std::string out = "<h2>Compared with " + escape(b.comparison->against) + "</h2><table><tr><th></th><th>tenant</th>"
+  std::string out = "<h2>Compared with " + escape(b.comparison->against) + "</h2><div class=\"wide\"><table class=\"cmp\"><tr><th></th><th>tenant</th>"
                     "<th>figure</th><th>before</th><th>after</th><th>change</th></tr>";
   for (const Change& c : b.comparison->changes) {
     const FieldSpec* f = find_field(c.path);
     out += fmt::format("<tr><td class=\"{0}\">{1}</td><td>{2}</td><td>{3}</td><td>{4}</td><td>{5}</td><td class=\"{0}\">{6}</td></tr>",
-                       c.worse ? "worse" : "better", c.worse ? "▲ worse" : "▼ better", escape(c.tenant), c.path,
+                       c.worse ? "worse" : c.neutral ? "neutral" : "better",
+                       c.worse ? "▲ worse" : c.neutral ? "● changed" : "▼ better", escape(c.tenant), c.path,
                        escape(format_figure(c.before, f ? f->unit : "")), escape(format_figure(c.after, f ? f->unit : "")),
                        format_change(c));
   }
-  return out + "</table>";
+  return out + "</table></div>";
 }
 
 std::string warnings(const Baseline& b)

@@ -34,7 +34,7 @@ std::string comparison(const Baseline& b)
   out += "| | tenant | figure | before | after | change |\n|---|---|---|---|---|---|\n";
   for (const Change& c : b.comparison->changes) {
     const FieldSpec* f = find_field(c.path);
-    out += fmt::format("| {} | {} | `{}` | {} | {} | {} |\n", c.worse ? "🔴 worse" : "🟢 better", escape(c.tenant), c.path,
+    out += fmt::format("| {} | {} | `{}` | {} | {} | {} |\n", c.worse ? "🔴 worse" : c.neutral ? "⚪ changed" : "🟢 better", escape(c.tenant), c.path,
                        format_figure(c.before, f ? f->unit : ""), format_figure(c.after, f ? f->unit : ""),
                        format_change(c));
   }

@@ -104,8 +104,8 @@ std::string changes(const Baseline& b, const Style& st)
       break;
     }
     const FieldSpec* f = find_field(c.path);
-    std::string mark = c.worse ? st.red("▲ worse ") : st.green("▼ better");
-    out += fmt::format("  {}  {:<14} {:<28} {} → {} ({})\n", mark, c.tenant, c.path,
+    std::string mark = c.worse ? st.red("▲ worse ") : c.neutral ? std::string("● changed") : st.green("▼ better");
+    out += fmt::format("  {:<9}  {:<14} {:<28} {} → {} ({})\n", mark, c.tenant, c.path,
                        format_figure(c.before, f ? f->unit : ""), format_figure(c.after, f ? f->unit : ""),
                        format_change(c));
   }
