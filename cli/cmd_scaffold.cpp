@@ -88,7 +88,8 @@ std::string describe_variable(const Variable& var)
   else line += " [required]";
   if (!var.choices.empty()) line += fmt::format(" (one of: {})", fmt::join(var.choices, ", "));
   if (!var.pattern.empty()) line += fmt::format(" (matches {})", var.pattern);
-  if (var.min || var.max) line += fmt::format(" ({}..{})", var.min.value_or(0), var.max.value_or(0));
+  if (var.min) line += fmt::format(" (min {})", *var.min);
+  if (var.max) line += fmt::format(" (max {})", *var.max);
   if (!var.when.empty()) line += fmt::format(" (when {})", var.when);
   return line + "\n";
 }
@@ -130,7 +131,7 @@ void run_new(Context& ctx, const ScaffoldFlags& flags)
   ctx.streams.out << fmt::format("Created {} v{} in {} ({} files):\n", result.manifest.name, result.manifest.version,
                                  flags.dir, result.files.size());
   for (const PlannedFile& file : result.files) ctx.streams.out << "  " << file.path << "\n";
-  ctx.streams.out << fmt::format("\nNext: cd {} && readyctl lint deploy/ --fail-on warning\n", flags.dir);
+  ctx.streams.out << fmt::format("\nNext: cd {} && readyctl lint deploy/overlays/prod --fail-on warning\n", flags.dir);
 }
 
 void run_update(Context& ctx, const ScaffoldFlags& flags)

@@ -79,3 +79,13 @@ files:
     CHECK_THROWS_AS(parse_condition("a == b && "), readyctl::InputError);
   }
 }
+
+TEST_SUITE("scaffold")
+{
+  TEST_CASE("a variable declared twice is an error naming the second declaration")
+  {
+    CHECK_THROWS_WITH_AS(parse_manifest("t.yaml", "name: x\ndescription: d\nvariables:\n  - {name: a, description: b}\n"
+                                                  "  - {name: a, description: c}\n"),
+                         "t.yaml:5:5: variable 'a' is declared twice", readyctl::InputError);
+  }
+}

@@ -140,14 +140,13 @@ std::vector<T> parse_list(const Reader& reader, const Node& root, std::string_vi
   return out;
 }
 
-void check_unique_names(const Reader& reader, const std::vector<Variable>& variables)
+void check_unique_names(const std::vector<Variable>& variables)
 {
   for (size_t i = 0; i < variables.size(); ++i)
     for (size_t j = 0; j < i; ++j)
       if (variables[i].name == variables[j].name)
         throw InputError(fmt::format("{}: variable '{}' is declared twice", variables[i].location.str(),
                                      variables[i].name));
-  (void)reader;
 }
 
 }  // namespace
@@ -167,7 +166,7 @@ TemplateManifest parse_manifest(const std::string& display_path, const std::stri
   manifest.constants = reader.string_map(root, "constants");
   manifest.variables = parse_list<Variable>(reader, root, "variables", parse_variable);
   manifest.files = parse_list<FileRule>(reader, root, "files", parse_file_rule);
-  check_unique_names(reader, manifest.variables);
+  check_unique_names(manifest.variables);
   return manifest;
 }
 
