@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Lint throughput benchmark: `readyctl lint` against libyaml's bare event parser over the same corpus.
+# Usage: bench/lint/run.sh [path/to/readyctl] (default build/readyctl)
+# Env: RUNS (best of, default 5), OBJECTS (default 10000), SCALE (default 10), KEEP=1 keeps the corpus.
+# Results are ratios against the reference measured in the same run, interleaved, best of RUNS: the machine is
+# shared and absolute times are noisy.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+readyctl="$(realpath "${1:-$root/build/readyctl}")"
+runs="${RUNS:-5}"
+objects="${OBJECTS:-10000}"
+scale="${SCALE:-10}"
+out="$root/bench/out"
+timer=/usr/bin/time
+
+[[ -x "$readyctl" ]] || { echo "run.sh: $readyctl: not an executable (build first)" >&2; exit 2; }
+if [[ ! -x "$timer" ]]; then
+  echo "run.sh: $timer missing; install the packages in scripts/deps/bench.apt" >&2
+  exit 3
+fi
+
+mkdir -p "$out"
+work="$(mktemp -d "${TMPDIR:-/tmp}/readyctl-bench.XXXXXX")"
+[[ "${KEEP:-0}" == 1 ]] || trap 'rm -rf "$work"' EXIT
+
+# The reference: libyaml's event parser, nothing else.
+cc -O2 -o "$work/yaml_events" "$here/yaml_events.c" $(pkg-config --cflags --libs yaml-0.1)
+
+gen() { python3 "$here/generate.py" "$work/$1" --objects "$objects" --scale "$2"; }
+gen c1 1 > "$work/c1.json"
+gen c10 "$scale" > "$work/c10.json"
+
+# One timed run: prints "wall_seconds peak_kib cpu_seconds" (cpu = user + system). Output goes to /dev/null; exit codes other than 0 fail the bench.
+measure() {
+  local t="$work/time.txt"
+  "$timer" -o "$t" -f '%e %M %U %S' "$@" > /dev/null
+  tail -n 1 "$t" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }'
+}
+ref() { measure "$work/yaml_events" "$work/$1"/*.yaml; }
+lint() { measure "$readyctl" lint "$work/$1" -o json --fail-on never; }
+
+# Warm the page cache once, then interleave: reference, readyctl, reference (10x), readyctl (10x).
+ref c1 > /dev/null; lint c1 > /dev/null
+declare -A best_t best_m best_c
+less() { awk -v a="$1" -v b="$2" 'BEGIN{exit !(a<b)}'; }
+keep_best() {  # name "seconds kib cpu_seconds"; peak memory keeps the worst run
+  local s m c; read -r s m c <<< "$2"
+  if [[ -z "${best_t[$1]:-}" ]] || less "$s" "${best_t[$1]}"; then best_t[$1]=$s; fi
+  if [[ -z "${best_c[$1]:-}" ]] || less "$c" "${best_c[$1]}"; then best_c[$1]=$c; fi
+  if [[ -z "${best_m[$1]:-}" ]] || (( m > best_m[$1] )); then best_m[$1]=$m; fi
+}
+for ((i = 1; i <= runs; ++i)); do
+  keep_best ref1 "$(ref c1)"
+  keep_best lint1 "$(lint c1)"
+  keep_best ref10 "$(ref c10)"
+  keep_best lint10 "$(lint c10)"
+  echo "run $i/$runs: ref ${best_t[ref1]}s lint ${best_t[lint1]}s ref10 ${best_t[ref10]}s lint10 ${best_t[lint10]}s" >&2
+done
+
+python3 - "$work/c1.json" "$work/c10.json" "$out/lint-results.json" "$readyctl" "$runs" \
+  "${best_t[ref1]}" "${best_t[lint1]}" "${best_t[ref10]}" "${best_t[lint10]}" \
+  "${best_m[ref1]}" "${best_m[lint1]}" "${best_m[ref10]}" "${best_m[lint10]}" \
+  "${best_c[ref1]}" "${best_c[lint1]}" "${best_c[ref10]}" "${best_c[lint10]}" <<'EOF'
+import json, sys
+c1, c10 = (json.load(open(p)) for p in sys.argv[1:3])
+dest, binary, runs = sys.argv[3], sys.argv[4], int(sys.argv[5])
+r1, l1, r10, l10 = (max(float(x), 0.01) for x in sys.argv[6:10])  # time(1) reports 10 ms resolution
+mr1, ml1, mr10, ml10 = (int(x) for x in sys.argv[10:14])
+cr1, cl1, cr10, cl10 = (max(float(x), 0.01) for x in sys.argv[14:18])
+rows = []
+for label, c, r, l, mr, ml, cr, cl in (("1x", c1, r1, l1, mr1, ml1, cr1, cl1),
+                                       (f"{c10['objects'] // c1['objects']}x", c10, r10, l10, mr10, ml10, cr10, cl10)):
+    rows.append({"corpus": label, "objects": c["objects"], "files": c["files"], "bytes": c["bytes"],
+                 "reference_s": r, "readyctl_s": l, "ratio": l / r, "objects_per_s": c["objects"] / l,
+                 "reference_peak_mb": mr / 1024, "readyctl_peak_mb": ml / 1024,
+                 "reference_cpu_s": cr, "readyctl_cpu_s": cl, "cpu_ratio": cl / cr})
+time_scaling, mem_scaling = l10 / l1, ml10 / ml1
+factor = c10["objects"] / c1["objects"]
+targets = [
+    ("ratio 1x <= 3.0", rows[0]["ratio"] <= 3.0, f"{rows[0]['ratio']:.2f}"),
+    ("objects/s 1x >= 20000", rows[0]["objects_per_s"] >= 20000, f"{rows[0]['objects_per_s']:.0f}"),
+    (f"time({factor:.0f}x)/time(1x) <= {1.1 * factor:.0f}", time_scaling <= 1.1 * factor, f"{time_scaling:.2f}"),
+    (f"mem({factor:.0f}x)/mem(1x) <= {factor:.0f} (linear)", mem_scaling <= factor, f"{mem_scaling:.2f}"),
+]
+print(f"readyctl lint benchmark: {binary}, best of {runs}, interleaved")
+print(f"{'corpus':<7}{'objects':>9}{'files':>7}{'ref s':>8}{'readyctl s':>12}{'ratio':>7}{'objects/s':>11}"
+      f"{'peak MB':>9}{'cpu ratio':>11}")
+for r in rows:
+    print(f"{r['corpus']:<7}{r['objects']:>9}{r['files']:>7}{r['reference_s']:>8.2f}{r['readyctl_s']:>12.2f}"
+          f"{r['ratio']:>7.2f}{r['objects_per_s']:>11.0f}{r['readyctl_peak_mb']:>9.1f}{r['cpu_ratio']:>11.2f}")
+print("(seconds: wall, best of the runs; cpu ratio: user+system of readyctl / of the reference, for reference only)")
+print(f"scaling: time {time_scaling:.2f}, memory {mem_scaling:.2f}")
+for name, ok, value in targets:
+    print(f"{'PASS' if ok else 'FAIL'}  {name}: {value}")
+json.dump({"binary": binary, "runs": runs, "rows": rows, "time_scaling": time_scaling, "memory_scaling": mem_scaling,
+           "targets": [{"target": n, "pass": ok, "value": float(v)} for n, ok, v in targets],
+           "pass": all(ok for _, ok, _ in targets)}, open(dest, "w"), indent=2)
+print(f"wrote {dest}")
+sys.exit(0 if all(ok for _, ok, _ in targets) else 1)
+EOF
