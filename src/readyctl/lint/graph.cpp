@@ -6,11 +6,21 @@ namespace readyctl::lint {
 
 Graph::Graph(const std::vector<Object>& objects) : m_objects(objects)
 {
+  m_first_pod.reserve(objects.size() + 1);
   for (const Object& o : objects) {
+    m_first_pod.push_back(m_pods.size());
     m_by_kind[std::string(o.kind)].push_back(&o);
     std::vector<PodTemplate> pods = extract_pod_templates(o);
     std::move(pods.begin(), pods.end(), std::back_inserter(m_pods));
   }
+  m_first_pod.push_back(m_pods.size());
+}
+
+std::span<const PodTemplate> Graph::pods_of(const Object* owner) const
+{
+  if (m_objects.empty() || owner < m_objects.data() || owner >= m_objects.data() + m_objects.size()) return {};
+  auto i = static_cast<size_t>(owner - m_objects.data());
+  return std::span<const PodTemplate>(m_pods).subspan(m_first_pod[i], m_first_pod[i + 1] - m_first_pod[i]);
 }
 
 const std::vector<const Object*>& Graph::of_kind(std::string_view kind) const

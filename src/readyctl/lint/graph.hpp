@@ -17,6 +17,8 @@ public:
 
   std::span<const Object> objects() const { return m_objects; }
   std::span<const PodTemplate> pods() const { return m_pods; }
+  // The pod templates an object owns, without scanning every pod (suppressions ask this once per finding).
+  std::span<const PodTemplate> pods_of(const Object* owner) const;
   // Objects of a kind (any group), in input order.
   const std::vector<const Object*>& of_kind(std::string_view kind) const;
   std::vector<const Object*> of_kind_in(std::string_view kind, std::string_view ns) const;
@@ -28,6 +30,7 @@ public:
 private:
   std::span<const Object> m_objects;
   std::vector<PodTemplate> m_pods;
+  std::vector<size_t> m_first_pod;  // per object (input order), index of its first pod; one extra entry at the end
   std::map<std::string, std::vector<const Object*>, std::less<>> m_by_kind;
 };
 

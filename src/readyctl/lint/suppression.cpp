@@ -78,7 +78,7 @@ std::optional<std::string> Suppressor::from_annotations(const RawFinding& raw) c
 {
   if (!raw.object) return std::nullopt;
   std::vector<const yaml::Node*> nodes{raw.object->annotation_node(k_annotation)};
-  for (const PodTemplate& p : m_graph.pods())
+  for (const PodTemplate& p : m_graph.pods_of(raw.object))
     if (p.owner == raw.object && p.metadata) nodes.push_back(p.metadata->path({"annotations", k_annotation}));
   for (const yaml::Node* n : nodes) {
     if (!n) continue;

@@ -1,4 +1,5 @@
 // The manifest loader: libyaml's event parser feeding our own positioned node tree.
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -16,12 +17,15 @@ namespace readyctl::yaml {
 // copied into the arena when the collection closes.
 class DocumentBuilder {
 public:
-  DocumentBuilder(const Limits& limits, int line_offset) : m_limits(limits), m_line_offset(line_offset) {}
+  DocumentBuilder(const Limits& limits, int line_offset, std::string_view text)
+      : m_limits(limits), m_line_offset(line_offset), m_text(text)
+  {
+  }
 
   void start(const yaml_event_t& event)
   {
     m_doc = Document{};
-    m_doc.arena = std::make_unique<std::pmr::monotonic_buffer_resource>(16384);
+    m_doc.arena = std::make_unique<std::pmr::monotonic_buffer_resource>(arena_size(event.start_mark.index));
     m_doc.start_line = static_cast<int>(event.start_mark.line) + 1 + m_line_offset;
     m_anchors.clear();
     m_expanded = 0;
@@ -107,6 +111,17 @@ private:
     size_t expanded;
   };
 
+  // First arena block sized from the document's text (nodes, copies and child arrays take about 3 bytes per byte
+  // of YAML), so a 20-line Service does not hold a fixed 16 KiB block; bigger documents grow the arena as needed.
+  size_t arena_size(size_t start) const
+  {
+    constexpr size_t k_min = 1024;
+    constexpr size_t k_max = 1 << 20;
+    size_t end = start < m_text.size() ? m_text.find("\n---", start) : m_text.size();
+    size_t bytes = (end == std::string_view::npos ? m_text.size() : end) - std::min(start, m_text.size());
+    return std::clamp(bytes * 3, k_min, k_max);
+  }
+
   static bool is_str_tag(const yaml_char_t* tag)
   {
     return tag && std::strcmp(reinterpret_cast<const char*>(tag), "tag:yaml.org,2002:str") == 0;
@@ -143,6 +158,7 @@ private:
 
   const Limits& m_limits;
   int m_line_offset;
+  std::string_view m_text;
   Document m_doc;
   std::vector<Frame> m_frames;
   std::vector<const Node*> m_pending;
@@ -206,7 +222,7 @@ std::optional<ParseError> parse_from(std::string_view text, int line_offset, con
                                      std::vector<Document>& documents)
 {
   Parser parser(text, line_offset);
-  DocumentBuilder builder(limits, line_offset);
+  DocumentBuilder builder(limits, line_offset, text);
   for (;;) {
     yaml_event_t event;
     ParseError error;

@@ -35,6 +35,9 @@ bool has_pool_limits(const Object& dr)
 
 struct MeshLimits {
   std::map<const Object*, std::vector<const Object*>> rules_by_service;  // Service -> DestinationRules for it
+  // The same Services by the first key/value pair of their selector: a pod is compared only with Services that
+  // could select it (one Service per app made pods x services quadratic). Empty selectors select nothing.
+  std::map<std::pair<std::string_view, std::string_view>, std::vector<const Object*>> by_selector_pair;
 };
 
 MeshLimits index_destination_rules(const Graph& graph, const TrafficModel& model)
@@ -45,16 +48,28 @@ MeshLimits index_destination_rules(const Graph& graph, const TrafficModel& model
     const yaml::Node* host = dr->spec->get("host");
     if (const Object* s = host ? model.service_for_host(host->str(), dr->ns) : nullptr) m.rules_by_service[s].push_back(dr);
   }
+  for (const auto& [service, rules] : m.rules_by_service) {
+    const yaml::Node* selector = service->spec ? service->spec->get("selector") : nullptr;
+    if (!selector || !selector->is_mapping() || selector->size() == 0) continue;
+    const yaml::Node::Entry first = *selector->entries().begin();
+    m.by_selector_pair[{first.key->str(), first.value->str()}].push_back(service);
+  }
   return m;
 }
 
 bool pod_behind_limited_service(const MeshLimits& limits, const PodTemplate& pod)
 {
-  for (const auto& [service, rules] : limits.rules_by_service) {
-    if (!same_namespace(service->ns, pod.owner->ns)) continue;
-    if (!map_selector_matches(service->spec ? service->spec->get("selector") : nullptr, pod.labels())) continue;
-    for (const Object* dr : rules)
-      if (has_pool_limits(*dr)) return true;
+  const yaml::Node* labels = pod.labels();
+  if (!labels) return false;
+  for (auto [key, value] : labels->entries()) {
+    auto candidates = limits.by_selector_pair.find({key->str(), value->str()});
+    if (candidates == limits.by_selector_pair.end()) continue;
+    for (const Object* service : candidates->second) {
+      if (!same_namespace(service->ns, pod.owner->ns)) continue;
+      if (!map_selector_matches(service->spec ? service->spec->get("selector") : nullptr, labels)) continue;
+      for (const Object* dr : limits.rules_by_service.at(service))
+        if (has_pool_limits(*dr)) return true;
+    }
   }
   return false;
 }

@@ -1,6 +1,8 @@
 // resiliency-coverage and resiliency-reference: Dapr Resiliency targets, the policies they name, and the apps,
 // HTTPEndpoints and state/pubsub Components they leave uncovered.
 #include <algorithm>
+#include <iterator>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -255,6 +257,64 @@ Verdict judge(const Object& r, const Target& t)
   return {false, fmt::format("Resiliency '{}' targets it but {}", r.name, problem)};
 }
 
+bool has_default_policies(const Object& r, TargetKind kind)
+{
+  const Policies p = policies_of(r);
+  return !effective(nullptr, "timeout", p.timeouts, default_names(kind, "Timeout")).empty() ||
+         !effective(nullptr, "retry", p.retries, default_names(kind, "Retry")).empty();
+}
+
+// The Resiliencies that can judge a target: those naming it under spec.targets and those with default policies for
+// its kind. judge() returns an empty verdict for every other one, so skipping them changes nothing and keeps the
+// check linear instead of (targets x resiliencies).
+class ResiliencyIndex {
+public:
+  explicit ResiliencyIndex(const std::vector<const Object*>& all) : m_all(all)
+  {
+    for (size_t i = 0; i < all.size(); ++i) {
+      const Object& r = *all[i];
+      const yaml::Node* targets = r.spec ? r.spec->get("targets") : nullptr;
+      index_names(targets ? targets->get("apps") : nullptr, m_apps, i);
+      index_names(targets ? targets->get("components") : nullptr, m_components, i);
+      for (TargetKind k : {TargetKind::app, TargetKind::endpoint, TargetKind::statestore, TargetKind::pubsub})
+        if (has_default_policies(r, k)) m_defaults[static_cast<size_t>(k)].push_back(i);
+    }
+  }
+
+  // In input order, like the full list.
+  std::vector<const Object*> candidates(const Target& t) const
+  {
+    const bool app_like = t.kind == TargetKind::app || t.kind == TargetKind::endpoint;
+    const auto& by_name = app_like ? m_apps : m_components;
+    auto named = by_name.find(t.name);
+    static const std::vector<size_t> none;
+    const std::vector<size_t>& a = named == by_name.end() ? none : named->second;
+    const std::vector<size_t>& b = m_defaults[static_cast<size_t>(t.kind)];
+    std::vector<size_t> merged;
+    std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(merged));
+    std::vector<const Object*> out;
+    out.reserve(merged.size());
+    for (size_t i : merged) out.push_back(m_all[i]);
+    return out;
+  }
+
+private:
+  using NameIndex = std::map<std::string_view, std::vector<size_t>, std::less<>>;
+  static void index_names(const yaml::Node* table, NameIndex& index, size_t i)
+  {
+    if (!table) return;
+    for (auto [key, value] : table->entries()) {
+      std::vector<size_t>& list = index[key->str()];
+      if (list.empty() || list.back() != i) list.push_back(i);
+    }
+  }
+
+  const std::vector<const Object*>& m_all;
+  NameIndex m_apps;
+  NameIndex m_components;
+  std::vector<size_t> m_defaults[4];  // by TargetKind
+};
+
 std::vector<Target> coverage_targets(const Graph& graph)
 {
   std::vector<Target> out;
@@ -286,11 +346,12 @@ void check_resiliency_reference(const CheckContext& ctx)
 void check_resiliency_coverage(const CheckContext& ctx)
 {
   const std::vector<const Object*> resiliencies = dapr::resources(ctx.graph, "Resiliency");
+  const ResiliencyIndex index(resiliencies);
   for (const Target& t : coverage_targets(ctx.graph)) {
     std::vector<std::string> problems;
     std::vector<Related> related;
     bool covered = false;
-    for (const Object* r : resiliencies) {
+    for (const Object* r : index.candidates(t)) {
       if (!applies(*r, t)) continue;
       Verdict v = judge(*r, t);
       if (v.covered) {

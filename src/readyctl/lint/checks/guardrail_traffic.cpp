@@ -1,5 +1,8 @@
 #include "readyctl/lint/checks/guardrail_traffic.hpp"
 
+#include <map>
+#include <tuple>
+
 #include <fmt/format.h>
 
 #include "readyctl/core/duration.hpp"
@@ -104,19 +107,27 @@ std::vector<std::pair<std::string_view, std::string_view>> parent_gateways(const
 
 TrafficModel::TrafficModel(const Graph& graph) : m_graph(graph)
 {
-  std::map<std::string_view, std::vector<const Object*>> services_by_ns;
+  // Services by namespace and the first key/value pair of their selector (an empty selector selects nothing), so
+  // a GPU pod is compared only with the Services of its namespace that could select it: with one Service per
+  // model server, comparing against every Service of the namespace grew as pods x services.
+  std::map<std::tuple<std::string_view, std::string_view, std::string_view>, std::vector<const Object*>> candidates;
   for (const Object* s : graph.of_kind("Service")) {
     if (!s->group.empty()) continue;
     m_services.emplace(std::pair{std::string(effective_ns(s->ns)), std::string(s->name)}, s);
-    services_by_ns[effective_ns(s->ns)].push_back(s);
+    const yaml::Node* selector = s->spec ? s->spec->get("selector") : nullptr;
+    if (!selector || !selector->is_mapping() || selector->size() == 0) continue;
+    const yaml::Node::Entry first = *selector->entries().begin();
+    candidates[{effective_ns(s->ns), first.key->str(), first.value->str()}].push_back(s);
   }
-  // GPU pods are few; only their namespace's Services are compared against them.
   for (const PodTemplate& pod : graph.pods()) {
-    if (!pod_uses_gpu(pod)) continue;
-    auto it = services_by_ns.find(effective_ns(pod.owner->ns));
-    if (it == services_by_ns.end()) continue;
-    for (const Object* s : it->second)
-      if (map_selector_matches(s->spec ? s->spec->get("selector") : nullptr, pod.labels())) m_model_services[s] = true;
+    const yaml::Node* labels = pod.labels();
+    if (!labels || !pod_uses_gpu(pod)) continue;
+    for (auto [key, value] : labels->entries()) {
+      auto it = candidates.find({effective_ns(pod.owner->ns), key->str(), value->str()});
+      if (it == candidates.end()) continue;
+      for (const Object* s : it->second)
+        if (map_selector_matches(s->spec ? s->spec->get("selector") : nullptr, labels)) m_model_services[s] = true;
+    }
   }
   for (const Object* p : graph.of_kind("BackendTrafficPolicy")) {
     if (!p->is("BackendTrafficPolicy", k_envoy_gateway_group)) continue;
