@@ -27,5 +27,7 @@ endforeach()
 list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_lint_fixtures.cpp
   tests/unit/test_lint_engine.cpp
+  tests/unit/test_lint_examples.cpp
+  tests/unit/test_lint_corpus.cpp
   tests/unit/test_lint_selector.cpp
 )
