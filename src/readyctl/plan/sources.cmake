@@ -4,3 +4,6 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/plan/render.cpp
   src/readyctl/plan/status.cpp
 )
+list(APPEND READYCTL_TEST_SOURCES
+  tests/unit/test_plan_status.cpp
+)

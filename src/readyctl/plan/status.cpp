@@ -120,12 +120,12 @@ struct LintOutcome {
 
 // Runs the lint engine in-process; only error findings in `categories` count (all when empty).
 LintOutcome lint_errors(const fs::path& root, const std::vector<std::string>& paths, const std::set<std::string>& categories,
-                        Day today)
+                        Day today, const fs::path& config_dir)
 {
   lint::LintOptions o;
   for (const auto& p : paths) o.paths.push_back((root / p).string());
   o.discover_config = false;
-  if (fs::exists(root / ".readyctl.yaml")) o.config_path = (root / ".readyctl.yaml").string();
+  if (fs::exists(config_dir / ".readyctl.yaml")) o.config_path = (config_dir / ".readyctl.yaml").string();
   o.today = format_date(today);
   LintOutcome out;
   try {
@@ -167,7 +167,7 @@ void check_flow(const fs::path& root, const PlanConfig& c, Day today, Criterion&
     clean.detail = "no scaffolded project yet";
     return;
   }
-  describe_lint(clean, lint_errors(root, {deploy}, {}, today), "lint");
+  describe_lint(clean, lint_errors(root, {deploy}, {}, today, root / c.flow_dir), "lint");
   clean.evidence = clean.met ? deploy : "";
 }
 
@@ -190,7 +190,7 @@ void check_guardrails(const fs::path& root, const PlanConfig& c, Day today, Crit
   std::vector<std::string> quoted;
   for (const auto& m : c.manifests) quoted.push_back(shell_quote(m));
   g.command = fmt::format("readyctl lint {}", fmt::join(quoted, " "));
-  describe_lint(g, lint_errors(root, c.manifests, k_guardrail_categories, today), "guardrails/scheduling/cost/isolation");
+  describe_lint(g, lint_errors(root, c.manifests, k_guardrail_categories, today, root), "guardrails/scheduling/cost/isolation");
   g.evidence = g.met ? fmt::format("{}", fmt::join(c.manifests, " ")) : "";
 }
 
