@@ -16,6 +16,10 @@ _readyctl_path() {
       "gameday report") path="gameday report" ;;
       "lint rules") path="lint rules" ;;
       "lint explain") path="lint explain" ;;
+      "plan init") path="plan init" ;;
+      "plan status") path="plan status" ;;
+      "plan next") path="plan next" ;;
+      "plan report") path="plan report" ;;
       "scaffold list") path="scaffold list" ;;
       "scaffold describe") path="scaffold describe" ;;
       "scaffold new") path="scaffold new" ;;
@@ -38,7 +42,11 @@ _readyctl_words() {
     "lint") printf '%s' 'rules explain --help -h --output -o --fail-on --enable --disable --only --rules --no-kustomize' ;;
     "lint rules") printf '%s' '--help -h --category --output -o --rules' ;;
     "lint explain") printf '%s' '--help -h --rules' ;;
-    "plan") printf '%s' '--help -h' ;;
+    "plan") printf '%s' 'init status next report --help -h' ;;
+    "plan init") printf '%s' '--help -h --start --manifests --prometheus --flow-dir --force' ;;
+    "plan status") printf '%s' '--help -h --output -o --fail-on-late --today' ;;
+    "plan next") printf '%s' '--help -h --today' ;;
+    "plan report") printf '%s' '--help -h' ;;
     "scaffold") printf '%s' 'list describe new update --help -h' ;;
     "scaffold list") printf '%s' '--help -h --templates' ;;
     "scaffold describe") printf '%s' '--help -h --templates' ;;

@@ -1,1 +1,9 @@
 # The plan module lists its core sources and tests here.
+list(APPEND READYCTL_CORE_SOURCES
+  src/readyctl/plan/plan_file.cpp
+  src/readyctl/plan/render.cpp
+  src/readyctl/plan/status.cpp
+)
+list(APPEND READYCTL_TEST_SOURCES
+  tests/unit/test_plan_status.cpp
+)

@@ -1,0 +1,114 @@
+#include "readyctl/plan/plan_file.hpp"
+
+#include <chrono>
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "readyctl/core/error.hpp"
+#include "readyctl/yaml/document.hpp"
+
+namespace readyctl::plan {
+
+Day parse_date(const std::string& text, const std::string& what)
+{
+  static const std::regex k_date(R"((\d{4})-(\d{2})-(\d{2}))");
+  std::smatch m;
+  if (std::regex_match(text, m, k_date)) {
+    std::chrono::year_month_day ymd{std::chrono::year(std::stoi(m[1])), std::chrono::month(std::stoul(m[2])),
+                                    std::chrono::day(std::stoul(m[3]))};
+    if (ymd.ok()) return std::chrono::sys_days(ymd).time_since_epoch().count();
+  }
+  throw InputError(fmt::format("{}: expected a date YYYY-MM-DD, got '{}'", what, text));
+}
+
+std::string format_date(Day day)
+{
+  std::chrono::year_month_day ymd{std::chrono::sys_days(std::chrono::days(day))};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
+}
+
+Day utc_today_day()
+{
+  return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count();
+}
+
+namespace {
+
+// Plan values are written double-quoted so paths and URLs never need YAML escaping beyond quotes.
+std::string quoted(const std::string& s)
+{
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+[[noreturn]] void fail(const std::string& path, const yaml::Node* node, const std::string& what)
+{
+  throw InputError(fmt::format("{}:{}:{}: {}", path, node ? node->line() : 1, node ? node->column() : 1, what));
+}
+
+std::string scalar(const std::string& path, const yaml::Node* node, const char* key)
+{
+  if (!node->is_scalar()) fail(path, node, fmt::format("expected a string for '{}'", key));
+  return std::string(node->str());
+}
+
+}  // namespace
+
+std::string render_plan_yaml(const PlanConfig& c)
+{
+  std::string out = "# readyctl 90-day plan: see `readyctl plan status`. Weeks 1-3 baseline, 4-6 durable flow,\n"
+                    "# 7-9 guardrails, 10-12 game days; each phase is due 21 days after the previous one.\n";
+  out += fmt::format("start: {}\n", format_date(c.start));
+  out += "manifests:";
+  if (c.manifests.empty()) out += " []";
+  out += "\n";
+  for (const auto& m : c.manifests) out += fmt::format("  - {}\n", quoted(m));
+  out += fmt::format("prometheus: {}\n", quoted(c.prometheus));
+  out += fmt::format("flowDir: {}\n", quoted(c.flow_dir));
+  return out;
+}
+
+PlanConfig parse_plan_yaml(const std::string& path, const std::string& text)
+{
+  yaml::Document doc = yaml::parse_single_document(yaml::SourceFile(path, text));
+  if (!doc.root || !doc.root->is_mapping()) fail(path, doc.root, "expected a mapping with 'start', 'manifests', 'prometheus', 'flowDir'");
+  PlanConfig c;
+  const yaml::Node* start = doc.root->get("start");
+  if (!start) fail(path, doc.root, "expected 'start: YYYY-MM-DD'");
+  try {
+    c.start = parse_date(scalar(path, start, "start"), "start");
+  } catch (const InputError&) {
+    fail(path, start, fmt::format("expected 'start' as YYYY-MM-DD, got '{}'", start->str()));
+  }
+  if (const yaml::Node* m = doc.root->get("manifests")) {
+    if (!m->is_sequence() && !m->is_null()) fail(path, m, "expected a list of paths for 'manifests'");
+    for (const yaml::Node* item : m->children()) c.manifests.push_back(scalar(path, item, "manifests"));
+  }
+  if (const yaml::Node* p = doc.root->get("prometheus"); p && !p->is_null()) c.prometheus = scalar(path, p, "prometheus");
+  if (const yaml::Node* f = doc.root->get("flowDir"); f && !f->is_null()) c.flow_dir = scalar(path, f, "flowDir");
+  for (auto [key, value] : doc.root->entries()) {
+    std::string_view k = key->str();
+    if (k != "start" && k != "manifests" && k != "prometheus" && k != "flowDir")
+      fail(path, key, fmt::format("unknown key '{}': expected start, manifests, prometheus or flowDir", k));
+  }
+  return c;
+}
+
+std::optional<std::filesystem::path> find_plan_root(const std::filesystem::path& from)
+{
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::absolute(from, ec);
+  for (;;) {
+    if (std::filesystem::is_regular_file(dir / k_plan_file, ec)) return dir;
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
+    dir = dir.parent_path();
+  }
+}
+
+}  // namespace readyctl::plan
