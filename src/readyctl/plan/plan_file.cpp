@@ -15,8 +15,8 @@ Day parse_date(const std::string& text, const std::string& what)
   static const std::regex k_date(R"((\d{4})-(\d{2})-(\d{2}))");
   std::smatch m;
   if (std::regex_match(text, m, k_date)) {
-    std::chrono::year_month_day ymd{std::chrono::year(std::stoi(m[1])), std::chrono::month(std::stoul(m[2])),
-                                    std::chrono::day(std::stoul(m[3]))};
+    std::chrono::year_month_day ymd{std::chrono::year(std::stoi(m[1])), std::chrono::month(static_cast<unsigned>(std::stoul(m[2]))),
+                                    std::chrono::day(static_cast<unsigned>(std::stoul(m[3])))};
     if (ymd.ok()) return std::chrono::sys_days(ymd).time_since_epoch().count();
   }
   throw InputError(fmt::format("{}: expected a date YYYY-MM-DD, got '{}'", what, text));
