@@ -69,6 +69,15 @@ int handle_parse_error(CLI::App& app, const CLI::ParseError& e, Context& ctx, co
   return static_cast<int>(ExitCode::bad_input);
 }
 
+// Global flags (--color, -q, -v, --config) may follow any subcommand: unknown options climb to the root.
+void fall_through(CLI::App& app)
+{
+  for (CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    sub->fallthrough();
+    fall_through(*sub);
+  }
+}
+
 }  // namespace
 
 void build_app(CLI::App& app, Context& ctx)
@@ -84,6 +93,7 @@ void build_app(CLI::App& app, Context& ctx)
   register_plan(app, ctx);
   register_scaffold(app, ctx);
   register_version(app, ctx);
+  fall_through(app);
 }
 
 namespace {

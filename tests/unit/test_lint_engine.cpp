@@ -154,3 +154,18 @@ TEST_SUITE("lint")
     }
   }
 }
+
+TEST_SUITE("cli")
+{
+  TEST_CASE("global flags may follow the subcommand")
+  {
+    test::TempDir dir;
+    dir.write("hpa.yaml", "apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\n");
+    test::CliResult r = test::run_cli({"lint", (dir / "hpa.yaml").string(), "--only", "deprecated-api", "--color", "always", "-v"});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("\x1b[") != std::string::npos);
+    CHECK(r.out.find("fix: ") != std::string::npos);
+    test::CliResult q = test::run_cli({"lint", "rules", "--quiet"});
+    CHECK(q.code == 0);
+  }
+}
