@@ -4,6 +4,9 @@
 #include "readyctl/core/error.hpp"
 #include "test_support.hpp"
 
+#include <sys/stat.h>
+#include <thread>
+
 using namespace readyctl;
 namespace fs = std::filesystem;
 
@@ -28,5 +31,23 @@ TEST_SUITE("core")
     test::TempDir dir;
     CHECK_THROWS_WITH_AS(read_file(dir.path()), doctest::Contains("is a directory"), InputError);
     CHECK_THROWS_WITH_AS(read_file(dir / "nope.yaml"), doctest::Contains("nope.yaml"), InputError);
+  }
+}
+
+TEST_SUITE("core")
+{
+  TEST_CASE("writing a report to a device or FIFO writes through it, never replaces it")
+  {
+    test::TempDir dir;
+    fs::path fifo = dir / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string received;
+    std::thread reader([&] { received = read_file(fifo); });
+    write_file_atomically(fifo, "through the pipe");
+    reader.join();
+    CHECK(received == "through the pipe");
+    CHECK(fs::is_fifo(fifo));
+    write_file_atomically("/dev/null", "discarded");
+    CHECK(fs::is_character_file("/dev/null"));
   }
 }

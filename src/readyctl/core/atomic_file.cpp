@@ -25,6 +25,19 @@ void write_all(int fd, std::string_view content, const std::string& tmp)
   }
 }
 
+void write_in_place(const fs::path& path, std::string_view content)
+{
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) throw EnvironmentError(fmt::format("{}: cannot open for writing: {}", path.string(), std::strerror(errno)));
+  try {
+    write_all(fd, content, path.string());
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  ::close(fd);
+}
+
 }  // namespace
 
 void write_file_atomically(const fs::path& path, std::string_view content, Overwrite overwrite)
@@ -32,6 +45,11 @@ void write_file_atomically(const fs::path& path, std::string_view content, Overw
   std::error_code ec;
   if (overwrite == Overwrite::refuse && fs::exists(path, ec))
     throw InputError(fmt::format("{}: already exists (use --force to overwrite)", path.string()));
+  // A device or FIFO (/dev/null, /dev/stdout, a pipe) is written in place: renaming over it would replace it.
+  if (fs::exists(path, ec) && !fs::is_regular_file(path, ec) && !fs::is_directory(path, ec)) {
+    write_in_place(path, content);
+    return;
+  }
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
   std::string tmp = path.string() + ".tmp-XXXXXX";
   int fd = ::mkstemp(tmp.data());
