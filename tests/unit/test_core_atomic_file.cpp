@@ -42,7 +42,7 @@ TEST_SUITE("core")
     fs::path fifo = dir / "pipe";
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     std::string received;
-    std::thread reader([&] { received = read_file(fifo); });
+    std::thread reader([&] { received = test::slurp(fifo); });
     write_file_atomically(fifo, "through the pipe");
     reader.join();
     CHECK(received == "through the pipe");
