@@ -24,3 +24,12 @@ TEST_SUITE("core")
     CHECK(trim("  x y \n") == "x y");
   }
 }
+
+TEST_SUITE("core")
+{
+  TEST_CASE("html_escape covers text and attribute values")
+  {
+    CHECK(html_escape(R"(<a href="x">&</a>)") == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+    CHECK(html_escape("plain") == "plain");
+  }
+}

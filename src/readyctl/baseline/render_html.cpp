@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "readyctl/core/text.hpp"
 #include "readyctl/baseline/display.hpp"
 #include "readyctl/baseline/render.hpp"
 #include "readyctl/baseline/svg_chart.hpp"
@@ -35,21 +36,9 @@ constexpr std::string_view k_columns[] = {"requests.total", "requests.rate_mean"
                                           "gpu.utilization_mean", "gpu.utilization_cv", "cost.total",
                                           "cost.per_million_tokens", "cost.idle_gpu", "retry_amplification"};
 
-std::string escape(std::string_view s)
-{
-  std::string out;
-  for (char c : s) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else out += c;
-  }
-  return out;
-}
-
 std::string card(std::string_view title, const std::string& value)
 {
-  return fmt::format("<div class=\"card\"><b>{}</b><span>{}</span></div>", escape(value), escape(title));
+  return fmt::format("<div class=\"card\"><b>{}</b><span>{}</span></div>", html_escape(value), html_escape(title));
 }
 
 std::string cards(const Baseline& b)
@@ -68,12 +57,12 @@ std::string cards(const Baseline& b)
 std::string table(const Baseline& b)
 {
   std::string out = "<div class=\"wide\"><table><tr><th>tenant</th>";
-  for (std::string_view p : k_columns) out += "<th>" + escape(find_field(p)->label) + "</th>";
+  for (std::string_view p : k_columns) out += "<th>" + html_escape(find_field(p)->label) + "</th>";
   out += "</tr>";
   auto row = [&](const TenantBaseline& t, bool cluster) {
     std::string r = cluster ? "<tr class=\"cluster\">" : "<tr>";
-    r += "<td>" + escape(t.name) + "</td>";
-    for (std::string_view p : k_columns) r += "<td>" + escape(format_figure(t.get(p), find_field(p)->unit)) + "</td>";
+    r += "<td>" + html_escape(t.name) + "</td>";
+    for (std::string_view p : k_columns) r += "<td>" + html_escape(format_figure(t.get(p), find_field(p)->unit)) + "</td>";
     return r + "</tr>";
   };
   for (const TenantBaseline& t : b.tenants) out += row(t, false);
@@ -84,7 +73,7 @@ std::string legend(const Baseline& b)
 {
   std::string out = "<div class=\"legend\">";
   for (size_t i = 0; i < b.tenants.size(); ++i)
-    out += fmt::format("<span><i style=\"background:{}\"></i>{}</span>", chart_color(i), escape(b.tenants[i].name));
+    out += fmt::format("<span><i style=\"background:{}\"></i>{}</span>", chart_color(i), html_escape(b.tenants[i].name));
   return out + "</div>";
 }
 
@@ -118,14 +107,14 @@ std::string cost_panel(const Baseline& b)
 std::string comparison(const Baseline& b)
 {
   if (!b.comparison) return {};
-  std::string out = "<h2>Compared with " + escape(b.comparison->against) + "</h2><div class=\"wide\"><table class=\"cmp\"><tr><th></th><th>tenant</th>"
+  std::string out = "<h2>Compared with " + html_escape(b.comparison->against) + "</h2><div class=\"wide\"><table class=\"cmp\"><tr><th></th><th>tenant</th>"
                     "<th>figure</th><th>before</th><th>after</th><th>change</th></tr>";
   for (const Change& c : b.comparison->changes) {
     const FieldSpec* f = find_field(c.path);
     out += fmt::format("<tr><td class=\"{0}\">{1}</td><td>{2}</td><td>{3}</td><td>{4}</td><td>{5}</td><td class=\"{0}\">{6}</td></tr>",
                        c.worse ? "worse" : c.neutral ? "neutral" : "better",
-                       c.worse ? "▲ worse" : c.neutral ? "● changed" : "▼ better", escape(c.tenant), c.path,
-                       escape(format_figure(c.before, f ? f->unit : "")), escape(format_figure(c.after, f ? f->unit : "")),
+                       c.worse ? "▲ worse" : c.neutral ? "● changed" : "▼ better", html_escape(c.tenant), c.path,
+                       html_escape(format_figure(c.before, f ? f->unit : "")), html_escape(format_figure(c.after, f ? f->unit : "")),
                        format_change(c));
   }
   return out + "</table></div>";
@@ -135,7 +124,7 @@ std::string warnings(const Baseline& b)
 {
   if (b.warnings.empty()) return {};
   std::string out = "<h2>Warnings</h2><ul class=\"warn\">";
-  for (const std::string& w : b.warnings) out += "<li>" + escape(w) + "</li>";
+  for (const std::string& w : b.warnings) out += "<li>" + html_escape(w) + "</li>";
   return out + "</ul>";
 }
 
@@ -150,8 +139,8 @@ std::string render_html(const Baseline& b)
   out += fmt::format("<h1>readyctl baseline</h1><div class=\"meta\">{} → {} ({}, step {}s) · stack <b>{}</b> · "
                      "tenants by <code>{}</code> · exporters: {}</div>",
                      format_time(b.window.start), format_time(b.window.end), format_span(b.window.seconds()),
-                     b.window.step, escape(b.stack.empty() ? "none found" : b.stack), escape(b.tenant_label),
-                     escape(fmt::format("{}", fmt::join(b.exporters, ", "))));
+                     b.window.step, html_escape(b.stack.empty() ? "none found" : b.stack), html_escape(b.tenant_label),
+                     html_escape(fmt::format("{}", fmt::join(b.exporters, ", "))));
   out += cards(b);
   out += "<div class=\"grid2\">";
   out += line_panel(b, "Traffic (requests/s)", "request_rate", "");
@@ -161,8 +150,8 @@ std::string render_html(const Baseline& b)
   out += "</div><div class=\"grid2\" style=\"grid-template-columns:1fr\">" + cost_panel(b);
   out += "<h2>Per tenant</h2>" + table(b) + comparison(b) + warnings(b);
   out += fmt::format("<p class=\"meta\">Prices: {} ${}/GPU-hour by default ({}, {}, as of {}). Generated by readyctl {}.</p>",
-                     escape(b.prices.default_gpu), b.prices.gpu_price("").usd, escape(b.prices.gpu_price("").source),
-                     escape(b.prices.gpu_price("").region), escape(b.prices.gpu_price("").as_of), READYCTL_VERSION);
+                     html_escape(b.prices.default_gpu), b.prices.gpu_price("").usd, html_escape(b.prices.gpu_price("").source),
+                     html_escape(b.prices.gpu_price("").region), html_escape(b.prices.gpu_price("").as_of), READYCTL_VERSION);
   return out + "</main></body></html>\n";
 }
 

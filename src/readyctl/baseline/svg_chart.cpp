@@ -5,24 +5,13 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/core/text.hpp"
+
 namespace readyctl::baseline {
 namespace {
 
 constexpr double k_width = 760, k_height = 220, k_left = 56, k_right = 12, k_top = 12, k_bottom = 28;
 constexpr size_t k_max_points = 400;  // downsample long series: a chart has ~700 pixels
-
-std::string escape(std::string_view s)
-{
-  std::string out;
-  for (char c : s) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
-  }
-  return out;
-}
 
 std::vector<Figure> downsample(const std::vector<Figure>& v)
 {
@@ -59,13 +48,13 @@ std::string axes(double ymax, const std::string& unit, const std::vector<std::st
   for (int i = 0; i <= 4; ++i) {
     double y = k_top + plot_h * (1 - i / 4.0);
     out += fmt::format(R"(<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" class="grid"/>)", k_left, k_width - k_right, y, y);
-    out += fmt::format(R"(<text x="{}" y="{:.1f}" class="ytick">{}</text>)", k_left - 6, y + 4, escape(tick(ymax * i / 4, unit)));
+    out += fmt::format(R"(<text x="{}" y="{:.1f}" class="ytick">{}</text>)", k_left - 6, y + 4, html_escape(tick(ymax * i / 4, unit)));
   }
   for (size_t i = 0; i < x_labels.size(); ++i) {
     double x = k_left + (k_width - k_left - k_right) * (x_labels.size() == 1 ? 0 : double(i) / double(x_labels.size() - 1));
     const char* anchor = i == 0 ? "start" : i + 1 == x_labels.size() ? "end" : "middle";
     out += fmt::format(R"(<text x="{:.1f}" y="{}" class="xtick" text-anchor="{}">{}</text>)", x, k_height - 8, anchor,
-                       escape(x_labels[i]));
+                       html_escape(x_labels[i]));
   }
   return out;
 }
@@ -125,11 +114,11 @@ std::string svg_bar_chart(const std::vector<ChartBar>& bars, const std::vector<s
   std::string out = fmt::format(R"(<svg viewBox="0 0 {} {:.0f}" class="chart" role="img">)", k_width, height);
   for (size_t r = 0; r < bars.size(); ++r) {
     double y = 4 + k_row * double(r), x = k_label, sum = 0;
-    out += fmt::format(R"(<text x="{}" y="{:.1f}" class="ytick">{}</text>)", k_label - 8, y + 15, escape(bars[r].name));
+    out += fmt::format(R"(<text x="{}" y="{:.1f}" class="ytick">{}</text>)", k_label - 8, y + 15, html_escape(bars[r].name));
     for (size_t p = 0; p < bars[r].parts.size(); ++p) {
       double w = (k_width - k_label - 90) * bars[r].parts[p] / scale_max;
       out += fmt::format(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="18" fill="{}"><title>{}</title></rect>)", x, y,
-                         std::max(0.0, w), chart_color(p), escape(part_names[p]));
+                         std::max(0.0, w), chart_color(p), html_escape(part_names[p]));
       x += w;
       sum += bars[r].parts[p];
     }

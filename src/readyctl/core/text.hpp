@@ -11,5 +11,7 @@ std::string_view trim(std::string_view text);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 bool glob_match(std::string_view pattern, std::string_view text);  // '*' (not '/'), '**', '?'
 std::string to_lower(std::string_view text);
+// Escapes &, <, > and " for HTML text and attribute values (reports, SVG charts).
+std::string html_escape(std::string_view text);
 
 }  // namespace readyctl

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/core/text.hpp"
 #include "readyctl/core/duration.hpp"
 #include "readyctl/gameday/report.hpp"
 #include "readyctl/gameday/template.hpp"
@@ -12,21 +13,6 @@ namespace readyctl::gameday {
 namespace {
 
 constexpr double k_width = 900, k_label = 190, k_row = 22;
-
-std::string esc(const std::string& text)
-{
-  std::string out;
-  for (char ch : text) {
-    switch (ch) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    default: out += ch;
-    }
-  }
-  return out;
-}
 
 std::string status_color(const std::string& status)
 {
@@ -64,14 +50,14 @@ std::string timeline(const Json& j)
   std::string svg = fmt::format("<svg class='timeline' viewBox='0 0 {} {:.0f}' role='img'>", k_width, height);
   for (size_t i = 0; i < rows.size(); ++i)
     svg += fmt::format("<text x='4' y='{:.1f}' font-size='11'>{}</text>", 24 + k_row * static_cast<double>(i) + 14,
-                       esc(rows[i].substr(0, 30)));
+                       html_escape(rows[i].substr(0, 30)));
   for (const Json& ev : j["events"]) {
     double t0 = ev.value("t0", 0.0), t1 = ev["t1"].is_number() ? ev["t1"].get<double>() : span;
     double y = 24 + k_row * static_cast<double>(row_of[json_text(ev["phase"]) + " · " + json_text(ev["name"])]) + 4;
     double w = std::max(3.0, x_of(t1, span) - x_of(t0, span));
     svg += fmt::format("<rect x='{:.1f}' y='{:.1f}' width='{:.1f}' height='14' rx='2' fill='{}'><title>{} {} {:.2f}s–{:.2f}s "
-                       "{}</title></rect>", x_of(t0, span), y, w, status_color(json_text(ev["status"])), esc(json_text(ev["name"])),
-                       esc(json_text(ev["status"])), t0, t1, esc(ev.contains("message") ? json_text(ev["message"]) : ""));
+                       "{}</title></rect>", x_of(t0, span), y, w, status_color(json_text(ev["status"])), html_escape(json_text(ev["name"])),
+                       html_escape(json_text(ev["status"])), t0, t1, html_escape(ev.contains("message") ? json_text(ev["message"]) : ""));
   }
   const Json& fault = j.value("fault", Json::object());
   svg += marker(fault, "start", "fault", "#d64545", span, height - 16);
@@ -89,11 +75,11 @@ std::string event_table(const Json& j)
   for (const Json& ev : j["events"]) {
     std::string targets = ev.contains("targets") && ev["targets"].is_array() && !ev["targets"].empty() ? ev["targets"].dump() : "";
     out += fmt::format("<tr><td>{:.1f}s</td><td>{}</td><td>{}</td><td>{}{}</td><td><span class='dot' style='background:{}'>"
-                       "</span>{}</td><td>{}</td><td>{}</td></tr>", ev.value("t0", 0.0), esc(json_text(ev["phase"])),
-                       esc(json_text(ev["name"])), esc(json_text(ev.value("type", Json()))),
+                       "</span>{}</td><td>{}</td><td>{}</td></tr>", ev.value("t0", 0.0), html_escape(json_text(ev["phase"])),
+                       html_escape(json_text(ev["name"])), html_escape(json_text(ev.value("type", Json()))),
                        ev.value("fault", false) ? " <b>fault</b>" : "", status_color(json_text(ev["status"])),
-                       esc(json_text(ev["status"])), esc(targets),
-                       esc(ev.contains("message") ? json_text(ev["message"]).substr(0, 240) : ""));
+                       html_escape(json_text(ev["status"])), html_escape(targets),
+                       html_escape(ev.contains("message") ? json_text(ev["message"]).substr(0, 240) : ""));
   }
   return out + "</table>";
 }
@@ -108,10 +94,10 @@ std::string section(const Json& j)
       "<div><b>{}</b><span>duration</span></div><div><b>{} / {}</b><span>probes failed</span></div>"
       "<div><b>{}</b><span>faults</span></div><div><b>{} ({} pending)</b><span>undos</span></div></div>"
       "<p class='meta'>run {} · started {}</p>{}{}</section>",
-      esc(s.name), badge, esc(s.verdict), s.dry_run ? " <small>(dry run)</small>" : "",
-      s.reason.empty() ? "" : "<p class='reason'>" + esc(s.reason) + "</p>", seconds_text(s.ttd), seconds_text(s.ttr),
-      format_duration(s.duration), s.probe_failures, s.probes, s.faults, s.undos, s.undos_pending, esc(s.run_id),
-      esc(s.start), timeline(j), event_table(j));
+      html_escape(s.name), badge, html_escape(s.verdict), s.dry_run ? " <small>(dry run)</small>" : "",
+      s.reason.empty() ? "" : "<p class='reason'>" + html_escape(s.reason) + "</p>", seconds_text(s.ttd), seconds_text(s.ttr),
+      format_duration(s.duration), s.probe_failures, s.probes, s.faults, s.undos, s.undos_pending, html_escape(s.run_id),
+      html_escape(s.start), timeline(j), event_table(j));
 }
 
 constexpr const char* k_style =
