@@ -49,7 +49,10 @@ def main_tenants():
              itl=[0.1, 0.3, 0.3, 0.2, 0.1, 0.0], queue=lambda m: 3 if 300 <= m < 320 else (1 if m % 10 == 0 else 0),
              reset_at=None, envoy_retry=None,
              pods=[dict(name="b-0", gpus=1, model=L4, util=[lambda m: 30.0 + (m % 20)],
-                        cpu_req=2, cpu_use=1.5, mem_req=16 * GIB, mem_use=12 * GIB, run=(None, None))]),
+                        cpu_req=2, cpu_use=1.5, mem_req=16 * GIB, mem_use=12 * GIB, run=(None, None),
+                        # Scraped by a ServiceMonitor with honorLabels: false: the exporter's own namespace wins
+                        # and the workload's moves to exported_namespace / exported_pod.
+                        dcgm_exported=True)]),
         dict(name="team-c", base=1.0, bursts=[], abort=0.0, prompt=300, gen=100, hit=0.6,
              e2e=[0.5, 0.3, 0.15, 0.05, 0.0, 0.0, 0.0, 0.0], ttft=[0.6, 0.3, 0.1, 0.0, 0.0, 0.0, 0.0],
              itl=[0.5, 0.4, 0.1, 0.0, 0.0, 0.0], queue=lambda m: 0,
@@ -335,8 +338,12 @@ def build_pods(w, t, r):
         pod["util_samples"] = []
         for g, util in enumerate(pod["util"]):
             s = [(w.ts(m), float(util(m))) for m in w.minutes if running(pod, m)]
+            owner = pl
+            if pod.get("dcgm_exported"):
+                owner = dict(namespace="gpu-operator", pod="dcgm-exporter-x7k2p", container="exporter",
+                             exported_namespace=pl["namespace"], exported_pod=pl["pod"], exported_container="main")
             w.add("DCGM_FI_DEV_GPU_UTIL", "gauge", "DCGM_FI_DEV_GPU_UTIL",
-                  dict(pl, gpu=str(g), UUID=f"GPU-{t['name']}-{pod['name']}-{g}", modelName=pod["model"],
+                  dict(owner, gpu=str(g), UUID=f"GPU-{t['name']}-{pod['name']}-{g}", modelName=pod["model"],
                        Hostname="gpu-node-1"), s)
             pod["util_samples"].append(s)
 

@@ -73,13 +73,21 @@ public:
                         series("pod_phase", "", "phase=\"Running\"")), true, "resource_requests");
   }
 
+  // DCGM scraped by a ServiceMonitor with `honorLabels: false` carries the exporter's namespace in `namespace`
+  // and the workload's in `exported_namespace`; where the exported label is set, it names the tenant.
+  std::string owned_by_workload(const std::string& expr) const
+  {
+    return fmt::format("label_replace({}, \"{}\", \"$1\", \"exported_{}\", \"(.+)\")", expr, m_by, m_by);
+  }
+
   void gpu_utilization()
   {
     if (!has("gpu_utilization")) return;
-    std::string u = series("gpu_utilization");
+    std::string raw = series("gpu_utilization");
+    std::string u = owned_by_workload(raw);
     add("gpu.util", fmt::format("avg by ({})({})", m_by, u), true, "gpu_utilization");
     // Unevenness across GPUs: the spread of each GPU's mean over the window.
-    std::string per_gpu = fmt::format("avg_over_time({}[{}])", u, window());
+    std::string per_gpu = owned_by_workload(fmt::format("avg_over_time({}[{}])", raw, window()));
     for (bool cluster : {false, true}) {
       std::string by = cluster ? "" : fmt::format(" by ({})", m_by);
       add(std::string("gpu.stats") + (cluster ? ".cluster" : ""),
@@ -88,8 +96,8 @@ public:
           false, "gpu_utilization");
     }
     if (!sig("gpu_utilization").model_label.empty())
-      add("gpu.models", fmt::format("count by ({}, {})(last_over_time({}[{}]))", m_by, sig("gpu_utilization").model_label,
-                                    u, window()), false, "gpu_utilization");
+      add("gpu.models", fmt::format("count by ({}, {})({})", m_by, sig("gpu_utilization").model_label,
+                                    owned_by_workload(fmt::format("last_over_time({}[{}])", raw, window()))), false, "gpu_utilization");
   }
 
   void allocatable()
