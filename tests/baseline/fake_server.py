@@ -7,6 +7,7 @@ MODE flaky:    every second request answers 503 (retried by the client), otherwi
                and results carry a `warnings` entry.
 MODE auth:     requires `Authorization: Bearer s3cr3t-token-value` and `X-Scope-OrgID: team-a` under the
                /prometheus prefix (Mimir); answers 401 otherwise, empty results when satisfied.
+MODE basic:    requires basic auth `ops:pa55-LEAKED-w0rd` and `X-Api-Key: hdr-LEAKED-4242`; 401 otherwise.
 """
 import json
 import sys
@@ -51,6 +52,11 @@ class Handler(BaseHTTPRequestHandler):
                     self.headers.get("X-Scope-OrgID") != "team-a" or not path.startswith("/prometheus/"):
                 return self.reply(401, {"status": "error", "errorType": "unauthorized", "error": "no valid credentials"})
             path = path[len("/prometheus"):]
+        if MODE == "basic":
+            # Basic auth "ops:pa55-LEAKED-w0rd" and an API key header, as behind an authenticating proxy.
+            if self.headers.get("Authorization") != "Basic b3BzOnBhNTUtTEVBS0VELXcwcmQ=" or \
+                    self.headers.get("X-Api-Key") != "hdr-LEAKED-4242":
+                return self.reply(401, {"status": "error", "errorType": "unauthorized", "error": "no valid credentials"})
         if MODE == "flaky" and COUNT[0] % 2 == 0:
             return self.reply(503, {"status": "error", "errorType": "unavailable", "error": "try again"})
         if path.endswith("/status/buildinfo"):

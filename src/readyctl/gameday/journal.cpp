@@ -1,5 +1,6 @@
 #include "readyctl/gameday/journal.hpp"
 
+#include <algorithm>
 #include <ctime>
 
 #include <fmt/format.h>
@@ -27,7 +28,24 @@ Journal::Journal(std::filesystem::path path, Json document) : m_path(std::move(p
   write();
 }
 
-void Journal::write() { write_file_atomically(m_path, m_doc.dump(2) + "\n", Overwrite::allow); }
+void Journal::write() { write_file_atomically(m_path, redacted(m_doc.dump(2)) + "\n", Overwrite::allow); }
+
+void Journal::redact(const std::string& secret)
+{
+  if (secret.size() < 4) return;
+  std::string escaped = Json(secret).dump();
+  escaped = escaped.substr(1, escaped.size() - 2);
+  std::lock_guard lock(m_mutex);
+  if (std::find(m_secrets.begin(), m_secrets.end(), escaped) == m_secrets.end()) m_secrets.push_back(escaped);
+}
+
+std::string Journal::redacted(std::string text) const
+{
+  for (const std::string& secret : m_secrets)
+    for (size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at))
+      text.replace(at, secret.size(), "[redacted]");
+  return text;
+}
 
 size_t Journal::add_event(Json event)
 {

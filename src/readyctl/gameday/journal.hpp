@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -29,13 +30,18 @@ public:
   Json get(const std::string& key);
   Json snapshot();
   const std::filesystem::path& path() const { return m_path; }
+  // From now on, every occurrence of this value in the journal is written as "[redacted]" (an `${env.*}` value
+  // that a command echoed or a server reflected). Values under 4 characters are not treated as secrets.
+  void redact(const std::string& secret);
 
 private:
   void write();  // called with m_mutex held
+  std::string redacted(std::string text) const;
 
   std::filesystem::path m_path;
   std::mutex m_mutex;
   Json m_doc;
+  std::vector<std::string> m_secrets;  // as they appear inside JSON strings (escaped)
 };
 
 // Reads a journal written by `gameday run`; InputError when it is not one.

@@ -78,7 +78,9 @@ std::optional<std::string> Run::lookup(std::string_view reference)
   }
   if (ref.starts_with("env.")) {
     const char* value = std::getenv(ref.substr(4).c_str());
-    return value ? std::optional<std::string>(value) : std::nullopt;
+    if (!value) return std::nullopt;
+    m_journal.redact(value);
+    return std::string(value);
   }
   if (!ref.starts_with("steps.")) return std::nullopt;
   size_t dot = ref.find('.', 6);
