@@ -88,6 +88,25 @@ TEST_SUITE("gameday")
     CHECK(p.size() == 2);
   }
 
+  TEST_CASE("a process start may wait for a ready probe; other ops may not, and it is always polled until it holds")
+  {
+    std::string text = "apiVersion: readyctl.io/v1\nkind: GameDay\nmetadata: {name: ready}\n"
+                       "steps:\n"
+                       "  - name: up\n"
+                       "    action: {process: {op: start, name: a, command: [true], ready: {http: {url: \"http://x/\"}}}}\n"
+                       "  - name: again\n"
+                       "    action: {process: {op: restart, name: a, ready: {exec: {command: \"true\"}, until: fails}}}\n"  // 8
+                       "  - name: down\n"
+                       "    action: {process: {op: stop, name: a, ready: {process: {name: a}}}}\n"                 // 10
+                       "  - name: typo\n"
+                       "    action: {process: {op: start, name: b, command: [true], ready: {htp: {url: x}}}}\n";  // 12
+    auto p = problems_of(text);
+    CHECK(has(p, "s.yaml:8:", "leave 'until' out"));
+    CHECK(has(p, "s.yaml:10:", "'ready' applies to process start and restart, not 'stop'"));
+    CHECK(has(p, "s.yaml:12:", "unknown key 'htp'"));
+    CHECK(p.size() == 4);
+  }
+
   TEST_CASE("the shipped examples validate")
   {
     for (const auto& entry : std::filesystem::directory_iterator(readyctl::test::source_dir() / "examples/gamedays")) {

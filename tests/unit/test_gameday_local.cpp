@@ -123,15 +123,14 @@ TEST_SUITE("integration-gameday")
     CHECK(journal_at(dir / "j.json")["reason"].get<std::string>().find("continuous probe 'answers'") != std::string::npos);
   }
 
-  // Skipped until fixed: the undo runs and the exit code is 130, but the rollback's GET right after the undo's
-  // restart fails (the runner does not yet wait for a restarted process to listen). Tracked in the stop note.
-  TEST_CASE("Ctrl-C mid-fault runs the undo and exits 130" * doctest::skip())
+  TEST_CASE("Ctrl-C mid-fault runs the undo and exits 130")
   {
     TempDir dir;
     int port = free_port();
     dir.write("s.yaml", std::string(k_header) + k_server_setup +
                             "steps:\n  - name: stop-api\n    action: {process: {op: stop, name: api}}\n"
-                            "    undo: {process: {op: start, name: api}}\n"
+                            "    undo:\n      process:\n        op: start\n        name: api\n"
+                            "        ready: {http: {url: \"http://127.0.0.1:${vars.port}/\"}, interval: 100ms, within: 10s}\n"
                             "  - name: hold\n    sleep: 60s\n"
                             "rollbacks:\n  - name: check-restored\n    action:\n      http: {url: \"http://127.0.0.1:${vars.port}/\","
                             " method: GET}\n");
@@ -145,7 +144,7 @@ TEST_SUITE("integration-gameday")
     json j = journal_at(dir / "j.json");
     CHECK(j["verdict"] == "interrupted");
     CHECK(j["undos"][0]["status"] == "done");
-    // The rollback's GET only succeeds because the undo restarted the server first.
+    // The rollback's GET only succeeds because the undo restarted the server first and waited until it answered.
     bool rollback_ok = false;
     for (const json& ev : j["events"])
       if (ev["name"] == "check-restored") rollback_ok = ev["status"] == "succeeded";

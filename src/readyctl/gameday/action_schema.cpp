@@ -36,10 +36,22 @@ void check_common(Checker& c, const yaml::Node* spec)
   if (const yaml::Node* v = spec->get("expectExitCode")) c.integer(v, "expectExitCode", 0, 255);
 }
 
+// `ready` is a probe polled until it holds; it belongs to the ops that start something.
+void check_ready(Checker& c, const yaml::Node* ready, const yaml::Node* op)
+{
+  if (op && op->is_scalar() && op->str() != "start" && op->str() != "restart") {
+    c.problem(ready, fmt::format("'ready' applies to process start and restart, not '{}'", op->str()));
+    return;
+  }
+  read_probe(c, ready, ProbePlace::step);
+  if (ready->is_mapping() && ready->get("until"))
+    c.problem(ready->key_node("until"), "'ready' is polled until it holds; leave 'until' out");
+}
+
 void check_process(Checker& c, const yaml::Node* spec)
 {
   c.known_keys(spec, {"op", "name", "command", "cwd", "env", "log", "signal", "grace", "within", "expectExitCode",
-                      "timeout"}, "a process action");
+                      "ready", "timeout"}, "a process action");
   c.required(spec, "name", "a process action");
   const yaml::Node* op = c.required(spec, "op", "a process action");
   if (op && c.scalar(op, "op") && !one_of(op->str(), k_process_ops))
@@ -51,6 +63,7 @@ void check_process(Checker& c, const yaml::Node* spec)
   }
   for (std::string_view key : {"grace", "within"})
     if (const yaml::Node* v = spec->get(key)) c.duration(v, key);
+  if (const yaml::Node* ready = spec->get("ready")) check_ready(c, ready, op);
 }
 
 void check_kube_op_fields(Checker& c, const yaml::Node* spec, std::string_view op)

@@ -9,6 +9,7 @@
 #include "readyctl/core/error.hpp"
 #include "readyctl/gameday/kubectl.hpp"
 #include "readyctl/gameday/probe_drivers.hpp"
+#include "readyctl/gameday/probes.hpp"
 #include "readyctl/gameday/subprocess.hpp"
 #include "readyctl/gameday/template.hpp"
 
@@ -63,6 +64,22 @@ ActionResult http_action(const Json& spec, ActionEnv& env)
   return {out};
 }
 
+// Polls the start's `ready` probe until it holds: the action is done when the process serves, not when it was
+// forked, so whatever runs next (a probe, a rollback) finds it up. Fails when the process exits first.
+Json wait_until_ready(const std::string& name, const Json& ready, ActionEnv& env)
+{
+  Probe probe = probe_from_json(ready);
+  ProbeTiming timing = probe_timing(probe.timing);
+  timing.until = "holds";
+  auto exited = [&] { return json_text(env.processes->status(name)["state"]) != "running"; };
+  ProbeEnv probe_env{env.processes, env.safety, [&] { return exited() || (env.should_stop && env.should_stop()); }};
+  ProbeResult r = evaluate_probe(probe, probe.spec, timing, probe_env);
+  if (r.met) return Json{{"attempts", r.attempts}};
+  if (exited()) throw EnvironmentError(fmt::format("process '{}' exited before it was ready", name));
+  if (r.stopped) return Json{{"attempts", r.attempts}, {"stopped", true}};
+  throw EnvironmentError(fmt::format("process '{}' was not ready within {}s: {}", name, timing.within, r.detail));
+}
+
 Json process_start(const std::string& name, const Json& spec, ActionEnv& env)
 {
   std::string log = spec.contains("log") ? json_text(spec["log"]) : env.log_dir + "/" + name + ".log";
@@ -75,7 +92,9 @@ Json process_start(const std::string& name, const Json& spec, ActionEnv& env)
     if (!previous) throw InputError(fmt::format("process '{}' has no 'command' and was not started before", name));
     launch = *previous;
   }
-  return env.processes->start(name, launch, log);
+  Json out = env.processes->start(name, launch, log);
+  if (spec.contains("ready")) out["ready"] = wait_until_ready(name, spec["ready"], env);
+  return out;
 }
 
 ActionResult process_action(const Json& spec, ActionEnv& env)
@@ -90,10 +109,8 @@ ActionResult process_action(const Json& spec, ActionEnv& env)
   else if (op == "stop") out = env.processes->stop(name, grace);
   else if (op == "wait") out = env.processes->wait(name, duration_field(spec, "within", 30), env.should_stop);
   else {
-    Json previous = env.processes->spec_of(name).value_or(Json::object());
     env.processes->stop(name, grace);
-    Json restart = spec.contains("command") ? spec : previous;
-    out = process_start(name, restart, env);
+    out = process_start(name, spec, env);  // without a new command, the one it ran before
   }
   if (op == "wait" && spec.contains("expectExitCode") && json_text(out["exitCode"]) != json_text(spec["expectExitCode"]))
     throw EnvironmentError(fmt::format("process '{}' ended {} (expected exit code {})", name, out.dump(),

@@ -11,9 +11,6 @@ namespace readyctl::gameday {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> k_probe_types = {"http", "prometheus", "exec", "kubernetes", "process",
-                                                           "dapr-workflow"};
-
 void check_probe_fields(Checker& c, const yaml::Node* spec, std::string_view type)
 {
   std::string what = fmt::format("'{}' probe", type);

@@ -88,6 +88,19 @@ ProbeTiming probe_timing(const Json& timing)
   return t;
 }
 
+Probe probe_from_json(const Json& node)
+{
+  Probe probe;
+  for (std::string_view type : k_probe_types)
+    if (node.contains(type)) probe.type = type, probe.spec = node[std::string(type)];
+  if (probe.type.empty()) throw InputError("a probe needs one type: http, prometheus, exec, kubernetes, process or dapr-workflow");
+  probe.tolerance = node.value("tolerance", Json());
+  probe.timing = Json::object();
+  for (const char* key : {"timeout", "retry", "interval", "until", "within"})
+    if (node.contains(key)) probe.timing[key] = node[key];
+  return probe;
+}
+
 ProbeResult probe_once(const Probe& probe, const Json& spec, double timeout, ProbeEnv& env)
 {
   ProbeResult r;

@@ -28,6 +28,9 @@ struct JournalSummary {
 };
 
 JournalSummary summarize_journal(const Json& journal);
+// Seconds rounded for reading ("72ms", "3.59s", "12.4s", "2m5s"); "—" for a missing (null) value.
+std::string seconds_text(double seconds);
+std::string seconds_text(const Json& seconds);
 std::string render_markdown(const std::vector<Json>& journals);
 std::string render_html(const std::vector<Json>& journals);
 

@@ -1,14 +1,11 @@
 #include <fmt/format.h>
 
-#include "readyctl/core/duration.hpp"
 #include "readyctl/gameday/report.hpp"
 #include "readyctl/gameday/template.hpp"
 
 namespace readyctl::gameday {
 
 namespace {
-
-std::string seconds_text(const Json& value) { return value.is_number() ? format_duration(value.get<double>()) : "—"; }
 
 // Markdown table cells must not break the row.
 std::string cell(std::string text)
@@ -42,7 +39,7 @@ std::string journal_section(const Json& j)
   out += "| run | started | duration | time to detect | time to recover | probes failed | undos |\n";
   out += "|---|---|---|---|---|---|---|\n";
   out += fmt::format("| `{}` | {} | {} | {} | {} | {} / {} | {} ({} pending) |\n\n", s.run_id, s.start,
-                     format_duration(s.duration), seconds_text(s.ttd), seconds_text(s.ttr), s.probe_failures, s.probes,
+                     seconds_text(s.duration), seconds_text(s.ttd), seconds_text(s.ttr), s.probe_failures, s.probes,
                      s.undos, s.undos_pending);
   out += "| t | took | phase | name | kind | status | targets | message |\n|---|---|---|---|---|---|---|---|\n";
   for (const Json& ev : j["events"]) out += event_row(ev);

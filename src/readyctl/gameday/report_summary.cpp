@@ -1,4 +1,10 @@
 #include "readyctl/gameday/report.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "readyctl/core/duration.hpp"
 #include "readyctl/gameday/template.hpp"
 
 namespace readyctl::gameday {
@@ -12,6 +18,17 @@ bool failed_probe(const Json& ev)
 }
 
 }  // namespace
+
+std::string seconds_text(double seconds)
+{
+  double size = std::fabs(seconds);
+  if (size < 1) return fmt::format("{:.0f}ms", seconds * 1000);
+  if (size < 10) return fmt::format("{:.2f}s", seconds);
+  if (size < 60) return fmt::format("{:.1f}s", seconds);
+  return format_duration(std::round(seconds));
+}
+
+std::string seconds_text(const Json& seconds) { return seconds.is_number() ? seconds_text(seconds.get<double>()) : "—"; }
 
 JournalSummary summarize_journal(const Json& j)
 {

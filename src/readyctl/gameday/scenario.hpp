@@ -1,8 +1,10 @@
 // A loaded game-day scenario: the model `gameday run` plays and `gameday validate` checks.
 #pragma once
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -14,6 +16,9 @@ namespace readyctl::gameday {
 using Json = nlohmann::ordered_json;
 
 enum class ProbeMode { before, after, continuous, on_fault };
+
+inline constexpr std::array<std::string_view, 6> k_probe_types = {"http",       "prometheus", "exec",
+                                                                  "kubernetes", "process",    "dapr-workflow"};
 
 // A probe as written: its type's fields stay JSON until `${...}` is substituted at run time.
 struct Probe {

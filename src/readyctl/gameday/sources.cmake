@@ -16,6 +16,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/gameday/report_html.cpp
   src/readyctl/gameday/report_markdown.cpp
   src/readyctl/gameday/report_summary.cpp
+  src/readyctl/gameday/report_timeline.cpp
   src/readyctl/gameday/rollback.cpp
   src/readyctl/gameday/run_rollback.cpp
   src/readyctl/gameday/run_steps.cpp
@@ -33,6 +34,7 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_gameday_kubectl.cpp
   tests/unit/test_gameday_local.cpp
   tests/unit/test_gameday_loader.cpp
+  tests/unit/test_gameday_report.cpp
   tests/unit/test_gameday_servers.cpp
   tests/unit/test_gameday_tolerance.cpp
 )

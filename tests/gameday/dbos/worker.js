@@ -1,11 +1,13 @@
 // A DBOS Transact worker for the gameday replay drill (examples/gamedays/dbos-replay.yaml).
 //   node worker.js start WORKFLOW_ID   starts the three-step workflow and waits for it
 //   node worker.js recover             launches DBOS, which recovers pending workflows of this executor/version
+//   node worker.js status WORKFLOW_ID  prints the workflow's status and output as JSON, read through DBOSClient
+//                                      (DBOS's public API: where the engine keeps them is its own business)
 // Env: DRILL_DB_URL (ledger database), DRILL_SYS_DB_URL (DBOS system database), STEP_MS (each step's duration).
 // Every step appends a row to public.step_runs when it starts (how often it ran) and writes its side effect to
 // public.side_effects idempotently (UNIQUE (workflow_id, step) + ON CONFLICT DO NOTHING).
 'use strict';
-const { DBOS } = require('@dbos-inc/dbos-sdk');
+const { DBOS, DBOSClient } = require('@dbos-inc/dbos-sdk');
 const { Pool } = require('pg');
 
 const pool = new Pool({ connectionString: process.env.DRILL_DB_URL });
@@ -39,7 +41,24 @@ async function drill() {
 // executor id and version.
 const drillWorkflow = DBOS.registerWorkflow(drill, { name: 'drill' });
 
+// {"status": "SUCCESS", "output": "reserve,charge,ship"}, or {"status": null} for a workflow DBOS does not know.
+async function printStatus(id) {
+  const client = await DBOSClient.create({ systemDatabaseUrl: process.env.DRILL_SYS_DB_URL });
+  try {
+    const wf = await client.getWorkflow(id);
+    console.log(JSON.stringify(wf ? { status: wf.status, output: wf.output ?? null } : { status: null }));
+  } finally {
+    await client.destroy();
+  }
+}
+
 async function main() {
+  const [mode, id] = process.argv.slice(2);
+  if (mode === 'status') {
+    await printStatus(id);
+    await pool.end();
+    return;
+  }
   await ensureLedger();
   DBOS.setConfig({
     name: 'gameday-drill',
@@ -48,7 +67,6 @@ async function main() {
     logLevel: 'warn',
   });
   await DBOS.launch();
-  const [mode, id] = process.argv.slice(2);
   if (mode === 'start') {
     const handle = await DBOS.startWorkflow(drillWorkflow, { workflowID: id })();
     console.log(`workflow ${id}: ${await handle.getResult()}`);
