@@ -18,6 +18,8 @@ constexpr Moved k_moved[] = {
     {"inference.networking.x-k8s.io/v1alpha1", "InferenceModel", "InferenceObjective"},
     {"inference.networking.x-k8s.io/v1alpha2", "InferencePool", "inference.networking.k8s.io/v1 InferencePool"},
     {"inference.networking.x-k8s.io/v1alpha1", "InferencePool", "inference.networking.k8s.io/v1 InferencePool"},
+    {"gateway.networking.k8s.io/v1alpha3", "BackendTLSPolicy", "gateway.networking.k8s.io/v1 (GA in Gateway API v1.4)"},
+    {"gateway.networking.k8s.io/v1alpha2", "BackendTLSPolicy", "gateway.networking.k8s.io/v1 (GA in Gateway API v1.4)"},
     {"autoscaling/v2beta1", "HorizontalPodAutoscaler", "autoscaling/v2"},
     {"autoscaling/v2beta2", "HorizontalPodAutoscaler", "autoscaling/v2"},
     {"policy/v1beta1", "PodDisruptionBudget", "policy/v1"},
