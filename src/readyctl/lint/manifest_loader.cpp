@@ -59,7 +59,8 @@ std::string_view scalar_at(const yaml::Node* map, std::string_view key)
   return n && n->is_scalar() ? n->str() : std::string_view();
 }
 
-void add_object(ManifestSet& set, const yaml::SourceFile& file, const yaml::Document& doc, const yaml::Node* root)
+void add_object(ManifestSet& set, const yaml::SourceFile& file, const yaml::Document& doc, const yaml::Node* root,
+                bool helm)
 {
   Object o;
   o.root = root;
@@ -76,11 +77,13 @@ void add_object(ManifestSet& set, const yaml::SourceFile& file, const yaml::Docu
     o.metadata = nullptr;
   }
   set_api_identity(o);
-  if (file.text().find("# Source: ") != std::string::npos) apply_helm_source(file, doc, o);
+  if (helm) apply_helm_source(file, doc, o);
   set.objects.push_back(std::move(o));
 }
 
-void collect_objects(ManifestSet& set, const yaml::SourceFile& file, const yaml::Document& doc, const yaml::Node* root)
+// `helm`: the file has `# Source:` comments (looked up once per file, not once per object).
+void collect_objects(ManifestSet& set, const yaml::SourceFile& file, const yaml::Document& doc, const yaml::Node* root,
+                     bool helm)
 {
   if (!root || !root->is_mapping()) return;
   std::string_view kind = scalar_at(root, "kind");
@@ -94,10 +97,10 @@ void collect_objects(ManifestSet& set, const yaml::SourceFile& file, const yaml:
   if (api.starts_with("kustomize.config.k8s.io/")) return;
   const yaml::Node* items = root->get("items");
   if (kind.ends_with("List") && items && items->is_sequence()) {
-    for (const yaml::Node* item : items->children()) collect_objects(set, file, doc, item);
+    for (const yaml::Node* item : items->children()) collect_objects(set, file, doc, item, helm);
     return;
   }
-  add_object(set, file, doc, root);
+  add_object(set, file, doc, root, helm);
 }
 
 // One input file in the order the walk met it: a path still to read, or text already in hand (kustomize output).
@@ -184,8 +187,9 @@ void add_parsed(ManifestSet& set, ParsedInput input)
   const yaml::SourceFile& file = set.files.emplace_back(std::move(*input.file));
   for (const yaml::ParseError& e : input.parsed.errors)
     set.parse_errors.push_back(parse_error(file.path(), e.line, e.column, e.message));
+  const bool helm = file.text().find("# Source: ") != std::string::npos;
   for (yaml::Document& doc : input.parsed.documents) {
-    collect_objects(set, file, doc, doc.root);
+    collect_objects(set, file, doc, doc.root, helm);
     set.documents.push_back(std::move(doc));
   }
 }
