@@ -86,15 +86,19 @@ targets = [
 ]
 print(f"readyctl lint benchmark: {binary}, best of {runs}, interleaved")
 print(f"{'corpus':<7}{'objects':>9}{'files':>7}{'ref s':>8}{'readyctl s':>12}{'ratio':>7}{'objects/s':>11}"
-      f"{'peak MB':>9}{'cpu ratio':>11}")
+      f"{'ref MB':>8}{'peak MB':>9}{'KB/object':>11}{'cpu ratio':>11}")
 for r in rows:
     print(f"{r['corpus']:<7}{r['objects']:>9}{r['files']:>7}{r['reference_s']:>8.2f}{r['readyctl_s']:>12.2f}"
-          f"{r['ratio']:>7.2f}{r['objects_per_s']:>11.0f}{r['readyctl_peak_mb']:>9.1f}{r['cpu_ratio']:>11.2f}")
-print("(seconds: wall, best of the runs; cpu ratio: user+system of readyctl / of the reference, for reference only)")
-print(f"scaling: time {time_scaling:.2f}, memory {mem_scaling:.2f}")
+          f"{r['ratio']:>7.2f}{r['objects_per_s']:>11.0f}{r['reference_peak_mb']:>8.1f}{r['readyctl_peak_mb']:>9.1f}"
+          f"{r['readyctl_peak_mb'] * 1024 / r['objects']:>11.2f}{r['cpu_ratio']:>11.2f}")
+print("(seconds: wall, best of the runs; peak MB: max RSS, worst of the runs, of readyctl and of the reference;")
+print(" cpu ratio: user+system of readyctl / of the reference, for reference only)")
+print(f"scaling ({factor:.0f}x input): time {time_scaling:.2f}, memory {mem_scaling:.2f} "
+      f"(reference: time {r10 / r1:.2f}, memory {mr10 / mr1:.2f})")
 for name, ok, value in targets:
     print(f"{'PASS' if ok else 'FAIL'}  {name}: {value}")
 json.dump({"binary": binary, "runs": runs, "rows": rows, "time_scaling": time_scaling, "memory_scaling": mem_scaling,
+           "reference_time_scaling": r10 / r1, "reference_memory_scaling": mr10 / mr1,
            "targets": [{"target": n, "pass": ok, "value": float(v)} for n, ok, v in targets],
            "pass": all(ok for _, ok, _ in targets)}, open(dest, "w"), indent=2)
 print(f"wrote {dest}")

@@ -2,6 +2,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/core/atomic_file.cpp
   src/readyctl/core/duration.cpp
   src/readyctl/core/embedded.cpp
+  src/readyctl/core/parallel.cpp
   src/readyctl/core/process.cpp
   src/readyctl/core/terminal.cpp
   src/readyctl/core/text.cpp

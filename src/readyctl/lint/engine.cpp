@@ -93,6 +93,20 @@ bool finding_order(const Finding& a, const Finding& b)
          std::tie(b.location.file, b.location.line, b.location.column, b.rule, b.message);
 }
 
+// Sorts pointers, then moves each finding once: a Finding holds a dozen strings, and sorting the vector itself
+// moved each of them many times. Stable, so findings at one position keep the order the checks reported them in.
+void sort_findings(std::vector<Finding>& findings)
+{
+  std::vector<Finding*> order;
+  order.reserve(findings.size());
+  for (Finding& f : findings) order.push_back(&f);
+  std::stable_sort(order.begin(), order.end(), [](const Finding* a, const Finding* b) { return finding_order(*a, *b); });
+  std::vector<Finding> sorted;
+  sorted.reserve(findings.size());
+  for (Finding* f : order) sorted.push_back(std::move(*f));
+  findings = std::move(sorted);
+}
+
 // Carets need source lines; findings name display paths, which may be Helm chart paths.
 void attach_sources(LintReport& report, std::shared_ptr<ManifestSet> set)
 {
@@ -124,8 +138,8 @@ void fill_report(LintReport& report, const ManifestSet& set, const std::vector<R
   report.summary.objects = static_cast<int>(set.objects.size());
   for (const Rule& r : rules)
     if (r.enabled) report.rules.push_back(r.summary_record());
-  std::sort(report.findings.begin(), report.findings.end(), finding_order);
-  std::sort(report.suppressed.begin(), report.suppressed.end(), finding_order);
+  sort_findings(report.findings);
+  sort_findings(report.suppressed);
   count_findings(report);
 }
 

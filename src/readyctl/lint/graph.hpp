@@ -1,9 +1,11 @@
 // One object graph across every input, so cross-resource rules see a whole application at once.
 #pragma once
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
+#include <typeindex>
 #include <vector>
 
 #include "readyctl/lint/object.hpp"
@@ -27,11 +29,25 @@ public:
   // Namespaces that hold at least one pod template ("" stands for "not stated").
   std::vector<std::string_view> workload_namespaces() const;
 
+  // A per-run index built once from the graph by `T(const Graph&)` and shared by every rule that asks for it, so
+  // a rule does not scan all objects of a kind for each object it checks.
+  template <typename T>
+  const T& cached() const;
+
 private:
   std::span<const Object> m_objects;
   std::vector<PodTemplate> m_pods;
   std::vector<size_t> m_first_pod;  // per object (input order), index of its first pod; one extra entry at the end
   std::map<std::string, std::vector<const Object*>, std::less<>> m_by_kind;
+  mutable std::map<std::type_index, std::shared_ptr<const void>> m_cache;
 };
+
+template <typename T>
+const T& Graph::cached() const
+{
+  std::shared_ptr<const void>& slot = m_cache[std::type_index(typeid(T))];
+  if (!slot) slot = std::make_shared<const T>(*this);
+  return *static_cast<const T*>(slot.get());
+}
 
 }  // namespace readyctl::lint

@@ -4,11 +4,13 @@
 #include <filesystem>
 #include <istream>
 #include <iterator>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "readyctl/core/atomic_file.hpp"
 #include "readyctl/core/error.hpp"
+#include "readyctl/core/parallel.hpp"
 #include "readyctl/core/process.hpp"
 #include "readyctl/core/text.hpp"
 
@@ -57,7 +59,8 @@ std::string_view scalar_at(const yaml::Node* map, std::string_view key)
   return n && n->is_scalar() ? n->str() : std::string_view();
 }
 
-void add_object(ManifestSet& set, const yaml::SourceFile& file, const yaml::Document& doc, const yaml::Node* root)
+void add_object(ManifestSet& set, const yaml::SourceFile& file, const yaml::Document& doc, const yaml::Node* root,
+                bool helm)
 {
   Object o;
   o.root = root;
@@ -74,11 +77,13 @@ void add_object(ManifestSet& set, const yaml::SourceFile& file, const yaml::Docu
     o.metadata = nullptr;
   }
   set_api_identity(o);
-  if (file.text().find("# Source: ") != std::string::npos) apply_helm_source(file, doc, o);
+  if (helm) apply_helm_source(file, doc, o);
   set.objects.push_back(std::move(o));
 }
 
-void collect_objects(ManifestSet& set, const yaml::SourceFile& file, const yaml::Document& doc, const yaml::Node* root)
+// `helm`: the file has `# Source:` comments (looked up once per file, not once per object).
+void collect_objects(ManifestSet& set, const yaml::SourceFile& file, const yaml::Document& doc, const yaml::Node* root,
+                     bool helm)
 {
   if (!root || !root->is_mapping()) return;
   std::string_view kind = scalar_at(root, "kind");
@@ -92,15 +97,29 @@ void collect_objects(ManifestSet& set, const yaml::SourceFile& file, const yaml:
   if (api.starts_with("kustomize.config.k8s.io/")) return;
   const yaml::Node* items = root->get("items");
   if (kind.ends_with("List") && items && items->is_sequence()) {
-    for (const yaml::Node* item : items->children()) collect_objects(set, file, doc, item);
+    for (const yaml::Node* item : items->children()) collect_objects(set, file, doc, item, helm);
     return;
   }
-  add_object(set, file, doc, root);
+  add_object(set, file, doc, root, helm);
 }
 
-void walk(ManifestSet& set, const fs::path& path, const LoadOptions& options, bool explicit_path);
+// One input file in the order the walk met it: a path still to read, or text already in hand (kustomize output).
+struct Input {
+  std::string path;
+  std::optional<std::string> text;
+};
 
-void render_kustomization(ManifestSet& set, const fs::path& dir)
+// An input read and parsed, or the error that kept it from being read.
+struct ParsedInput {
+  std::optional<yaml::SourceFile> file;
+  yaml::ParsedFile parsed;
+  std::optional<Finding> read_error;
+};
+
+void walk(ManifestSet& set, std::vector<Input>& inputs, const fs::path& path, const LoadOptions& options,
+          bool explicit_path);
+
+void render_kustomization(ManifestSet& set, std::vector<Input>& inputs, const fs::path& dir)
 {
   CommandResult r = run_command({"kubectl", "kustomize", dir.string()});
   if (r.exit_code != 0) {
@@ -108,13 +127,13 @@ void render_kustomization(ManifestSet& set, const fs::path& dir)
                                            fmt::format("kubectl kustomize failed: {}", trim(r.err))));
     return;
   }
-  add_manifest_text(set, (dir / "kustomization.yaml").string() + " (rendered by kubectl kustomize)", std::move(r.out));
+  inputs.push_back({(dir / "kustomization.yaml").string() + " (rendered by kubectl kustomize)", std::move(r.out)});
 }
 
-void walk_directory(ManifestSet& set, const fs::path& dir, const LoadOptions& options)
+void walk_directory(ManifestSet& set, std::vector<Input>& inputs, const fs::path& dir, const LoadOptions& options)
 {
   if (options.kustomize && is_kustomize_dir(dir) && on_path("kubectl")) {
-    render_kustomization(set, dir);
+    render_kustomization(set, inputs, dir);
     return;
   }
   std::vector<fs::path> entries;
@@ -126,55 +145,87 @@ void walk_directory(ManifestSet& set, const fs::path& dir, const LoadOptions& op
     std::string name = p.filename().string();
     if (name.starts_with(".")) continue;
     if (fs::is_symlink(fs::symlink_status(p, ec)) && fs::is_directory(p, ec)) continue;  // no symlink loops
-    walk(set, p, options, false);
+    walk(set, inputs, p, options, false);
   }
 }
 
-void read_one(ManifestSet& set, const fs::path& path)
-{
-  try {
-    add_manifest_text(set, path.string(), read_file(path));
-  } catch (const InputError& e) {
-    set.parse_errors.push_back(parse_error(path.string(), 0, 0, e.what()));
-  }
-}
-
-void walk(ManifestSet& set, const fs::path& path, const LoadOptions& options, bool explicit_path)
+void walk(ManifestSet& set, std::vector<Input>& inputs, const fs::path& path, const LoadOptions& options,
+          bool explicit_path)
 {
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);
-  if (fs::is_directory(st)) walk_directory(set, path, options);
-  else if (explicit_path || (fs::is_regular_file(st) && is_manifest_file(path))) read_one(set, path);
+  if (fs::is_directory(st)) walk_directory(set, inputs, path, options);
+  else if (explicit_path || (fs::is_regular_file(st) && is_manifest_file(path))) inputs.push_back({path.string(), {}});
+}
+
+ParsedInput parse_input(std::string path, std::string text)
+{
+  ParsedInput out;
+  out.file.emplace(std::move(path), std::move(text));
+  out.parsed = yaml::parse_yaml(*out.file);
+  return out;
+}
+
+ParsedInput read_and_parse(Input& input)
+{
+  if (input.text) return parse_input(std::move(input.path), std::move(*input.text));
+  try {
+    return parse_input(input.path, read_file(input.path));
+  } catch (const InputError& e) {
+    ParsedInput out;
+    out.read_error = parse_error(input.path, 0, 0, e.what());
+    return out;
+  }
+}
+
+void add_parsed(ManifestSet& set, ParsedInput input)
+{
+  if (input.read_error) {
+    set.parse_errors.push_back(std::move(*input.read_error));
+    return;
+  }
+  const yaml::SourceFile& file = set.files.emplace_back(std::move(*input.file));
+  for (const yaml::ParseError& e : input.parsed.errors)
+    set.parse_errors.push_back(parse_error(file.path(), e.line, e.column, e.message));
+  const bool helm = file.text().find("# Source: ") != std::string::npos;
+  for (yaml::Document& doc : input.parsed.documents) {
+    collect_objects(set, file, doc, doc.root, helm);
+    set.documents.push_back(std::move(doc));
+  }
+}
+
+// Files are read and parsed on two threads (the loader is most of a lint run), then added in walk order, so
+// objects, findings and their order do not depend on which thread finished first.
+void load_inputs(ManifestSet& set, std::vector<Input>& inputs)
+{
+  std::vector<ParsedInput> parsed(inputs.size());
+  parallel_for(inputs.size(), [&](size_t i) { parsed[i] = read_and_parse(inputs[i]); }, 2);
+  for (ParsedInput& p : parsed) add_parsed(set, std::move(p));
 }
 
 }  // namespace
 
 void add_manifest_text(ManifestSet& set, std::string path, std::string text)
 {
-  const yaml::SourceFile& file = set.files.emplace_back(std::move(path), std::move(text));
-  yaml::ParsedFile parsed = yaml::parse_yaml(file);
-  for (const yaml::ParseError& e : parsed.errors)
-    set.parse_errors.push_back(parse_error(file.path(), e.line, e.column, e.message));
-  for (yaml::Document& doc : parsed.documents) {
-    collect_objects(set, file, doc, doc.root);
-    set.documents.push_back(std::move(doc));
-  }
+  add_parsed(set, parse_input(std::move(path), std::move(text)));
 }
 
 ManifestSet load_manifests(const std::vector<std::string>& paths, const LoadOptions& options)
 {
   ManifestSet set;
+  std::vector<Input> inputs;
   for (const std::string& p : paths) {
     if (p == "-") {
       if (!options.in) throw InputError("-: no standard input available");
-      add_manifest_text(set, "<stdin>", std::string(std::istreambuf_iterator<char>(*options.in), {}));
+      inputs.push_back({"<stdin>", std::string(std::istreambuf_iterator<char>(*options.in), {})});
       continue;
     }
     std::error_code ec;
     if (!fs::exists(fs::symlink_status(p, ec)))
       throw InputError(fmt::format("{}: no such file or directory", p));
-    walk(set, p, options, true);
+    walk(set, inputs, p, options, true);
   }
+  load_inputs(set, inputs);
   return set;
 }
 

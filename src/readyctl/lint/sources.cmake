@@ -3,11 +3,13 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/lint/config.cpp
   src/readyctl/lint/engine.cpp
   src/readyctl/lint/graph.cpp
+  src/readyctl/lint/label_index.cpp
   src/readyctl/lint/manifest_loader.cpp
   src/readyctl/lint/object.cpp
   src/readyctl/lint/pod_template.cpp
   src/readyctl/lint/rule.cpp
   src/readyctl/lint/selector.cpp
+  src/readyctl/lint/selector_index.cpp
   src/readyctl/lint/sink.cpp
   src/readyctl/lint/suppression.cpp
   src/readyctl/lint/checks/deprecated_api.cpp

@@ -1,48 +1,98 @@
 #include "readyctl/report/formatters.hpp"
 #include "readyctl/report/json_common.hpp"
+#include "readyctl/report/json_writer.hpp"
 
 namespace readyctl {
+namespace {
+
+void write_object_ref(JsonWriter& w, const std::optional<ObjectRef>& object)
+{
+  w.key("object");
+  if (!object) return w.null();
+  w.begin_object();
+  w.field("apiVersion", object->api_version);
+  w.field("kind", object->kind);
+  w.field("namespace", object->ns);
+  w.field("name", object->name);
+  w.end_object();
+}
+
+void write_related(JsonWriter& w, const std::vector<RelatedLocation>& related)
+{
+  w.key("related");
+  w.begin_array();
+  for (const RelatedLocation& r : related) {
+    w.begin_object();
+    w.field("file", r.location.file);
+    w.field("line", r.location.line);
+    w.field("column", r.location.column);
+    w.field("message", r.message);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_finding(JsonWriter& w, const Finding& f)
+{
+  w.begin_object();
+  w.field("rule", f.rule);
+  w.field("severity", severity_name(f.severity));
+  w.field("message", f.message);
+  w.field("file", f.location.file);
+  w.field("line", f.location.line);
+  w.field("column", f.location.column);
+  write_object_ref(w, f.object);
+  w.field("remediation", f.remediation);
+  if (!f.related.empty()) write_related(w, f.related);
+  if (!f.suppression_reason.empty()) w.field("reason", f.suppression_reason);
+  w.end_object();
+}
+
+void write_findings(JsonWriter& w, std::string_view name, const std::vector<Finding>& findings)
+{
+  w.key(name);
+  w.begin_array();
+  for (const Finding& f : findings) write_finding(w, f);
+  w.end_array();
+}
+
+void write_summary(JsonWriter& w, const LintReport& report)
+{
+  const LintSummary& s = report.summary;
+  w.key("summary");
+  w.begin_object();
+  w.field("files", s.files);
+  w.field("objects", s.objects);
+  w.field("findings", report.findings.size());
+  w.field("errors", s.errors);
+  w.field("warnings", s.warnings);
+  w.field("notes", s.notes);
+  w.end_object();
+}
+
+}  // namespace
 
 nlohmann::ordered_json tool_block() { return {{"name", "readyctl"}, {"version", READYCTL_VERSION}}; }
 
-nlohmann::ordered_json finding_to_json(const Finding& f)
-{
-  nlohmann::ordered_json j;
-  j["rule"] = f.rule;
-  j["severity"] = severity_name(f.severity);
-  j["message"] = f.message;
-  j["file"] = f.location.file;
-  j["line"] = f.location.line;
-  j["column"] = f.location.column;
-  if (f.object)
-    j["object"] = {{"apiVersion", f.object->api_version}, {"kind", f.object->kind}, {"namespace", f.object->ns},
-                   {"name", f.object->name}};
-  else
-    j["object"] = nullptr;
-  j["remediation"] = f.remediation;
-  if (!f.related.empty()) {
-    auto& rel = j["related"] = nlohmann::ordered_json::array();
-    for (const RelatedLocation& r : f.related)
-      rel.push_back({{"file", r.location.file}, {"line", r.location.line}, {"column", r.location.column},
-                     {"message", r.message}});
-  }
-  if (!f.suppression_reason.empty()) j["reason"] = f.suppression_reason;
-  return j;
-}
-
+// Written with JsonWriter: a report holds a finding per object or more, and a tree of them cost more than the lint.
 std::string render_lint_json(const LintReport& report, const RenderOptions&)
 {
-  nlohmann::ordered_json j;
-  j["schemaVersion"] = 1;
-  j["tool"] = tool_block();
-  auto& findings = j["findings"] = nlohmann::ordered_json::array();
-  for (const Finding& f : report.findings) findings.push_back(finding_to_json(f));
-  auto& suppressed = j["suppressed"] = nlohmann::ordered_json::array();
-  for (const Finding& f : report.suppressed) suppressed.push_back(finding_to_json(f));
-  const LintSummary& s = report.summary;
-  j["summary"] = {{"files", s.files},   {"objects", s.objects},   {"findings", report.findings.size()},
-                  {"errors", s.errors}, {"warnings", s.warnings}, {"notes", s.notes}};
-  return j.dump(2) + "\n";
+  std::string out;
+  out.reserve(512 * (report.findings.size() + report.suppressed.size()) + 1024);
+  JsonWriter w(out);
+  w.begin_object();
+  w.field("schemaVersion", 1);
+  w.key("tool");
+  w.begin_object();
+  w.field("name", "readyctl");
+  w.field("version", READYCTL_VERSION);
+  w.end_object();
+  write_findings(w, "findings", report.findings);
+  write_findings(w, "suppressed", report.suppressed);
+  write_summary(w, report);
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 }  // namespace readyctl

@@ -7,6 +7,5 @@
 namespace readyctl {
 
 nlohmann::ordered_json tool_block();
-nlohmann::ordered_json finding_to_json(const Finding& finding);
 
 }  // namespace readyctl

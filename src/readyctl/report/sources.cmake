@@ -7,6 +7,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/report/format_sarif.cpp
   src/readyctl/report/format_text.cpp
   src/readyctl/report/formatters.cpp
+  src/readyctl/report/json_writer.cpp
   src/readyctl/report/report_path.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES

@@ -6,6 +6,7 @@
 
 #include "readyctl/lint/checks/platform_checks.hpp"
 #include "readyctl/lint/checks/platform_dapr.hpp"
+#include "readyctl/lint/checks/platform_dapr_index.hpp"
 
 namespace readyctl::lint {
 namespace {
@@ -93,18 +94,14 @@ void check_workflow_block(const CheckContext& ctx, const Object& config, std::st
 
 void check_workflow_state_store(const CheckContext& ctx)
 {
-  const std::vector<const Object*> components = dapr::resources(ctx.graph, "Component");
+  const auto& index = ctx.graph.cached<dapr::Index>();
   std::set<const Object*> seen;
   for (const dapr::App& app : dapr::apps(ctx.graph)) {
     if (!dapr::is_workflow_app(ctx.graph, app)) continue;
-    std::vector<const Object*> visible;
-    std::vector<const Object*> elsewhere;
-    for (const Object* c : components) {
-      if (!dapr::same_namespace(c->ns, app.ns) || !dapr::is_actor_state_store(*c)) continue;
-      (dapr::in_scope(*c, app.id) ? visible : elsewhere).push_back(c);
-    }
+    const std::vector<const Object*> visible = index.visible_actor_stores(app);
     // Without any Component in the input, the stores are managed elsewhere and cannot be judged.
-    if (visible.empty() && !components.empty()) report_missing_store(ctx, app, elsewhere);
+    // With none visible, every store of the namespace is one the app is left out of.
+    if (visible.empty() && index.has_components()) report_missing_store(ctx, app, index.actor_stores(app.ns));
     if (visible.size() > 1)
       ctx.sink.report(*app.pod->owner, app.at,
                       fmt::format("Dapr workflow app '{}' loads {} actor state stores ({}); Dapr needs exactly one",

@@ -8,6 +8,7 @@
 
 #include "readyctl/lint/checks/cluster_checks.hpp"
 #include "readyctl/lint/checks/scalers.hpp"
+#include "readyctl/lint/label_index.hpp"
 #include "readyctl/lint/selector.hpp"
 
 namespace readyctl::lint {
@@ -21,9 +22,15 @@ struct Replicated {
   std::vector<const Object*> budgets;
 };
 
+struct NamespaceWorkloads {
+  std::vector<Replicated*> workloads;
+  LabelIndex labels;  // of the workloads' pod templates, by position in `workloads`
+};
+
 std::vector<Replicated> replicated_workloads(const Graph& graph, const std::vector<Scaler>& scalers)
 {
   std::vector<Replicated> out;
+  const FirstScalers first_scalers(scalers);
   for (std::string_view kind : {"Deployment", "StatefulSet"})
     for (const Object* o : graph.of_kind(kind)) {
       if (!o->is(kind, "apps") || !o->spec) continue;
@@ -32,12 +39,10 @@ std::vector<Replicated> replicated_workloads(const Graph& graph, const std::vect
       r.labels = o->spec->path({"template", "metadata", "labels"});
       if (const yaml::Node* n = o->spec->get("replicas"))
         if (std::optional<long long> v = n->as_int()) r.replicas = *v;
-      for (const Scaler& s : scalers)
-        if (scales(s, *o)) {
-          r.scaler = &s;
-          r.replicas = s.min_replicas;
-          break;
-        }
+      if (const Scaler* s = first_scalers.of(*o)) {
+        r.scaler = s;
+        r.replicas = s->min_replicas;
+      }
       out.push_back(r);
     }
   return out;
@@ -136,16 +141,20 @@ void check_disruption_budget(const CheckContext& ctx)
 {
   std::vector<Scaler> scalers = all_scalers(ctx.graph);
   std::vector<Replicated> workloads = replicated_workloads(ctx.graph, scalers);
-  std::map<std::string_view, std::vector<Replicated*>> by_namespace;
-  for (Replicated& r : workloads) by_namespace[r.workload->ns].push_back(&r);
+  std::map<std::string_view, NamespaceWorkloads> by_namespace;
+  for (Replicated& r : workloads) {
+    NamespaceWorkloads& n = by_namespace[r.workload->ns];
+    n.workloads.push_back(&r);
+    n.labels.add(r.labels);
+  }
   for (const Object* pdb : ctx.graph.of_kind("PodDisruptionBudget")) {
     if (!pdb->is("PodDisruptionBudget", "policy") || !pdb->spec) continue;
     auto in_namespace = by_namespace.find(pdb->ns);
     if (in_namespace == by_namespace.end()) continue;
     const yaml::Node* selector = pdb->spec->get("selector");
     std::vector<const Replicated*> targets;
-    for (Replicated* r : in_namespace->second)
-      if (label_selector_matches(selector, r->labels)) {
+    for (size_t i : in_namespace->second.labels.candidates(selector))
+      if (Replicated* r = in_namespace->second.workloads[i]; label_selector_matches(selector, r->labels)) {
         r->budgets.push_back(pdb);
         targets.push_back(r);
       }

@@ -9,6 +9,7 @@
 #include "readyctl/lint/checks/agents.hpp"
 #include "readyctl/lint/checks/cluster_checks.hpp"
 #include "readyctl/lint/selector.hpp"
+#include "readyctl/lint/selector_index.hpp"
 
 namespace readyctl::lint {
 namespace {
@@ -16,6 +17,7 @@ namespace {
 struct Namespace {
   std::vector<const PodTemplate*> pods;        // pods the policies can govern (hostNetwork pods excluded)
   std::vector<const Object*> policies;
+  SelectorIndex selectors;  // the policies' podSelectors, by position in `policies`
   std::vector<const Object*> agents;  // kagent Agents: their controller runs their pods here, labels unknown
   bool agent = false;
 };
@@ -81,7 +83,10 @@ std::map<std::string_view, Namespace> collect(const CheckContext& ctx)
   }
   for (const Object& o : ctx.graph.objects()) {
     if (o.is("NetworkPolicy", "networking.k8s.io") && o.spec && o.spec->is_mapping()) {
-      if (auto it = out.find(o.ns); it != out.end()) it->second.policies.push_back(&o);
+      if (auto it = out.find(o.ns); it != out.end()) {
+        it->second.policies.push_back(&o);
+        it->second.selectors.add(o.spec->get("podSelector"));
+      }
     } else if (is_kagent_agent(o)) {
       Namespace& ns = out[o.ns];
       ns.agent = true;
@@ -139,8 +144,9 @@ void check_pods(const CheckContext& ctx, std::string_view name, const Namespace&
   if (ns.policies.empty()) return;  // the namespace finding already says there is none
   const Object* last = nullptr;
   for (const PodTemplate* pod : ns.pods) {
-    bool selected = std::any_of(ns.policies.begin(), ns.policies.end(), [&](const Object* p) {
-      const yaml::Node* sel = p->spec->get("podSelector");
+    const std::vector<size_t> candidates = ns.selectors.candidates(pod->labels());
+    bool selected = std::any_of(candidates.begin(), candidates.end(), [&](size_t i) {
+      const yaml::Node* sel = ns.policies[i]->spec->get("podSelector");
       return empty_selector(sel) || label_selector_matches(sel, pod->labels());
     });
     if (selected || pod->owner == last) continue;

@@ -6,6 +6,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/lint/checks/dapr_scopes.cpp
   src/readyctl/lint/checks/dapr_workflow.cpp
   src/readyctl/lint/checks/platform_dapr.cpp
+  src/readyctl/lint/checks/platform_dapr_index.cpp
   src/readyctl/lint/checks/tool_call_audit.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES

@@ -1,5 +1,6 @@
 // Dapr model shared by the platform rules: apps from pod annotations, scoped resources, workflow and agent apps.
 #include "readyctl/lint/checks/platform_dapr.hpp"
+#include "readyctl/lint/checks/platform_dapr_index.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -135,9 +136,7 @@ const Object* app_configuration(const Graph& graph, const App& app)
 {
   std::string_view name = app.pod->annotation("dapr.io/config");
   if (name.empty()) return nullptr;
-  for (const Object* o : graph.of_kind("Configuration"))
-    if (o->group == "dapr.io" && o->name == name && same_namespace(o->ns, app.ns)) return o;
-  return nullptr;
+  return graph.cached<Index>().configuration(name, app.ns);
 }
 
 bool is_workflow_app(const Graph& graph, const App& app)
@@ -145,10 +144,7 @@ bool is_workflow_app(const Graph& graph, const App& app)
   if (marker(app, "readyctl.io/workflow") == "true") return true;
   if (const Object* config = app_configuration(graph, app); config && config->spec && config->spec->get("workflow"))
     return true;
-  for (const Object* c : resources(graph, "Component"))
-    if (same_namespace(c->ns, app.ns) && is_actor_state_store(*c) && has_scopes(*c) && in_scope(*c, app.id))
-      return true;
-  return false;
+  return graph.cached<Index>().scoped_into_actor_store(app);
 }
 
 bool is_agent_app(const App& app) { return marker(app, "readyctl.io/role") == "agent"; }

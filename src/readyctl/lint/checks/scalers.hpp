@@ -65,6 +65,7 @@ public:
       for (const Object* o : graph.of_kind(kind)) m_objects.emplace(key(o->kind, o->ns, o->name), o);
   }
   static std::string target_key(const Scaler& s) { return key(s.target_kind, s.object->ns, s.target_name); }
+  static std::string object_key(const Object& o) { return key(o.kind, o.ns, o.name); }
   const Object* find(const Scaler& s) const
   {
     auto it = m_objects.find(key(s.target_kind, s.object->ns, s.target_name));
@@ -84,9 +85,21 @@ private:
   std::unordered_map<std::string, const Object*> m_objects;
 };
 
-inline bool scales(const Scaler& s, const Object& workload)
-{
-  return s.object->ns == workload.ns && s.target_kind == workload.kind && s.target_name == workload.name;
-}
+// The first autoscaler (in input order) of each workload, so a workload finds it without scanning every autoscaler.
+class FirstScalers {
+public:
+  explicit FirstScalers(const std::vector<Scaler>& scalers)
+  {
+    for (const Scaler& s : scalers) m_first.emplace(TargetIndex::target_key(s), &s);
+  }
+  const Scaler* of(const Object& workload) const
+  {
+    auto it = m_first.find(TargetIndex::object_key(workload));
+    return it == m_first.end() ? nullptr : it->second;
+  }
+
+private:
+  std::unordered_map<std::string, const Scaler*> m_first;
+};
 
 }  // namespace readyctl::lint
