@@ -174,4 +174,28 @@ TEST_SUITE("plan")
     CHECK(d.manifests == std::vector<std::string>{"flow/deploy/base"});
     CHECK(d.prometheus == "http://given");
   }
+
+  TEST_CASE("plan: on a terminal, init asks and an unsaved baseline says where plan looks (through script(1))")
+  {
+    readyctl::test::TempDir repo;
+    std::string bin = readyctl::test::binary_path();
+    std::string cd = "cd '" + repo.path().string() + "' && ";
+    int rc = std::system((cd + "printf '2026-11-30\\nmyflow\\n\\nhttp://p:9090\\n' | script -qc '" + bin +
+                          " plan init' /dev/null >init.out 2>&1").c_str());
+    INFO(readyctl::test::slurp(repo / "init.out"));
+    REQUIRE(rc == 0);
+    readyctl::plan::PlanConfig c = readyctl::plan::parse_plan_yaml("plan.yaml", readyctl::test::slurp(repo / ".readyctl/plan.yaml"));
+    CHECK(readyctl::plan::format_date(c.start) == "2026-11-30");
+    CHECK(c.flow_dir == "myflow");
+    CHECK(c.manifests == std::vector<std::string>{"myflow/deploy/base"});
+    CHECK(c.prometheus == "http://p:9090");
+
+    fs::create_directories(repo / "sub");
+    rc = std::system((cd + "cd sub && script -qc '" + bin + " baseline --demo -o json=/dev/null' /dev/null >../hint.out 2>&1").c_str());
+    REQUIRE(rc == 0);
+    CHECK(readyctl::test::slurp(repo / "hint.out").find("save it where plan status looks: --save ../.readyctl/baselines/") !=
+          std::string::npos);
+    // Not on a terminal (CI): quiet.
+    CHECK(run_binary("baseline --demo -o json=/dev/null", repo.path()).err.empty());
+  }
 }

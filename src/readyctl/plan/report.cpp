@@ -123,14 +123,14 @@ std::string lint_trend_html(const std::vector<LintTally>& history)
   }
   out += "<div class=\"panel\"><div class=\"meta\">Findings per category (all severities) at each <code>plan status</code> "
          "run whose result changed, oldest at the top.</div>";
-  out += baseline::svg_bar_chart(bars, categories, "");
+  out += "<div class=\"bars\">" + baseline::svg_bar_chart(bars, categories, "") + "</div>";
   out += "<div class=\"legend\">";
   for (size_t i = 0; i < categories.size(); ++i)
     out += fmt::format("<span><i style=\"background:{}\"></i>{}</span>", baseline::chart_color(i), html_escape(categories[i]));
   out += "</div></div><table class=\"trend\"><tr><th>measured</th><th>paths</th><th>errors</th><th>warnings</th><th>notes</th>";
   for (const std::string& c : categories) out += "<th>" + html_escape(c) + "<br><small>err / all</small></th>";
   out += "</tr>";
-  for (auto it = history.rbegin(); it != history.rend(); ++it) {
+  for (auto it = history.begin(); it != history.end(); ++it) {
     out += fmt::format("<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td>", html_escape(it->at),
                        html_escape(join(it->paths, " ")), it->total.errors, it->total.warnings, it->total.notes);
     for (const std::string& c : categories) {
@@ -194,7 +194,7 @@ table.crit td.mark{font-size:16px;width:18px} table.crit td:nth-child(2){width:3
 .desc{color:#64748b;font-size:12px} .cmd code{display:inline-block;margin-top:4px;background:#f1f5f9;padding:2px 6px;border-radius:4px;font-size:12px;word-break:break-all}
 code{font-size:12px}
 .panel{background:#fff;border:1px solid #e2e8f0;border-radius:8px;padding:12px}
-.chart{width:100%;height:auto} .ytick{font-size:11px;fill:#64748b;text-anchor:end} .label{font-size:11px;fill:#334155}
+.chart{width:100%;height:auto} .bars{max-width:820px} .ytick{font-size:11px;fill:#64748b;text-anchor:end} .label{font-size:11px;fill:#334155}
 .legend span{display:inline-block;margin-right:12px;font-size:12px} .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px}
 table.trend{border-collapse:collapse;width:100%;background:#fff;font-size:12px;margin-top:12px}
 table.trend th,table.trend td{padding:4px 8px;border-bottom:1px solid #e2e8f0;text-align:right} table.trend th:nth-child(-n+2),table.trend td:nth-child(-n+2){text-align:left}
