@@ -20,7 +20,8 @@ namespace pl = readyctl::plan;
 
 constexpr const char* k_footer = R"(
 Examples:
-  readyctl plan init                                   start today, flow project in ./flow
+  readyctl plan init                                   on a terminal: asks for each value
+  readyctl plan init --non-interactive                 start today, flow project in ./flow
   readyctl plan init --start 2026-11-02 --prometheus http://prometheus:9090 \
       --manifests deploy/ --manifests flow/deploy/base --flow-dir flow
   readyctl plan status
