@@ -7,6 +7,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/plan/status.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES
+  tests/unit/test_plan_drills.cpp
   tests/unit/test_plan_journey.cpp
   tests/unit/test_plan_report.cpp
   tests/unit/test_plan_status.cpp
