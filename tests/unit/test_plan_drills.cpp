@@ -31,35 +31,33 @@ std::string failed_step(const nlohmann::json& journal)
   return "";
 }
 
+// The drill holds with `good_vars` and deviates at `failing_step` with `broken_vars`.
+void check_drill(const std::string& scenario, const std::string& tag, const std::string& good_vars,
+                 const std::string& broken_vars, const std::string& failing_step)
+{
+  readyctl::test::TempDir dir;
+  DrillRun held = run_drill(dir, scenario, good_vars);
+  CHECK(held.code == 0);
+  CHECK(held.journal["verdict"] == "held");
+  CHECK(held.journal["scenario"]["tags"] == nlohmann::json::array({tag}));
+
+  DrillRun broken = run_drill(dir, scenario, broken_vars);
+  CHECK(broken.code == 1);
+  CHECK(broken.journal["verdict"] == "deviated");
+  CHECK(failed_step(broken.journal) == failing_step);
+}
+
 }  // namespace
 
 TEST_SUITE("plan")
 {
   TEST_CASE("plan drills: local-replay holds, and deviates when the worker does not replay its journal")
   {
-    readyctl::test::TempDir dir;
-    DrillRun held = run_drill(dir, "local-replay", "");
-    CHECK(held.code == 0);
-    CHECK(held.journal["verdict"] == "held");
-    CHECK(held.journal["scenario"]["tags"] == nlohmann::json::array({"replay"}));
-
-    DrillRun forgot = run_drill(dir, "local-replay", "--var replay=no");
-    CHECK(forgot.code == 1);
-    CHECK(forgot.journal["verdict"] == "deviated");
-    CHECK(failed_step(forgot.journal) == "every-step-once");
+    check_drill("local-replay", "replay", "", "--var replay=no", "every-step-once");
   }
 
   TEST_CASE("plan drills: local-rollback holds, and deviates when the rollback goes to the broken release")
   {
-    readyctl::test::TempDir dir;
-    DrillRun held = run_drill(dir, "local-rollback", "--var port=18642");
-    CHECK(held.code == 0);
-    CHECK(held.journal["verdict"] == "held");
-    CHECK(held.journal["scenario"]["tags"] == nlohmann::json::array({"rollback"}));
-
-    DrillRun wrong = run_drill(dir, "local-rollback", "--var port=18643 --var good_release=v2");
-    CHECK(wrong.code == 1);
-    CHECK(wrong.journal["verdict"] == "deviated");
-    CHECK(failed_step(wrong.journal) == "recovered");
+    check_drill("local-rollback", "rollback", "--var port=18642", "--var port=18643 --var good_release=v2", "recovered");
   }
 }
