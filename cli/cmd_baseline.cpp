@@ -11,6 +11,7 @@
 #include "readyctl/baseline/render.hpp"
 #include "readyctl/baseline/snapshot.hpp"
 #include "readyctl/core/atomic_file.hpp"
+#include "readyctl/plan/plan_file.hpp"
 
 namespace readyctl::cli {
 namespace {
@@ -139,6 +140,17 @@ std::string render(const bl::Baseline& b, const std::string& format, bool to_ter
   throw InputError(fmt::format("-o {}: expected text, json, markdown or html", format));
 }
 
+// In a repository with a 90-day plan, an unsaved baseline is evidence thrown away: say where plan looks.
+void hint_plan_evidence(const BaselineFlags& f, Context& ctx)
+{
+  if (!f.save.empty() || !ctx.show_progress()) return;
+  std::optional<std::filesystem::path> root = readyctl::plan::find_plan_root(std::filesystem::current_path());
+  if (!root) return;
+  ctx.streams.err << fmt::format("note: to count this baseline for the plan, save it where plan status looks: --save {}\n",
+                                 (*root / ".readyctl/baselines" / (readyctl::plan::format_date(readyctl::plan::utc_today_day()) + ".json"))
+                                     .lexically_relative(std::filesystem::current_path()).generic_string());
+}
+
 void run_baseline(const BaselineFlags& f, Context& ctx)
 {
   std::vector<OutputSpec> specs = parse_output_specs(f.outputs, "text");
@@ -147,6 +159,7 @@ void run_baseline(const BaselineFlags& f, Context& ctx)
   else if (f.demo) b.comparison = bl::compare_baselines(bl::demo_previous_baseline(), b, "the demo's previous run");
   if (!f.save.empty()) bl::save_snapshot(b, f.save, f.force);
   write_outputs(ctx, specs, [&](const std::string& format, bool to_terminal) { return render(b, format, to_terminal, ctx); });
+  hint_plan_evidence(f, ctx);
   ctx.exit_code = static_cast<int>(ExitCode::ok);
 }
 

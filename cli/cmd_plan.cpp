@@ -1,4 +1,5 @@
-// `readyctl plan`: the 90-day plan — init writes .readyctl/plan.yaml, status checks each phase from evidence.
+// `readyctl plan`: the 90-day plan — init writes .readyctl/plan.yaml, status checks each phase from evidence,
+// report renders it all on one page for the team.
 #include <filesystem>
 #include <ostream>
 
@@ -6,7 +7,9 @@
 
 #include "context.hpp"
 #include "readyctl/core/atomic_file.hpp"
+#include "readyctl/core/terminal.hpp"
 #include "readyctl/plan/plan_file.hpp"
+#include "readyctl/plan/report.hpp"
 #include "readyctl/plan/status.hpp"
 
 namespace readyctl::cli {
@@ -17,48 +20,74 @@ namespace pl = readyctl::plan;
 
 constexpr const char* k_footer = R"(
 Examples:
-  readyctl plan init                                   start today, flow project in ./flow
+  readyctl plan init                                   on a terminal: asks for each value
+  readyctl plan init --non-interactive                 start today, flow project in ./flow
   readyctl plan init --start 2026-11-02 --prometheus http://prometheus:9090 \
       --manifests deploy/ --manifests flow/deploy/base --flow-dir flow
   readyctl plan status
   readyctl plan status -o json=plan.json -o markdown --fail-on-late
   readyctl plan next
+  readyctl plan report -o html=plan.html -o markdown=plan.md
 
 Phases: weeks 1-3 baseline, 4-6 durable flow, 7-9 guardrails, 10-12 game days; each is due on the last day
 of its third week. Evidence: .readyctl/baselines/*.json, FLOW_DIR/.readyctl-answers.yaml and lint of FLOW_DIR/deploy/base,
 lint of the plan's manifests, held game-day journals in .readyctl/gamedays/*.json tagged failover, replay
-and rollback. Exit: 0 ok, 1 a phase is late (with --fail-on-late), 2 bad input or no plan.
+and rollback. status and report record the lint of the manifests in .readyctl/lint-history.json when the
+result changed (--no-record: do not). Exit: 0 ok, 1 a phase is late (with --fail-on-late), 2 bad input or no plan.
 See man readyctl-plan.)";
 
 struct InitFlags {
   std::string start;
   std::vector<std::string> manifests;
   std::string prometheus;
-  std::string flow_dir = "flow";
+  std::string flow_dir;  // empty: not given ("flow")
   bool force = false;
+  bool non_interactive = false;
 };
 
 struct StatusFlags {
   std::vector<std::string> outputs;
   bool fail_on_late = false;
+  bool no_record = false;
   std::string today;
 };
 
+// Asks on stderr and reads stdin, only when both are terminals and --non-interactive is absent.
+void ask_unset(const InitFlags& f, pl::PlanConfig& c, Context& ctx)
+{
+  if (f.non_interactive || !ctx.streams.err_is_terminal || !fd_is_terminal(0)) return;
+  pl::PlanQuestions q{f.start.empty(), f.flow_dir.empty(), f.manifests.empty(), f.prometheus.empty()};
+  pl::ask_plan_config(c, q, [&ctx](const std::string& question) -> std::optional<std::string> {
+    ctx.streams.err << question << std::flush;
+    std::string line;
+    if (!std::getline(ctx.streams.in, line)) return std::nullopt;
+    return line;
+  });
+}
+
 void run_init(const InitFlags& f, Context& ctx)
 {
+  if (!f.force && fs::exists(pl::k_plan_file))  // before any question: answers would be thrown away
+    throw InputError(fmt::format("plan init: {} exists (use --force to replace it)", pl::k_plan_file));
   pl::PlanConfig c;
   c.start = f.start.empty() ? pl::utc_today_day() : pl::parse_date(f.start, "--start");
   c.manifests = f.manifests;
-  if (c.manifests.empty()) c.manifests.push_back((fs::path(f.flow_dir) / "deploy" / "base").generic_string());
   c.prometheus = f.prometheus;
-  c.flow_dir = f.flow_dir;
+  if (!f.flow_dir.empty()) c.flow_dir = f.flow_dir;
+  ask_unset(f, c, ctx);
+  if (c.manifests.empty()) c.manifests = pl::default_manifests(c.flow_dir);
   write_file_atomically(pl::k_plan_file, pl::render_plan_yaml(c), f.force ? Overwrite::allow : Overwrite::refuse);
   if (!ctx.global.quiet)
     ctx.streams.out << fmt::format("wrote {} (start {}); next: readyctl plan status\n", pl::k_plan_file, pl::format_date(c.start));
   ctx.exit_code = static_cast<int>(ExitCode::ok);
 }
 
-pl::PlanStatus evaluate(const StatusFlags& f)
+struct Evaluated {
+  fs::path root;
+  pl::PlanStatus status;
+};
+
+Evaluated evaluate(const StatusFlags& f)
 {
   std::optional<fs::path> root = pl::find_plan_root(fs::current_path());
   if (!root) throw InputError(fmt::format("plan: no {} here or in any parent directory: run 'readyctl plan init'", pl::k_plan_file));
@@ -67,7 +96,13 @@ pl::PlanStatus evaluate(const StatusFlags& f)
   o.root = *root;
   o.config = pl::parse_plan_yaml(file.string(), read_file(file));
   o.today = f.today.empty() ? pl::utc_today_day() : pl::parse_date(f.today, "--today");
-  return pl::evaluate_plan(o);
+  return {*root, pl::evaluate_plan(o)};
+}
+
+// One point of the lint trend per changed result; `plan report` charts them.
+void record(const Evaluated& e, const StatusFlags& f)
+{
+  if (!f.no_record && e.status.manifests_lint) pl::record_lint_history(e.root, *e.status.manifests_lint);
 }
 
 std::string render(const pl::PlanStatus& s, const std::string& format)
@@ -82,14 +117,35 @@ void run_status(const StatusFlags& f, Context& ctx)
 {
   std::vector<OutputSpec> specs = parse_output_specs(f.outputs, "text");
   for (const auto& spec : specs) render(pl::PlanStatus{}, spec.format);  // reject a bad format before any work
-  pl::PlanStatus s = evaluate(f);
-  write_outputs(ctx, specs, [&](const std::string& format, bool) { return render(s, format); });
-  ctx.exit_code = static_cast<int>(f.fail_on_late && s.any_late() ? ExitCode::findings : ExitCode::ok);
+  Evaluated e = evaluate(f);
+  record(e, f);
+  write_outputs(ctx, specs, [&](const std::string& format, bool) { return render(e.status, format); });
+  ctx.exit_code = static_cast<int>(f.fail_on_late && e.status.any_late() ? ExitCode::findings : ExitCode::ok);
+}
+
+std::string render_report(const pl::PlanReport& r, const std::string& format)
+{
+  if (format == "html") return pl::render_report_html(r);
+  if (format == "markdown") return pl::render_report_markdown(r);
+  return pl::render_report_json(r);
+}
+
+void run_report(const StatusFlags& f, Context& ctx)
+{
+  std::vector<OutputSpec> specs = parse_output_specs(f.outputs, "html");
+  for (const auto& spec : specs)  // reject a bad format before any work
+    if (spec.format != "html" && spec.format != "markdown" && spec.format != "json")
+      throw InputError(fmt::format("-o {}: expected html, markdown or json", spec.format));
+  Evaluated e = evaluate(f);
+  record(e, f);
+  pl::PlanReport r = pl::gather_plan_report(e.root, e.status);
+  write_outputs(ctx, specs, [&](const std::string& format, bool) { return render_report(r, format); });
+  ctx.exit_code = static_cast<int>(f.fail_on_late && e.status.any_late() ? ExitCode::findings : ExitCode::ok);
 }
 
 void run_next(const StatusFlags& f, Context& ctx)
 {
-  pl::PlanStatus s = evaluate(f);
+  pl::PlanStatus s = evaluate(f).status;
   ctx.streams.out << (s.next_command.empty() ? "# all exit criteria are met" : s.next_command) << "\n";
   ctx.exit_code = static_cast<int>(ExitCode::ok);
 }
@@ -97,6 +153,13 @@ void run_next(const StatusFlags& f, Context& ctx)
 void add_today(CLI::App* cmd, StatusFlags& f)
 {
   cmd->add_option("--today", f.today, "Evaluate as of this date YYYY-MM-DD (default: today, UTC)");
+}
+
+void add_evaluation_flags(CLI::App* cmd, StatusFlags& f)
+{
+  cmd->add_flag("--fail-on-late", f.fail_on_late, "Exit 1 when a phase is past due with criteria unmet");
+  cmd->add_flag("--no-record", f.no_record, "Do not add this lint of the manifests to .readyctl/lint-history.json");
+  add_today(cmd, f);
 }
 
 }  // namespace
@@ -112,15 +175,15 @@ void register_plan(CLI::App& app, Context& ctx)
   cmd->add_option("--start", init->start, "First day of week 1, YYYY-MM-DD (default: today, UTC)");
   cmd->add_option("--manifests", init->manifests, "Manifest path linted for weeks 7-9 (repeatable; default FLOW_DIR/deploy/base)");
   cmd->add_option("--prometheus", init->prometheus, "Prometheus URL used in the suggested baseline commands");
-  cmd->add_option("--flow-dir", init->flow_dir, "Directory of the durable-flow project")->capture_default_str();
+  cmd->add_option("--flow-dir", init->flow_dir, "Directory of the durable-flow project (default: flow)");
   cmd->add_flag("--force", init->force, "Replace an existing .readyctl/plan.yaml");
+  cmd->add_flag("--non-interactive", init->non_interactive, "Never ask on a terminal; flags and defaults only");
   cmd->callback([init, &ctx] { run_init(*init, ctx); });
 
   auto status = std::make_shared<StatusFlags>();
   cmd = plan->add_subcommand("status", "Show each phase's exit criteria, evidence, due dates, what is late, and the next command");
   cmd->add_option("-o,--output", status->outputs, "FORMAT[=PATH]: text, json or markdown (repeatable)");
-  cmd->add_flag("--fail-on-late", status->fail_on_late, "Exit 1 when a phase is past due with criteria unmet");
-  add_today(cmd, *status);
+  add_evaluation_flags(cmd, *status);
   cmd->callback([status, &ctx] { run_status(*status, ctx); });
 
   auto next = std::make_shared<StatusFlags>();
@@ -128,12 +191,11 @@ void register_plan(CLI::App& app, Context& ctx)
   add_today(cmd, *next);
   cmd->callback([next, &ctx] { run_next(*next, ctx); });
 
-  cmd = plan->add_subcommand("report", "(not yet implemented) HTML plan report");
-  cmd->allow_extras();
-  cmd->callback([&ctx] {
-    ctx.streams.err << "readyctl: error: plan report: not yet implemented\n";
-    ctx.exit_code = static_cast<int>(ExitCode::bad_input);
-  });
+  auto report = std::make_shared<StatusFlags>();
+  cmd = plan->add_subcommand("report", "One page for the team's review: phases and evidence, baseline charts, lint trend, drills");
+  cmd->add_option("-o,--output", report->outputs, "FORMAT[=PATH]: html (default), markdown or json (repeatable)");
+  add_evaluation_flags(cmd, *report);
+  cmd->callback([report, &ctx] { run_report(*report, ctx); });
 }
 
 }  // namespace readyctl::cli

@@ -43,10 +43,10 @@ _readyctl_words() {
     "lint rules") printf '%s' '--help -h --category --output -o --rules' ;;
     "lint explain") printf '%s' '--help -h --rules' ;;
     "plan") printf '%s' 'init status next report --help -h' ;;
-    "plan init") printf '%s' '--help -h --start --manifests --prometheus --flow-dir --force' ;;
-    "plan status") printf '%s' '--help -h --output -o --fail-on-late --today' ;;
+    "plan init") printf '%s' '--help -h --start --manifests --prometheus --flow-dir --force --non-interactive' ;;
+    "plan status") printf '%s' '--help -h --output -o --fail-on-late --no-record --today' ;;
     "plan next") printf '%s' '--help -h --today' ;;
-    "plan report") printf '%s' '--help -h' ;;
+    "plan report") printf '%s' '--help -h --output -o --fail-on-late --no-record --today' ;;
     "scaffold") printf '%s' 'list describe new update --help -h' ;;
     "scaffold list") printf '%s' '--help -h --templates' ;;
     "scaffold describe") printf '%s' '--help -h --templates' ;;

@@ -76,15 +76,21 @@ complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subco
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from init' -l start -r -d 'First day of week 1, YYYY-MM-DD (default: today, UTC)'
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from init' -l manifests -r -d 'Manifest path linted for weeks 7-9 (repeatable; default FLOW_DIR/deploy/base)'
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from init' -l prometheus -r -d 'Prometheus URL used in the suggested baseline commands'
-complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from init' -l flow-dir -r -d 'Directory of the durable-flow project'
+complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from init' -l flow-dir -r -d 'Directory of the durable-flow project (default: flow)'
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from init' -l force -r -d 'Replace an existing .readyctl/plan.yaml'
+complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from init' -l non-interactive -r -d 'Never ask on a terminal; flags and defaults only'
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from status' -l help -s h -r -d 'Print this help message and exit'
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from status' -l output -s o -r -d 'FORMAT[=PATH]: text, json or markdown (repeatable)'
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from status' -l fail-on-late -r -d 'Exit 1 when a phase is past due with criteria unmet'
+complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from status' -l no-record -r -d 'Do not add this lint of the manifests to .readyctl/lint-history.json'
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from status' -l today -r -d 'Evaluate as of this date YYYY-MM-DD (default: today, UTC)'
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from next' -l help -s h -r -d 'Print this help message and exit'
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from next' -l today -r -d 'Evaluate as of this date YYYY-MM-DD (default: today, UTC)'
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from report' -l help -s h -r -d 'Print this help message and exit'
+complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from report' -l output -s o -r -d 'FORMAT[=PATH]: html (default), markdown or json (repeatable)'
+complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from report' -l fail-on-late -r -d 'Exit 1 when a phase is past due with criteria unmet'
+complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from report' -l no-record -r -d 'Do not add this lint of the manifests to .readyctl/lint-history.json'
+complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from report' -l today -r -d 'Evaluate as of this date YYYY-MM-DD (default: today, UTC)'
 complete -c readyctl -f -n '__fish_seen_subcommand_from scaffold' -a list
 complete -c readyctl -f -n '__fish_seen_subcommand_from scaffold' -a describe
 complete -c readyctl -f -n '__fish_seen_subcommand_from scaffold' -a new

@@ -82,18 +82,22 @@ def bench_tenants(n_tenants, n_gpus):
     return tenants
 
 
-def demo_tenants(previous):
-    """The bundled demo: a day with a diurnal envelope; `previous` is the day before, a little kinder."""
+def demo_tenants(previous, days=1):
+    """The bundled demo: `days` days with a diurnal envelope and the same bursts each afternoon; `previous` is the
+    period before, a little kinder. The second replica and the batch job run once, on the first day."""
     tenants = main_tenants()
     a, b, c, batch = tenants
     for t in (a, b, c):
         t["diurnal"] = True
-    a["bursts"] = [(600, 660, 16.0 if previous else 22.0), (1000, 1020, 12.0)]
-    a["queue"] = lambda m: (8 + (m - 600) % 7) if 600 <= m < 660 else (1 if m % 30 == 0 else 0)
+
+    def daily(bursts):
+        return [(lo + 1440 * d, hi + 1440 * d, r) for d in range(days) for lo, hi, r in bursts]
+    a["bursts"] = daily([(600, 660, 16.0 if previous else 22.0), (1000, 1020, 12.0)])
+    a["queue"] = lambda m: (8 + (m % 1440 - 600) % 7) if 600 <= m % 1440 < 660 else (1 if m % 30 == 0 else 0)
     a["reset_at"] = 700
     a["pods"][1]["run"] = (540, 780)
-    b["bursts"] = [(900, 930, 6.0 if previous else 9.0)]
-    b["queue"] = lambda m: 4 if 900 <= m < 930 else (1 if m % 12 == 0 else 0)
+    b["bursts"] = daily([(900, 930, 6.0 if previous else 9.0)])
+    b["queue"] = lambda m: 4 if 900 <= m % 1440 < 930 else (1 if m % 12 == 0 else 0)
     if previous:
         a["ttft"] = [0.4, 0.3, 0.18, 0.08, 0.03, 0.01, 0.0]
         b["e2e"] = [0.0, 0.08, 0.2, 0.32, 0.28, 0.1, 0.02, 0.0]
@@ -512,7 +516,7 @@ def main():
     if a.scenario == "bench":
         tenants = bench_tenants(a.tenants, a.gpus)
     elif a.scenario.startswith("demo"):
-        tenants = demo_tenants(a.scenario == "demo-previous")
+        tenants = demo_tenants(a.scenario == "demo-previous", max(1, a.minutes // 1440))
     else:
         tenants = main_tenants()
     if legacy:

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "readyctl/core/error.hpp"
+#include "plan_fixtures.hpp"
 #include "readyctl/plan/plan_file.hpp"
 #include "test_support.hpp"
 
@@ -19,8 +20,7 @@ using Json = nlohmann::json;
 
 namespace {
 
-// Today for every status call: 2026-11-23, three weeks and a day after the plan's start on 2026-11-02.
-const std::string k_today = " --today 2026-11-23";
+const std::string& k_today = readyctl::test::k_plan_today;
 
 Json plan_status(const fs::path& cwd)
 {
@@ -39,11 +39,13 @@ const Json& criterion(const Json& s, int phase, const std::string& id)
   return none;
 }
 
-// A demo snapshot with its window widened to `days` days ending where the demo's ends.
-void write_snapshot(const fs::path& to, const std::string& demo, const std::string& start)
+// A demo snapshot with its window start moved to `start` (empty: as shipped) and, when `compared_with` is set, the
+// comparison `baseline --compare` records.
+void write_snapshot(const fs::path& to, const std::string& demo, const std::string& start, const std::string& compared_with = "")
 {
   Json j = Json::parse(readyctl::test::slurp(readyctl::test::source_dir() / "examples/demo" / demo));
   if (!start.empty()) j["window"]["start"] = start;
+  if (!compared_with.empty()) j["comparison"] = {{"against", compared_with}, {"changes", Json::array()}};
   fs::create_directories(to.parent_path());
   std::ofstream(to) << j.dump(1);
 }
@@ -51,13 +53,7 @@ void write_snapshot(const fs::path& to, const std::string& demo, const std::stri
 void write_journal(const fs::path& to, const std::string& name, const std::vector<std::string>& tags,
                    const std::string& verdict, const std::string& start)
 {
-  // The fields `gameday run` writes that plan reads (src/readyctl/gameday/runner.cpp journal_header).
-  Json j = {{"schemaVersion", 1}, {"kind", "GameDayJournal"}, {"runId", "r1"},
-            {"scenario", {{"path", name + ".yaml"}, {"name", name}, {"tags", tags}}},
-            {"dryRun", false}, {"start", start}, {"end", start}, {"state", "finished"},
-            {"verdict", verdict}, {"events", Json::array()}, {"undos", Json::array()}};
-  fs::create_directories(to.parent_path());
-  std::ofstream(to) << j.dump(1);
+  readyctl::test::write_plan_journal(to, name, tags, verdict, start);
 }
 
 }  // namespace
@@ -93,10 +89,10 @@ TEST_SUITE("plan")
     CHECK(run_binary("plan init --start 2026-11-09 --force", repo.path()).code == 0);
     CHECK(readyctl::test::slurp(repo / ".readyctl/plan.yaml").find("start: 2026-11-09") != std::string::npos);
     CHECK(run_binary("plan init --start 11/02/2026 --force", repo.path()).code == 2);
-    CHECK(run_binary("plan report -o html", repo.path()).code == 2);
+    CHECK(run_binary("plan report -o sarif", repo.path()).code == 2);
   }
 
-  TEST_CASE("a repository walks through the four phases")
+  TEST_CASE("plan: a repository walks through the four phases")
   {
     TempDir repo;
     REQUIRE(run_binary("plan init --start 2026-11-02 --prometheus http://prom:9090 --flow-dir flow", repo.path()).code == 0);
@@ -117,15 +113,15 @@ TEST_SUITE("plan")
     CHECK(run_binary("plan next" + k_today, repo.path()).out == s["next"].get<std::string>() + "\n");
     CHECK(run_binary("plan status --fail-on-late" + k_today, repo.path()).code == 1);
 
-    // The demo snapshot as shipped covers one day: not enough.
-    write_snapshot(repo / ".readyctl/baselines/2026-11-21.json", "baseline.json", "");
+    // The demo's figures over one day, 2026-11-20 .. 2026-11-21: not enough.
+    write_snapshot(repo / ".readyctl/baselines/2026-11-21.json", "baseline.json", "2026-11-20T00:00:00Z");
     s = plan_status(repo.path());
     CHECK(criterion(s, 1, "baseline-7d")["met"] == false);
     CHECK(criterion(s, 1, "baseline-7d")["detail"].get<std::string>().find("covers 1.0 days") != std::string::npos);
 
-    // The same figures over 2026-11-14 .. 2026-11-21 (7 days): phase 1 met.
+    // The demo snapshot as shipped covers 2026-11-14 .. 2026-11-21 (7 days): phase 1 met.
     fs::remove(repo / ".readyctl/baselines/2026-11-21.json");
-    write_snapshot(repo / ".readyctl/baselines/2026-11-21.json", "baseline.json", "2026-11-14T00:00:00Z");
+    write_snapshot(repo / ".readyctl/baselines/2026-11-21.json", "baseline.json", "");
     s = plan_status(repo.path());
     CHECK(criterion(s, 1, "baseline-7d")["met"] == true);
     CHECK(criterion(s, 1, "baseline-7d")["evidence"] == ".readyctl/baselines/2026-11-21.json");
@@ -143,15 +139,24 @@ TEST_SUITE("plan")
     CHECK(criterion(s, 2, "flow-scaffolded")["met"] == true);
     CHECK(criterion(s, 2, "flow-scaffolded")["evidence"] == "flow/.readyctl-answers.yaml");
     INFO(criterion(s, 2, "flow-lint-clean")["detail"]);
-    // The scaffolded deploy/base currently lints with workflow-state-store errors (reported to the lead), so
-    // only the command is pinned here.
+    CHECK(criterion(s, 2, "flow-lint-clean")["met"] == true);
     CHECK(criterion(s, 2, "flow-lint-clean")["command"] == "readyctl lint flow/deploy/base");
     CHECK(criterion(s, 3, "guardrails-clean")["met"] == true);
 
-    // A second snapshot: phase 3 met; next is the failover drill.
+    // A second snapshot alone is not a comparison; one saved with --compare against the first is: phase 3 met.
     write_snapshot(repo / ".readyctl/baselines/2026-11-22.json", "baseline-previous.json", "");
     s = plan_status(repo.path());
+    CHECK(criterion(s, 3, "baseline-second")["met"] == false);
+    CHECK(criterion(s, 3, "baseline-second")["detail"] == "2 snapshots, but none saved with --compare against an earlier one");
+    CHECK(criterion(s, 3, "baseline-second")["command"] ==
+          "readyctl baseline --prometheus http://prom:9090 --since 7d --save .readyctl/baselines/$(date +%F).json "
+          "--compare .readyctl/baselines/2026-11-21.json");
+    fs::remove(repo / ".readyctl/baselines/2026-11-22.json");
+    write_snapshot(repo / ".readyctl/baselines/2026-11-22.json", "baseline-previous.json", "",
+                   ".readyctl/baselines/2026-11-21.json");
+    s = plan_status(repo.path());
     CHECK(criterion(s, 3, "baseline-second")["met"] == true);
+    CHECK(criterion(s, 3, "baseline-second")["evidence"] == ".readyctl/baselines/2026-11-22.json");
     CHECK(s["phases"][2]["met"] == true);
 
     // Journals: a deviated drill and one older than 30 days do not count; held drills within 30 days do.
@@ -184,16 +189,8 @@ TEST_SUITE("plan")
   {
     TempDir repo;
     REQUIRE(run_binary("plan init --start 2026-11-02 --manifests deploy", repo.path()).code == 0);
-    // A wildcard ClusterRole: rbac-wildcard is an error in the isolation category.
-    repo.write("deploy/rbac.yaml", R"(apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata:
-  name: operator
-rules:
-  - apiGroups: ["*"]
-    resources: ["*"]
-    verbs: ["*"]
-)");    Json s = plan_status(repo.path());
+    repo.write("deploy/rbac.yaml", readyctl::test::k_wildcard_cluster_role);
+    Json s = plan_status(repo.path());
     const Json& g = criterion(s, 3, "guardrails-clean");
     INFO(g.dump());
     CHECK(g["met"] == false);

@@ -79,4 +79,35 @@ std::string html_escape(std::string_view text)
   return out;
 }
 
+namespace {
+
+std::string scope_selectors(std::string_view selectors, std::string_view scope)
+{
+  std::vector<std::string> out;
+  for (std::string_view sel : split(selectors, ',')) {
+    sel = trim(sel);
+    if (sel == "body" || sel == "html") out.emplace_back(scope);
+    else out.push_back(std::string(scope) + " " + std::string(sel));
+  }
+  return join(out, ",");
+}
+
+}  // namespace
+
+std::string scope_css(std::string_view css, std::string_view scope)
+{
+  std::string out;
+  size_t i = 0;
+  for (size_t open; (open = css.find('{', i)) != std::string_view::npos;) {
+    std::string_view head = trim(css.substr(i, open - i));
+    size_t end = open + 1;  // one past the block's closing brace
+    for (int depth = 1; end < css.size() && depth > 0; ++end) depth += css[end] == '{' ? 1 : css[end] == '}' ? -1 : 0;
+    std::string_view block = css.substr(open + 1, end - open - 2);
+    if (head.starts_with('@')) out += std::string(head) + "{" + scope_css(block, scope) + "}";
+    else out += scope_selectors(head, scope) + "{" + std::string(block) + "}";
+    i = end;
+  }
+  return out;
+}
+
 }  // namespace readyctl

@@ -62,4 +62,7 @@ std::string render_html(const std::vector<Json>& journals)
                      "<style>{}</style></head><body><h1>Game-day report</h1>{}</body></html>\n", k_style, body);
 }
 
+std::string html_style() { return k_style; }
+std::string render_html_section(const Json& journal) { return section(journal); }
+
 }  // namespace readyctl::gameday

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/core/error.hpp"
+#include "readyctl/core/text.hpp"
 #include "readyctl/yaml/document.hpp"
 
 namespace readyctl::plan {
@@ -59,6 +60,41 @@ std::string scalar(const std::string& path, const yaml::Node* node, const char* 
 }
 
 }  // namespace
+
+std::vector<std::string> default_manifests(const std::string& flow_dir)
+{
+  return {(std::filesystem::path(flow_dir) / "deploy" / "base").generic_string()};
+}
+
+void ask_plan_config(PlanConfig& c, const PlanQuestions& q, const PlanAsk& ask)
+{
+  for (std::string problem; q.start;) {
+    std::optional<std::string> a = ask(fmt::format("{}start date of week 1, YYYY-MM-DD [{}]: ", problem, format_date(c.start)));
+    if (!a || trim(*a).empty()) break;
+    try {
+      c.start = parse_date(std::string(trim(*a)), "start");
+      break;
+    } catch (const InputError& e) {
+      problem = std::string(e.what()) + "\n";
+    }
+  }
+  if (q.flow_dir)
+    if (auto a = ask(fmt::format("directory of the durable-flow project [{}]: ", c.flow_dir)); a && !trim(*a).empty())
+      c.flow_dir = std::string(trim(*a));
+  if (q.manifests) {
+    std::vector<std::string> fallback = c.manifests.empty() ? default_manifests(c.flow_dir) : c.manifests;
+    auto a = ask(fmt::format("manifest paths linted in weeks 7-9, space-separated [{}]: ", join(fallback, " ")));
+    c.manifests.clear();
+    if (a)
+      for (std::string_view part : split(*a, ' '))
+        if (!trim(part).empty()) c.manifests.emplace_back(trim(part));
+    if (c.manifests.empty()) c.manifests = fallback;
+  }
+  if (q.prometheus)
+    if (auto a = ask(fmt::format("Prometheus URL for baselines [{}]: ", c.prometheus.empty() ? "none" : c.prometheus));
+        a && !trim(*a).empty())
+      c.prometheus = std::string(trim(*a));
+}
 
 std::string render_plan_yaml(const PlanConfig& c)
 {

@@ -1,6 +1,7 @@
 // The plan file: `.readyctl/plan.yaml`, what `plan init` writes and `plan status` reads back.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,19 @@ struct PlanConfig {
   std::string prometheus;              // empty: not configured
   std::string flow_dir = "flow";       // the durable-flow project, relative to the repository
 };
+
+// `plan init` on a terminal: which values the flags left for the user to give.
+struct PlanQuestions {
+  bool start = false, flow_dir = false, manifests = false, prometheus = false;
+};
+// Shows a question, returns the line typed; nullopt at end of input.
+using PlanAsk = std::function<std::optional<std::string>(const std::string& question)>;
+// Asks for each value in `questions`, in the order start, flow dir, manifests, Prometheus. An empty answer keeps
+// the value in `config` (the default shown in brackets); a date that does not parse is asked again.
+void ask_plan_config(PlanConfig& config, const PlanQuestions& questions, const PlanAsk& ask);
+
+// The manifest paths when none are given: the flow project's base manifests.
+std::vector<std::string> default_manifests(const std::string& flow_dir);
 
 std::string render_plan_yaml(const PlanConfig& config);
 // InputError "path:line:col: ..." when the file is not a plan.

@@ -6,8 +6,6 @@
 #include "readyctl/report/json_common.hpp"
 
 namespace readyctl::plan {
-namespace {
-
 std::string phase_state(const Phase& p, Day today)
 {
   if (p.met()) return "met";
@@ -16,10 +14,7 @@ std::string phase_state(const Phase& p, Day today)
   return "in progress";
 }
 
-// The plan week today falls in, 1-based; 0 before the start.
 long current_week(const PlanStatus& s) { return s.today < s.start ? 0 : (s.today - s.start) / 7 + 1; }
-
-}  // namespace
 
 std::string render_status_text(const PlanStatus& s)
 {

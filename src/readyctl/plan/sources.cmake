@@ -1,9 +1,14 @@
 # The plan module lists its core sources and tests here.
 list(APPEND READYCTL_CORE_SOURCES
+  src/readyctl/plan/lint_history.cpp
   src/readyctl/plan/plan_file.cpp
   src/readyctl/plan/render.cpp
+  src/readyctl/plan/report.cpp
   src/readyctl/plan/status.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES
+  tests/unit/test_plan_drills.cpp
+  tests/unit/test_plan_journey.cpp
+  tests/unit/test_plan_report.cpp
   tests/unit/test_plan_status.cpp
 )

@@ -49,6 +49,7 @@ struct SnapshotEvidence {
   std::string file;
   double days = 0;
   std::vector<std::string> missing;  // signals null or absent in `cluster`
+  std::string compared_with;         // file name of the snapshot it was compared with (--compare), if any
   std::string problem;
 };
 
@@ -69,6 +70,8 @@ SnapshotEvidence read_snapshot(const fs::path& path, const fs::path& root)
     e.problem = error.what();
     return e;
   }
+  if (doc.contains("comparison") && doc["comparison"].is_object() && doc["comparison"].value("against", "") != "")
+    e.compared_with = fs::path(doc["comparison"]["against"].get<std::string>()).filename().string();
   for (const auto& [name, pointer] : k_signals) {
     Json::json_pointer ptr(pointer);
     if (!doc["cluster"].contains(ptr) || doc["cluster"][ptr].is_null()) e.missing.push_back(name);
@@ -83,7 +86,27 @@ std::string baseline_command(const PlanConfig& c, const std::string& compare)
   return compare.empty() ? cmd : cmd + " --compare " + compare;
 }
 
-void check_baselines(const fs::path& root, const PlanConfig& c, Criterion& week, Criterion& second)
+// Met by a snapshot saved with --compare against another snapshot of .readyctl/baselines/.
+void describe_second(const std::vector<const SnapshotEvidence*>& usable, const PlanConfig& c, Criterion& second)
+{
+  std::string first = usable.empty() ? "" : ".readyctl/baselines/" + fs::path(usable.front()->file).filename().string();
+  second.command = baseline_command(c, first);
+  for (size_t i = 0; i < usable.size() && !second.met; ++i)
+    for (size_t j = 0; j < usable.size() && !second.met; ++j)
+      if (i != j && usable[i]->compared_with == fs::path(usable[j]->file).filename().string()) {
+        second.met = true;
+        second.evidence = usable[i]->file;
+        second.detail = fmt::format("{} is compared with {}", usable[i]->file, usable[j]->file);
+      }
+  if (second.met) return;
+  second.detail = usable.size() < 2 ? fmt::format("{} baseline snapshot{} in .readyctl/baselines/", usable.size(),
+                                                  usable.size() == 1 ? "" : "s")
+                                    : fmt::format("{} snapshots, but none saved with --compare against an earlier one",
+                                                  usable.size());
+}
+
+void check_baselines(const fs::path& root, const PlanConfig& c, Criterion& week, Criterion& second,
+                     std::vector<std::string>& baselines)
 {
   std::vector<SnapshotEvidence> snapshots;
   for (const fs::path& p : json_files(root / ".readyctl/baselines")) snapshots.push_back(read_snapshot(p, root));
@@ -106,17 +129,26 @@ void check_baselines(const fs::path& root, const PlanConfig& c, Criterion& week,
                             : fmt::format("{} has no {} signal", s.file, fmt::join(s.missing, ", "));
     }
   }
-  second.met = usable.size() >= 2;
-  second.evidence = second.met ? usable.back()->file : "";
-  second.detail = fmt::format("{} baseline snapshot{} in .readyctl/baselines/", usable.size(), usable.size() == 1 ? "" : "s");
-  second.command = baseline_command(c, usable.empty() ? "" : ".readyctl/baselines/" + fs::path(usable.front()->file).filename().string());
+  describe_second(usable, c, second);
+  for (const SnapshotEvidence* u : usable) baselines.push_back(u->file);
 }
 
 struct LintOutcome {
+  LintTally tally;  // every finding, by category and severity
   int errors = 0;
   std::string first;    // "file:line:col rule" of the first counted error
   std::string problem;  // the paths could not be linted
 };
+
+void count(LintTally& t, const std::string& category, Severity severity)
+{
+  SeverityCounts& c = t.categories[category.empty() ? "other" : category];
+  int SeverityCounts::*field = severity == Severity::error     ? &SeverityCounts::errors
+                               : severity == Severity::warning ? &SeverityCounts::warnings
+                                                               : &SeverityCounts::notes;
+  ++(c.*field);
+  ++(t.total.*field);
+}
 
 // Runs the lint engine in-process; only error findings in `categories` count (all when empty).
 LintOutcome lint_errors(const fs::path& root, const std::vector<std::string>& paths, const std::set<std::string>& categories,
@@ -128,11 +160,14 @@ LintOutcome lint_errors(const fs::path& root, const std::vector<std::string>& pa
   if (fs::exists(config_dir / ".readyctl.yaml")) o.config_path = (config_dir / ".readyctl.yaml").string();
   o.today = format_date(today);
   LintOutcome out;
+  out.tally.paths = paths;
+  out.tally.at = utc_timestamp_now();
   try {
     lint::LintRun run = lint::run_lint(o);
     std::map<std::string, std::string> category_of;
     for (const auto& rule : lint::resolve_rules(o, run.config)) category_of[rule.id] = rule.category;
     for (const auto& f : run.report.findings) {
+      count(out.tally, category_of[f.rule], f.severity);
       bool counted = f.severity == Severity::error && (categories.empty() || categories.count(category_of[f.rule]));
       if (!counted) continue;
       if (out.errors++ == 0)
@@ -179,7 +214,7 @@ std::string shell_quote(const std::string& s)
   return out + "'";
 }
 
-void check_guardrails(const fs::path& root, const PlanConfig& c, Day today, Criterion& g)
+void check_guardrails(const fs::path& root, const PlanConfig& c, Day today, Criterion& g, std::optional<LintTally>& tally)
 {
   if (c.manifests.empty()) {
     g.detail = "no manifest paths in .readyctl/plan.yaml";
@@ -190,7 +225,9 @@ void check_guardrails(const fs::path& root, const PlanConfig& c, Day today, Crit
   std::vector<std::string> quoted;
   for (const auto& m : c.manifests) quoted.push_back(shell_quote(m));
   g.command = fmt::format("readyctl lint {}", fmt::join(quoted, " "));
-  describe_lint(g, lint_errors(root, c.manifests, k_guardrail_categories, today, root), "guardrails/scheduling/cost/isolation");
+  LintOutcome lint = lint_errors(root, c.manifests, k_guardrail_categories, today, root);
+  describe_lint(g, lint, "guardrails/scheduling/cost/isolation");
+  if (lint.problem.empty()) tally = lint.tally;
   g.evidence = g.met ? fmt::format("{}", fmt::join(c.manifests, " ")) : "";
 }
 
@@ -287,8 +324,8 @@ PlanStatus evaluate_plan(const StatusOptions& o)
   Phase gamedays = make_phase(4, "game days", c.start);
 
   Criterion week = criterion("baseline-7d", "a baseline snapshot covering >= 7 days with traffic, latency, queue, GPU and cost");
-  Criterion second = criterion("baseline-second", "a second baseline snapshot to compare with the first");
-  check_baselines(o.root, c, week, second);
+  Criterion second = criterion("baseline-second", "a second baseline snapshot compared with the first");
+  check_baselines(o.root, c, week, second, s.baselines);
   baseline.criteria = {week};
 
   Criterion scaffolded = criterion("flow-scaffolded", "a scaffolded durable-flow project in " + c.flow_dir);
@@ -297,7 +334,7 @@ PlanStatus evaluate_plan(const StatusOptions& o)
   flow.criteria = {scaffolded, clean};
 
   Criterion g = criterion("guardrails-clean", "zero guardrails/scheduling/cost/isolation errors over the planned manifests");
-  check_guardrails(o.root, c, o.today, g);
+  check_guardrails(o.root, c, o.today, g, s.manifests_lint);
   guardrails.criteria = {g, second};
 
   gamedays.criteria = {criterion("gameday-failover", "a held failover drill in the last 30 days"),

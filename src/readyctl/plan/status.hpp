@@ -1,9 +1,11 @@
 // Plan status: the four phases of the 90-day plan, each exit criterion checked from evidence in the repository.
 #pragma once
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "readyctl/plan/lint_history.hpp"
 #include "readyctl/plan/plan_file.hpp"
 
 namespace readyctl::plan {
@@ -33,6 +35,8 @@ struct PlanStatus {
   Day today = 0;
   std::vector<Phase> phases;
   std::string next_command;  // the first unmet criterion's command; empty when all are met
+  std::vector<std::string> baselines;   // readable snapshots in .readyctl/baselines/, oldest name first
+  std::optional<LintTally> manifests_lint;  // the lint of the planned manifests, when it ran
   bool any_late() const;
 };
 
@@ -43,6 +47,11 @@ struct StatusOptions {
 };
 
 PlanStatus evaluate_plan(const StatusOptions& options);
+
+// "met", "late", "upcoming" or "in progress".
+std::string phase_state(const Phase& p, Day today);
+// The plan week today falls in, 1-based; 0 before the start.
+long current_week(const PlanStatus& s);
 
 std::string render_status_text(const PlanStatus& s);
 std::string render_status_json(const PlanStatus& s);
