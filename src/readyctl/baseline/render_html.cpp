@@ -51,7 +51,7 @@ std::string cards(const Baseline& b)
          card("GPU-hours allocated", format_figure(c.get("gpu.allocated_gpu_hours"), "h")) +
          card("GPU utilisation", format_figure(c.get("gpu.utilization_mean"), "%")) +
          card("total cost", format_figure(c.get("cost.total"), "usd")) +
-         card("idle GPU cost", format_figure(c.get("cost.idle_gpu"), "usd")) +
+         card("idle GPU cost (incl. unrequested GPUs)", format_figure(c.get("cost.idle_gpu"), "usd")) +
          card("cost per 1M tokens", format_figure(c.get("cost.per_million_tokens"), "usd")) + "</div>";
 }
 

@@ -80,7 +80,9 @@ std::string header(const Baseline& b, const Style& st)
 std::string cost_summary(const Baseline& b)
 {
   const TenantBaseline& c = b.cluster;
-  std::string out = fmt::format("Cost over the window: {} total = GPU {} + CPU {} + memory {}; idle GPU {}",
+  // Idle GPU cost also prices capacity no pod requested, so it can exceed the (allocation-based) total.
+  std::string out = fmt::format("Cost over the window: {} total = GPU {} + CPU {} + memory {}; "
+                                "idle GPU {} (allocated but unused, plus GPUs no pod requested)",
                                 format_figure(c.get("cost.total"), "usd"), format_figure(c.get("cost.gpu"), "usd"),
                                 format_figure(c.get("cost.cpu"), "usd"), format_figure(c.get("cost.memory"), "usd"),
                                 format_figure(c.get("cost.idle_gpu"), "usd"));
