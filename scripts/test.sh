@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 stages="${READYCTL_TEST_STAGES:-main sanitize fuzz}"
+# ccache (when present) shares objects between clones: paths under the repository are hashed relative to it.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"
 build="${READYCTL_BUILD_DIR:-build}"
 stage() { [[ " $stages " == *" $1 "* ]]; }
 log() { printf '\n== %s (%ss since start)\n' "$1" "$SECONDS"; }
