@@ -42,12 +42,34 @@ mu::data make_data(const LoadedTemplate& tmpl, const Answers& answers)
   return data;
 }
 
+// Partials may include partials, and any string value can stand in for one; a cycle would recurse until the
+// stack overflows. A real template expands a handful of partials per file.
+constexpr int k_max_partial_expansions = 200;
+
+class BoundedContext : public mu::context<std::string> {
+public:
+  BoundedContext(const mu::data* data, const std::string& origin) : mu::context<std::string>(data), m_origin(origin) {}
+
+  const mu::data* get_partial(const std::string& name) const override
+  {
+    if (++m_expansions > k_max_partial_expansions)
+      throw InputError(fmt::format("{}: partials expand more than {} times (does '{}' include itself?)", m_origin,
+                                   k_max_partial_expansions, name));
+    return mu::context<std::string>::get_partial(name);
+  }
+
+private:
+  const std::string& m_origin;
+  mutable int m_expansions = 0;
+};
+
 std::string render_text(const std::string& text, const mu::data& data, const std::string& origin)
 {
   mu::mustache engine(text);
   if (!engine.is_valid()) throw InputError(fmt::format("{}: {}", origin, engine.error_message()));
   engine.set_custom_escape([](const std::string& s) { return s; });
-  std::string out = engine.render(data);
+  BoundedContext context(&data, origin);
+  std::string out = engine.render(context);
   if (!engine.is_valid()) throw InputError(fmt::format("{}: {}", origin, engine.error_message()));
   return out;
 }
