@@ -133,11 +133,15 @@ TEST_SUITE("scaffold")
       std::vector<std::pair<std::string, std::string>> files;  // below tpl/<name>/, besides template.yaml
       std::string message;
     };
+    // Each level once cost the mustache parser memory for all levels below: 50,000 took tens of GB.
+    std::string deep_sections;
+    for (int i = 0; i < 50'000; ++i) deep_sections += "<%#a%>";
     const Row rows[] = {
         {"climb", {{"files/ok.txt", "fine\n"}, {"files/{{up}}/evil.txt", "owned\n"}},
          "generated path '../../evil.txt' escapes the target directory"},
         {"loop", {{"files/a.txt", "{{> again}}\n"}, {"partials/again.mustache", "x{{> again}}"}},
          "partials expand more than 200 times (does 'again' include itself?)"},
+        {"deep", {{"files/a.txt", "{{=<% %>=}}" + deep_sections}}, "deep/files/a.txt: sections nested deeper than 64 levels"},
     };
     for (const Row& row : rows) {
       CAPTURE(row.name);

@@ -8,11 +8,21 @@
 #include "readyctl/core/error.hpp"
 #include "readyctl/core/text.hpp"
 #include "readyctl/scaffold/safe_path.hpp"
+#include "readyctl/scaffold/section_depth.hpp"
 
 namespace readyctl::scaffold {
 namespace {
 
 namespace mu = kainjow::mustache;
+
+constexpr size_t k_max_section_depth = 64;
+
+// Refuses what would make the mustache parser exhaust memory; `what` names the file or partial.
+void check_section_depth(const std::string& text, const std::string& what)
+{
+  if (section_depth(text) > k_max_section_depth)
+    throw InputError(fmt::format("{}: sections nested deeper than {} levels", what, k_max_section_depth));
+}
 
 // Booleans become mustache sections; a choice `x` also yields `x_<choice>` sections for its chosen value.
 mu::data make_data(const LoadedTemplate& tmpl, const Answers& answers)
@@ -36,6 +46,7 @@ mu::data make_data(const LoadedTemplate& tmpl, const Answers& answers)
   data.set("template_version", std::to_string(tmpl.manifest.version));
   data.set("readyctl_version", READYCTL_VERSION);
   for (const auto& [name, text] : tmpl.partials) {
+    check_section_depth(text, fmt::format("partial '{}'", name));
     std::string copy = text;
     data.set(name, mu::partial([copy] { return copy; }));
   }
@@ -65,6 +76,7 @@ private:
 
 std::string render_text(const std::string& text, const mu::data& data, const std::string& origin)
 {
+  check_section_depth(text, origin);
   mu::mustache engine(text);
   if (!engine.is_valid()) throw InputError(fmt::format("{}: {}", origin, engine.error_message()));
   engine.set_custom_escape([](const std::string& s) { return s; });
