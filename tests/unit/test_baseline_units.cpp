@@ -58,6 +58,7 @@ TEST_SUITE("baseline")
     // Each body once ended readyctl in std::terminate (json out_of_range / type_error, std::stod, UB on const []).
     const char* bodies[] = {
         R"({"status":"success"})",
+        R"({"status":"success","data":["vllm:request_success_total","up"]})",  // fuzz_prometheus_response's crash
         R"({"status":"success","data":{"resultType":"scalar"}})",
         R"({"status":"success","data":{"resultType":"vector","result":[{"value":[1,"1abc"]}]}})",
         R"({"status":"success","data":{"resultType":"vector","result":[{"value":[1,"1e999"]}]}})",
