@@ -8,6 +8,9 @@ MODE flaky:    every second request answers 503 (retried by the client), otherwi
 MODE auth:     requires `Authorization: Bearer s3cr3t-token-value` and `X-Scope-OrgID: team-a` under the
                /prometheus prefix (Mimir); answers 401 otherwise, empty results when satisfied.
 MODE basic:    requires basic auth `ops:pa55-LEAKED-w0rd` and `X-Api-Key: hdr-LEAKED-4242`; 401 otherwise.
+MODE garbage:  every API request answers 200 with bytes that are not JSON.
+MODE truncated: every API request answers 200 with the API's JSON cut off halfway.
+MODE huge:     every API request answers 200 and streams 2 GiB (no Content-Length) until the client hangs up.
 """
 import json
 import sys
@@ -44,6 +47,8 @@ class Handler(BaseHTTPRequestHandler):
         path = self.path.split("?")[0]
         if path == "/-/ready":
             return self.reply(200, "ready", "text/plain")
+        if MODE in HOSTILE:
+            return HOSTILE[MODE](self)
         if MODE == "proxy502":
             return self.reply(502, "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>\n",
                               "text/html")
@@ -72,6 +77,30 @@ class Handler(BaseHTTPRequestHandler):
 
     do_GET = handle_any
     do_POST = handle_any
+
+
+def garbage(handler):
+    handler.reply(200, "\x1b[2J\x00\x01not json at all \xff{{{", "application/json")
+
+
+def truncated(handler):
+    full = json.dumps(envelope({"resultType": "vector", "result": [{"metric": {"job": "x"}, "value": [1, "1"]}]}))
+    handler.reply(200, full[: len(full) // 2])
+
+
+def huge(handler):
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/json")
+    handler.end_headers()
+    chunk = b'{"status":"success","data":{"resultType":"vector","result":[' + b" " * (1 << 20)
+    try:
+        for _ in range(2048):
+            handler.wfile.write(chunk)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+
+
+HOSTILE = {"garbage": garbage, "truncated": truncated, "huge": huge}
 
 
 HTTPServer(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()

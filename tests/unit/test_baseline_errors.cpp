@@ -1,9 +1,13 @@
 // What the user sees when the server is down, refuses a query, hides behind a failing proxy, or needs auth.
+#include <chrono>
 #include <memory>
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <netinet/in.h>
 #include <nlohmann/json.hpp>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "../baseline/process.hpp"
 #include "test_support.hpp"
@@ -32,6 +36,39 @@ private:
 
 const std::string k_window = "--start 2026-11-01T00:00:00Z --end 2026-11-01T06:00:00Z";
 
+// A TCP listener that never accepts: connections complete in the kernel's backlog and no byte ever comes back.
+class SilentListener {
+public:
+  SilentListener() : m_fd(::socket(AF_INET, SOCK_STREAM, 0))
+  {
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    REQUIRE(::bind(m_fd, reinterpret_cast<sockaddr*>(&addr), len) == 0);
+    REQUIRE(::listen(m_fd, 16) == 0);
+    REQUIRE(::getsockname(m_fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+    port = ntohs(addr.sin_port);
+  }
+  ~SilentListener() { ::close(m_fd); }
+  SilentListener(const SilentListener&) = delete;
+  SilentListener& operator=(const SilentListener&) = delete;
+  int port = 0;
+
+private:
+  int m_fd;
+};
+
+// Runs baseline against a server writing to an existing report file, which a failure must leave untouched.
+CliResult baseline_over_report(const std::string& url, const std::string& extra, const TempDir& tmp)
+{
+  tmp.write("out.json", "previous report\n");
+  CliResult r = run_binary(fmt::format("baseline --prometheus {} {} {} -o json={}", url, k_window, extra,
+                                       (tmp / "out.json").string()));
+  CHECK(slurp(tmp / "out.json") == "previous report\n");
+  return r;
+}
+
 }  // namespace
 
 TEST_SUITE("integration-baseline")
@@ -59,6 +96,40 @@ TEST_SUITE("integration-baseline")
     CliResult r = run_binary(fmt::format("baseline --prometheus {} {}", server.url(), k_window));
     CHECK(r.code == 3);
     CHECK(r.err.find("HTTP 502 and a body that is not the Prometheus API's JSON") != std::string::npos);
+  }
+
+  TEST_CASE("a 200 answer with garbage or truncated JSON: exit 3 saying the body is not the API's JSON")
+  {
+    for (const char* mode : {"garbage", "truncated"}) {
+      CAPTURE(mode);
+      FakeServer server(mode);
+      TempDir tmp;
+      CliResult r = baseline_over_report(server.url(), "", tmp);
+      CHECK(r.code == 3);
+      CHECK(r.err.find("HTTP 200 and a body that is not the Prometheus API's JSON") != std::string::npos);
+      CHECK(r.err.find('\x1b') == std::string::npos);  // the body's escape sequence never reaches the terminal
+    }
+  }
+
+  TEST_CASE("a 2 GiB answer is cut off at the response cap without holding it in memory: exit 3")
+  {
+    FakeServer server("huge");
+    TempDir tmp;
+    CliResult r = baseline_over_report(server.url(), "", tmp);
+    CHECK(r.code == 3);
+    CHECK(r.err.find("the response is larger than 256 MiB, the most readyctl accepts") != std::string::npos);
+  }
+
+  TEST_CASE("a server that never answers: each attempt times out, then exit 3 naming the address")
+  {
+    SilentListener silent;
+    TempDir tmp;
+    auto start = std::chrono::steady_clock::now();
+    CliResult r = baseline_over_report(fmt::format("http://127.0.0.1:{}", silent.port), "--timeout 1", tmp);
+    CHECK(r.code == 3);
+    CHECK(r.err.find(fmt::format("cannot query Prometheus at http://127.0.0.1:{}", silent.port)) != std::string::npos);
+    CHECK(r.err.find("Timeout was reached") != std::string::npos);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));  // hang guard
   }
 
   TEST_CASE("503s are retried and server warnings reach the report")

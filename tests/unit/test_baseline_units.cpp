@@ -53,6 +53,31 @@ TEST_SUITE("baseline")
                          "q: HTTP 502 and a body that is not the Prometheus API's JSON: '<html>'", EnvironmentError);
   }
 
+  TEST_CASE("an envelope of the wrong shape is the server's error (exit 3), never an escaping JSON exception")
+  {
+    // Each body once ended readyctl in std::terminate (json out_of_range / type_error, std::stod, UB on const []).
+    const char* bodies[] = {
+        R"({"status":"success"})",
+        R"({"status":"success","data":["vllm:request_success_total","up"]})",  // fuzz_prometheus_response's crash
+        R"({"status":"success","data":{"resultType":"scalar"}})",
+        R"({"status":"success","data":{"resultType":"vector","result":[{"value":[1,"1abc"]}]}})",
+        R"({"status":"success","data":{"resultType":"vector","result":[{"value":[1,"1e999"]}]}})",
+        R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"a":1},"values":[]}]}})",
+        R"({"status":"success","data":{"resultType":7,"result":[]}})",
+        R"({"status":"success","warnings":[3],"data":{"result":[]}})",
+    };
+    for (const char* body : bodies) {
+      CAPTURE(body);
+      CHECK_THROWS_WITH_AS(parse_query_response(body, 200, "q"),
+                           doctest::Contains("q: HTTP 200: the answer does not have the Prometheus API's shape"),
+                           EnvironmentError);
+    }
+    CHECK_THROWS_WITH_AS(parse_label_values(R"({"status":"success","data":[1]})", 200, "probe"),
+                         doctest::Contains("probe: HTTP 200: the answer does not have"), EnvironmentError);
+    CHECK_THROWS_WITH_AS(parse_query_response(R"({"status":"error","errorType":5,"error":{"x":1}})", 400, "q"),
+                         R"(q: HTTP 400: 5: {"x":1})", EnvironmentError);
+  }
+
   TEST_CASE("stack detection: exact names, `_total` or bare, old vLLM names, the engine with most signals")
   {
     std::vector<Stack> stacks = builtin_stacks();

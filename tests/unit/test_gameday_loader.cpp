@@ -118,6 +118,23 @@ TEST_SUITE("gameday")
     }
   }
 
+  TEST_CASE("captures that read each other in a cycle are reported at the first one's 'from': exit 2")
+  {
+    readyctl::test::TempDir dir;
+    dir.write("cycle.yaml", "apiVersion: readyctl.io/v1\nkind: GameDay\nmetadata: {name: cycle}\nsteps:\n"
+                            "  - name: login\n    action: {exec: {command: \"echo token=abc\"}}\n    capture:\n"
+                            "      token: {from: session, regex: \"(.*)\"}\n"
+                            "      session: {from: token, regex: \"(.*)\"}\n"
+                            "      user: {from: stdout, regex: \"(.*)\"}\n"
+                            "      self: {from: self, regex: \"(.*)\"}\n");
+    auto r = readyctl::test::run_binary("gameday validate '" + (dir / "cycle.yaml").string() + "'");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("cycle.yaml:8:21: captures read each other in a cycle (token -> session -> token)") !=
+          std::string::npos);
+    CHECK(r.err.find("cycle.yaml:11:20: captures read each other in a cycle (self -> self)") != std::string::npos);
+    CHECK(r.err.find("2 problem(s)") != std::string::npos);
+  }
+
   TEST_CASE("gameday validate exits 2 and prints every located problem")
   {
     readyctl::test::TempDir dir;

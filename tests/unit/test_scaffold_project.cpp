@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "readyctl/core/error.hpp"
 #include "readyctl/scaffold/project.hpp"
@@ -33,6 +36,17 @@ files:
   dir.write("tpl/demo/files/ci.txt", "ci for {{name}}\n");
   dir.write("tpl/_common/files/shared.txt", "shared {{pkg}} {{template_name}} v{{template_version}}\n");
   dir.write("tpl/_common/partials/footer.mustache", "-- {{name}} --");
+}
+
+// `readyctl scaffold new NAME DIR/out --templates DIR/tpl` through the real binary must fail with exit 2 and
+// `message`, writing nothing.
+void check_refused(const TempDir& dir, const std::string& name, const std::string& message)
+{
+  auto r = readyctl::test::run_binary("scaffold new " + name + " '" + (dir / "out").string() + "' --templates '" +
+                                      (dir / "tpl").string() + "' --non-interactive");
+  CHECK(r.code == 2);
+  CHECK(r.err.find(message) != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "out"));
 }
 
 }  // namespace
@@ -110,6 +124,34 @@ TEST_SUITE("scaffold")
     CHECK_FALSE(fs::exists(dir / "out"));
     CHECK_THROWS_AS(check_relative_path("/etc/passwd", "t"), readyctl::InputError);
     CHECK_NOTHROW(check_relative_path("a/b.txt", "t"));
+  }
+
+  TEST_CASE("hostile templates are refused with exit 2 and write nothing: '../' in their own paths, self-including partials")
+  {
+    struct Row {
+      std::string name;
+      std::vector<std::pair<std::string, std::string>> files;  // below tpl/<name>/, besides template.yaml
+      std::string message;
+    };
+    // Each level once cost the mustache parser memory for all levels below: 50,000 took tens of GB.
+    std::string deep_sections;
+    for (int i = 0; i < 50'000; ++i) deep_sections += "<%#a%>";
+    const Row rows[] = {
+        {"climb", {{"files/ok.txt", "fine\n"}, {"files/{{up}}/evil.txt", "owned\n"}},
+         "generated path '../../evil.txt' escapes the target directory"},
+        {"loop", {{"files/a.txt", "{{> again}}\n"}, {"partials/again.mustache", "x{{> again}}"}},
+         "partials expand more than 200 times (does 'again' include itself?)"},
+        {"deep", {{"files/a.txt", "{{=<% %>=}}" + deep_sections}}, "deep/files/a.txt: sections nested deeper than 64 levels"},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.name);
+      TempDir dir;
+      dir.write("tpl/" + row.name + "/template.yaml",
+                "name: " + row.name + "\nversion: 1\ndescription: Hostile\nconstants: {up: ../..}\n");
+      for (const auto& [path, text] : row.files) dir.write("tpl/" + row.name + "/" + path, text);
+      check_refused(dir, row.name, row.message);
+      CHECK_FALSE(fs::exists(dir / "evil.txt"));
+    }
   }
 
   TEST_CASE("a symlink inside the target cannot lead writes outside it")

@@ -24,12 +24,6 @@ struct ListDeleter {
   void operator()(curl_slist* l) const { curl_slist_free_all(l); }
 };
 
-size_t append_body(char* data, size_t size, size_t count, void* user)
-{
-  static_cast<std::string*>(user)->append(data, size * count);
-  return size * count;
-}
-
 // "https://user:pw@host/x" -> "https://host/x": URLs appear in messages, credentials must not.
 std::string redact_url(const std::string& url)
 {
@@ -38,6 +32,32 @@ std::string redact_url(const std::string& url)
   size_t slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
   if (scheme == std::string::npos || at == std::string::npos || (slash != std::string::npos && at > slash)) return url;
   return url.substr(0, scheme + 3) + url.substr(at + 1);
+}
+
+// The response body, refused past a cap so a runaway or hostile server cannot exhaust memory.
+struct Body {
+  std::string text;
+  size_t max_bytes;
+  bool too_large = false;
+};
+
+size_t append_body(char* data, size_t size, size_t count, void* user)
+{
+  auto* body = static_cast<Body*>(user);
+  if (body->text.size() + size * count > body->max_bytes) {
+    body->too_large = true;
+    return 0;  // curl aborts the transfer with CURLE_WRITE_ERROR
+  }
+  body->text.append(data, size * count);
+  return size * count;
+}
+
+std::string transfer_error(const std::string& url, CURLcode rc, const Body& body)
+{
+  if (body.too_large)
+    return fmt::format("cannot query Prometheus at {}: the response is larger than {} MiB, the most readyctl accepts",
+                       redact_url(url), body.max_bytes / (1024 * 1024));
+  return fmt::format("cannot query Prometheus at {}: {}", redact_url(url), curl_easy_strerror(rc));
 }
 
 std::string first_line_of(const std::string& path, const char* what)
@@ -112,11 +132,12 @@ std::string PrometheusClient::perform(const std::string& path, const std::string
   std::unique_ptr<curl_slist, ListDeleter> headers;
   for (const std::string& h : m_auth_headers) headers.reset(curl_slist_append(headers.release(), h.c_str()));
   std::string url = m_options.url + path;
-  std::string body;
+  Body body{{}, m_options.max_response_bytes};
   curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
   curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, append_body);
   curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &body);
+  curl_easy_setopt(curl.get(), CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(m_options.max_response_bytes));
   curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl.get(), CURLOPT_ACCEPT_ENCODING, "");  // gzip when the server offers it
   curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(m_options.timeout_seconds * 1000));
@@ -130,17 +151,18 @@ std::string PrometheusClient::perform(const std::string& path, const std::string
   if (form) curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, form->c_str());
 
   for (int attempt = 1;; ++attempt) {
-    body.clear();
+    body.text.clear();
+    body.too_large = false;
     CURLcode rc = curl_easy_perform(curl.get());
     long status = 0;
     curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
     ++m_requests;
-    m_bytes += body.size();
+    m_bytes += body.text.size();
     bool transient = rc == CURLE_OPERATION_TIMEDOUT || (rc == CURLE_OK && retryable(status));
     if (!transient || attempt >= m_options.max_attempts) {
-      if (rc != CURLE_OK)
-        throw EnvironmentError(fmt::format("cannot query Prometheus at {}: {}", redact_url(url), curl_easy_strerror(rc)));
-      return std::to_string(status) + "\n" + body;
+      if (rc == CURLE_FILESIZE_EXCEEDED) body.too_large = true;
+      if (rc != CURLE_OK) throw EnvironmentError(transfer_error(url, rc, body));
+      return std::to_string(status) + "\n" + body.text;
     }
     std::this_thread::sleep_for(std::chrono::duration<double>(m_options.backoff_seconds * std::pow(2.0, attempt - 1)));
   }

@@ -20,6 +20,8 @@ struct ClientOptions {
   double timeout_seconds = 120;
   int max_attempts = 4;            // per request, retrying 429/502/503/504 and transport failures
   double backoff_seconds = 0.5;    // doubled per retry
+  // A bigger body fails the query (exit 3): range queries come in chunks of at most 11,000 points per series.
+  size_t max_response_bytes = size_t{256} * 1024 * 1024;
 };
 
 struct ClientStats {

@@ -1,11 +1,14 @@
 #include "readyctl/baseline/query_result.hpp"
 
+#include <charconv>
 #include <cmath>
+#include <stdexcept>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "readyctl/core/error.hpp"
+#include "readyctl/core/printable.hpp"
 
 namespace readyctl::baseline {
 namespace {
@@ -16,7 +19,15 @@ using nlohmann::json;
 std::string excerpt(std::string_view body)
 {
   std::string_view line = body.substr(0, body.find('\n'));
-  return std::string(line.substr(0, 120));
+  return printable(line.substr(0, 120));
+}
+
+// A field quoted in a message, whatever its JSON type: a hostile server may send a number where text belongs.
+std::string text_field(const json& doc, const char* key, const char* fallback)
+{
+  auto it = doc.find(key);
+  if (it == doc.end()) return fallback;
+  return printable(it->is_string() ? it->get<std::string>() : it->dump());
 }
 
 json parse_envelope(std::string_view body, long http_status, std::string_view what)
@@ -26,18 +37,23 @@ json parse_envelope(std::string_view body, long http_status, std::string_view wh
     throw EnvironmentError(fmt::format("{}: HTTP {} and a body that is not the Prometheus API's JSON: '{}'", what,
                                        http_status, excerpt(body)));
   if (doc["status"] != "success")
-    throw EnvironmentError(fmt::format("{}: HTTP {}: {}: {}", what, http_status, doc.value("errorType", "error"),
-                                       doc.value("error", "(no message)")));
+    throw EnvironmentError(fmt::format("{}: HTTP {}: {}: {}", what, http_status, text_field(doc, "errorType", "error"),
+                                       text_field(doc, "error", "(no message)")));
   return doc;
 }
 
+// Sample values come as strings: "0.5", "NaN", "+Inf", "-Inf".
 double parse_value(const json& pair)
 {
   std::string text = pair.at(1).get<std::string>();
   if (text == "NaN") return std::nan("");
   if (text == "+Inf") return HUGE_VAL;
   if (text == "-Inf") return -HUGE_VAL;
-  return std::stod(text);
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty())
+    throw std::invalid_argument(fmt::format("sample value '{}' is not a number", printable(text)));
+  return value;
 }
 
 Series parse_series(const json& item)
@@ -51,27 +67,52 @@ Series parse_series(const json& item)
   return s;
 }
 
-}  // namespace
-
-QueryResult parse_query_response(std::string_view body, long http_status, std::string_view what)
+// A successful envelope whose data has the wrong shape (a missing field, a number where a string belongs) is the
+// server's fault like any other bad answer: EnvironmentError naming the request, never an escaping json error.
+[[noreturn]] void bad_shape(std::string_view what, long http_status, const char* detail)
 {
-  json doc = parse_envelope(body, http_status, what);
+  throw EnvironmentError(fmt::format("{}: HTTP {}: the answer does not have the Prometheus API's shape: {}", what,
+                                     http_status, detail));
+}
+
+template <class Decode>
+auto decode(std::string_view what, long http_status, Decode&& decode_data)
+{
+  try {
+    return decode_data();
+  } catch (const json::exception& e) {
+    bad_shape(what, http_status, e.what());
+  } catch (const std::invalid_argument& e) {
+    bad_shape(what, http_status, e.what());
+  }
+}
+
+QueryResult decode_query_data(const json& doc)
+{
   QueryResult result;
   for (const json& w : doc.value("warnings", json::array())) result.warnings.push_back(w.get<std::string>());
   const json& data = doc.at("data");
   std::string type = data.value("resultType", "");
   if (type == "scalar") {
-    result.series.push_back({{}, {{data["result"].at(0).get<double>(), parse_value(data["result"])}}});
+    result.series.push_back({{}, {{data.at("result").at(0).get<double>(), parse_value(data.at("result"))}}});
     return result;
   }
   for (const json& item : data.at("result")) result.series.push_back(parse_series(item));
   return result;
 }
 
+}  // namespace
+
+QueryResult parse_query_response(std::string_view body, long http_status, std::string_view what)
+{
+  json doc = parse_envelope(body, http_status, what);
+  return decode(what, http_status, [&] { return decode_query_data(doc); });
+}
+
 std::vector<std::string> parse_label_values(std::string_view body, long http_status, std::string_view what)
 {
   json doc = parse_envelope(body, http_status, what);
-  return doc.at("data").get<std::vector<std::string>>();
+  return decode(what, http_status, [&] { return doc.at("data").get<std::vector<std::string>>(); });
 }
 
 }  // namespace readyctl::baseline

@@ -3,7 +3,9 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/core/duration.cpp
   src/readyctl/core/embedded.cpp
   src/readyctl/core/parallel.cpp
+  src/readyctl/core/printable.cpp
   src/readyctl/core/process.cpp
+  src/readyctl/core/read_file.cpp
   src/readyctl/core/terminal.cpp
   src/readyctl/core/text.cpp
 )
@@ -11,4 +13,5 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_core_atomic_file.cpp
   tests/unit/test_core_duration.cpp
   tests/unit/test_core_text.cpp
+  tests/unit/test_hostile_input.cpp
 )

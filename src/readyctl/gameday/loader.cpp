@@ -39,6 +39,7 @@ void check_capture(Checker& c, const yaml::Node* node)
       }
     }
   }
+  check_capture_cycles(c, node);
 }
 
 void read_step_body(Checker& c, const yaml::Node* node, Step& step, const Safety& safety, StepPlace place)

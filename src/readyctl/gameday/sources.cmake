@@ -2,6 +2,7 @@
 list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/gameday/action_schema.cpp
   src/readyctl/gameday/actions.cpp
+  src/readyctl/gameday/capture_cycles.cpp
   src/readyctl/gameday/checker.cpp
   src/readyctl/gameday/http_client.cpp
   src/readyctl/gameday/journal.cpp

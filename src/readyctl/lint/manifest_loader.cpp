@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <istream>
-#include <iterator>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "readyctl/core/atomic_file.hpp"
+#include "readyctl/core/read_file.hpp"
 #include "readyctl/core/error.hpp"
 #include "readyctl/core/parallel.hpp"
 #include "readyctl/core/process.hpp"
@@ -19,6 +19,9 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view k_kustomization_names[] = {"kustomization.yaml", "kustomization.yml", "Kustomization"};
+// Far above any real manifest stream (the API server takes objects up to 1.5 MiB), far below what would exhaust
+// memory: parsing holds about 3.5 bytes per input byte.
+constexpr size_t k_max_manifest_bytes = 64 * 1024 * 1024;
 
 Finding parse_error(std::string file, int line, int column, std::string message)
 {
@@ -149,6 +152,19 @@ void walk_directory(ManifestSet& set, std::vector<Input>& inputs, const fs::path
   }
 }
 
+std::string read_stdin(std::istream& in)
+{
+  std::string text;
+  char buf[65536];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    text.append(buf, static_cast<size_t>(in.gcount()));
+    if (text.size() > k_max_manifest_bytes)
+      throw InputError(fmt::format("<stdin>: larger than {} MiB, the most readyctl reads from one file",
+                                   k_max_manifest_bytes / (1024 * 1024)));
+  }
+  return text;
+}
+
 void walk(ManifestSet& set, std::vector<Input>& inputs, const fs::path& path, const LoadOptions& options,
           bool explicit_path)
 {
@@ -170,7 +186,7 @@ ParsedInput read_and_parse(Input& input)
 {
   if (input.text) return parse_input(std::move(input.path), std::move(*input.text));
   try {
-    return parse_input(input.path, read_file(input.path));
+    return parse_input(input.path, read_file(input.path, k_max_manifest_bytes));
   } catch (const InputError& e) {
     ParsedInput out;
     out.read_error = parse_error(input.path, 0, 0, e.what());
@@ -217,7 +233,7 @@ ManifestSet load_manifests(const std::vector<std::string>& paths, const LoadOpti
   for (const std::string& p : paths) {
     if (p == "-") {
       if (!options.in) throw InputError("-: no standard input available");
-      inputs.push_back({"<stdin>", std::string(std::istreambuf_iterator<char>(*options.in), {})});
+      inputs.push_back({"<stdin>", read_stdin(*options.in)});
       continue;
     }
     std::error_code ec;

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include "readyctl/core/printable.hpp"
+
 #include "readyctl/report/formatters.hpp"
 
 namespace readyctl {
@@ -18,16 +20,6 @@ std::string_view severity_color(Severity s)
 std::string paint(bool color, std::string_view code, std::string_view text)
 {
   return color ? fmt::format("{}{}\x1b[0m", code, text) : std::string(text);
-}
-
-// Messages and source lines come from users' files: control characters (ESC above all) are dropped so a
-// manifest cannot drive the terminal; tabs and newlines stay.
-std::string printable(std::string_view text)
-{
-  std::string out;
-  for (char c : text)
-    if (c == '\t' || c == '\n' || (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f)) out += c;
-  return out;
 }
 
 // The offending line and a caret under the column; tabs kept so the caret lines up.

@@ -8,11 +8,21 @@
 #include "readyctl/core/error.hpp"
 #include "readyctl/core/text.hpp"
 #include "readyctl/scaffold/safe_path.hpp"
+#include "readyctl/scaffold/section_depth.hpp"
 
 namespace readyctl::scaffold {
 namespace {
 
 namespace mu = kainjow::mustache;
+
+constexpr size_t k_max_section_depth = 64;
+
+// Refuses what would make the mustache parser exhaust memory; `what` names the file or partial.
+void check_section_depth(const std::string& text, const std::string& what)
+{
+  if (section_depth(text) > k_max_section_depth)
+    throw InputError(fmt::format("{}: sections nested deeper than {} levels", what, k_max_section_depth));
+}
 
 // Booleans become mustache sections; a choice `x` also yields `x_<choice>` sections for its chosen value.
 mu::data make_data(const LoadedTemplate& tmpl, const Answers& answers)
@@ -36,18 +46,42 @@ mu::data make_data(const LoadedTemplate& tmpl, const Answers& answers)
   data.set("template_version", std::to_string(tmpl.manifest.version));
   data.set("readyctl_version", READYCTL_VERSION);
   for (const auto& [name, text] : tmpl.partials) {
+    check_section_depth(text, fmt::format("partial '{}'", name));
     std::string copy = text;
     data.set(name, mu::partial([copy] { return copy; }));
   }
   return data;
 }
 
+// Partials may include partials, and any string value can stand in for one; a cycle would recurse until the
+// stack overflows. A real template expands a handful of partials per file.
+constexpr int k_max_partial_expansions = 200;
+
+class BoundedContext : public mu::context<std::string> {
+public:
+  BoundedContext(const mu::data* data, const std::string& origin) : mu::context<std::string>(data), m_origin(origin) {}
+
+  const mu::data* get_partial(const std::string& name) const override
+  {
+    if (++m_expansions > k_max_partial_expansions)
+      throw InputError(fmt::format("{}: partials expand more than {} times (does '{}' include itself?)", m_origin,
+                                   k_max_partial_expansions, name));
+    return mu::context<std::string>::get_partial(name);
+  }
+
+private:
+  const std::string& m_origin;
+  mutable int m_expansions = 0;
+};
+
 std::string render_text(const std::string& text, const mu::data& data, const std::string& origin)
 {
+  check_section_depth(text, origin);
   mu::mustache engine(text);
   if (!engine.is_valid()) throw InputError(fmt::format("{}: {}", origin, engine.error_message()));
   engine.set_custom_escape([](const std::string& s) { return s; });
-  std::string out = engine.render(data);
+  BoundedContext context(&data, origin);
+  std::string out = engine.render(context);
   if (!engine.is_valid()) throw InputError(fmt::format("{}: {}", origin, engine.error_message()));
   return out;
 }

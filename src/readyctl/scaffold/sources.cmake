@@ -7,6 +7,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/scaffold/project.cpp
   src/readyctl/scaffold/render.cpp
   src/readyctl/scaffold/safe_path.cpp
+  src/readyctl/scaffold/section_depth.cpp
   src/readyctl/scaffold/template_manifest.cpp
   src/readyctl/scaffold/template_store.cpp
   src/readyctl/scaffold/update.cpp

@@ -10,6 +10,7 @@
 
 #include "readyctl/core/error.hpp"
 #include "readyctl/yaml/document.hpp"
+#include "readyctl/yaml/duplicate_key.hpp"
 
 namespace readyctl::yaml {
 
@@ -72,6 +73,7 @@ public:
     m_pending.resize(frame.first_child);
     frame.node->m_text = kids;
     frame.node->m_size = static_cast<uint32_t>(count);
+    if (frame.node->is_mapping()) report_duplicate_keys(frame.node);
     if (!frame.anchor.empty()) m_anchors[frame.anchor] = {frame.node, m_expanded - frame.expanded_before};
     return place(frame.node);
   }
@@ -98,6 +100,9 @@ public:
     m_frames.clear();
     m_pending.clear();
   }
+
+  // Problems that do not stop the document (duplicate keys), in the order met.
+  std::vector<ParseError> take_errors() { return std::move(m_errors); }
 
 private:
   struct Frame {
@@ -150,6 +155,14 @@ private:
     return place(node);
   }
 
+  void report_duplicate_keys(const Node* mapping)
+  {
+    for (const DuplicateKey& d : find_duplicate_keys(mapping->children()))
+      m_errors.push_back({d.repeat->line(), d.repeat->column(),
+                          fmt::format("duplicate key '{}' (first at line {} column {})", d.repeat->str(),
+                                      d.first->line(), d.first->column())});
+  }
+
   std::optional<std::string> place(const Node* node)
   {
     m_pending.push_back(node);
@@ -164,13 +177,14 @@ private:
   std::vector<const Node*> m_pending;
   std::map<std::string, Anchor, std::less<>> m_anchors;
   size_t m_expanded = 0;
+  std::vector<ParseError> m_errors;
 };
 
 namespace {
 
 class Parser {
 public:
-  Parser(std::string_view text, int line_offset) : m_line_offset(line_offset)
+  Parser(std::string_view text, int line_offset) : m_text(text), m_line_offset(line_offset)
   {
     yaml_parser_initialize(&m_parser);
     yaml_parser_set_input_string(&m_parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
@@ -188,6 +202,7 @@ public:
     error.column = static_cast<int>(mark.column) + 1;
     std::string problem = m_parser.problem ? m_parser.problem : "invalid YAML";
     if (m_parser.error == YAML_READER_ERROR) {
+      locate_offset(m_parser.problem_offset, error);
       problem = fmt::format("{} (byte offset {}): expected UTF-8 text", problem, m_parser.problem_offset);
     } else if (m_parser.context) {
       problem = fmt::format("{} {}", m_parser.context, problem);
@@ -197,7 +212,17 @@ public:
   }
 
 private:
+  // libyaml's reader errors carry a byte offset but no line: count it out, so the error sits on the bad byte's line.
+  void locate_offset(size_t offset, ParseError& error) const
+  {
+    std::string_view before = m_text.substr(0, std::min(offset, m_text.size()));
+    size_t last_newline = before.rfind('\n');
+    error.line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1 + m_line_offset;
+    error.column = static_cast<int>(last_newline == std::string_view::npos ? before.size() + 1 : before.size() - last_newline);
+  }
+
   yaml_parser_t m_parser{};
+  std::string_view m_text;
   int m_line_offset;
 };
 
@@ -217,12 +242,11 @@ std::optional<std::string> apply_event(DocumentBuilder& builder, const yaml_even
   }
 }
 
-// Parses from one byte offset to the end; returns the error that stopped it, if any.
-std::optional<ParseError> parse_from(std::string_view text, int line_offset, const Limits& limits,
-                                     std::vector<Document>& documents)
+// Feeds libyaml's events to the builder; returns the error that stopped them, if any.
+std::optional<ParseError> parse_events(std::string_view text, int line_offset, DocumentBuilder& builder,
+                                       std::vector<Document>& documents)
 {
   Parser parser(text, line_offset);
-  DocumentBuilder builder(limits, line_offset, text);
   for (;;) {
     yaml_event_t event;
     ParseError error;
@@ -235,6 +259,15 @@ std::optional<ParseError> parse_from(std::string_view text, int line_offset, con
     if (problem) return ParseError{line, column, *problem};
     if (done) return std::nullopt;
   }
+}
+
+// Parses from one byte offset to the end, recording every problem; returns the error that stopped it, if any.
+std::optional<ParseError> parse_from(std::string_view text, int line_offset, const Limits& limits, ParsedFile& out)
+{
+  DocumentBuilder builder(limits, line_offset, text);
+  std::optional<ParseError> stop = parse_events(text, line_offset, builder, out.documents);
+  for (ParseError& e : builder.take_errors()) out.errors.push_back(std::move(e));
+  return stop;
 }
 
 // The first line after `after` that starts a new document, or 0.
@@ -256,7 +289,7 @@ ParsedFile parse_yaml(const SourceFile& file, const Limits& limits)
   std::string_view text = file.text();
   int line_offset = 0;
   for (;;) {
-    std::optional<ParseError> error = parse_from(text, line_offset, limits, out.documents);
+    std::optional<ParseError> error = parse_from(text, line_offset, limits, out);
     if (!error) break;
     out.errors.push_back(*error);
     int next = next_document_line(file, std::max(error->line, line_offset + 1));

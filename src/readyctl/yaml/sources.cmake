@@ -1,4 +1,5 @@
 list(APPEND READYCTL_CORE_SOURCES
+  src/readyctl/yaml/duplicate_key.cpp
   src/readyctl/yaml/node.cpp
   src/readyctl/yaml/parser.cpp
   src/readyctl/yaml/source_file.cpp
