@@ -14,7 +14,7 @@ namespace {
 constexpr const char* k_description =
     "readyctl - get AI inference and agent platforms on Kubernetes ready for production";
 
-constexpr const char* k_footer = R"(
+constexpr const char* k_app_footer = R"(
 Examples:
   readyctl lint deploy/ -o text -o sarif=lint.sarif
   readyctl lint explain retry-within-timeout
@@ -82,7 +82,7 @@ void fall_through(CLI::App& app)
 
 void build_app(CLI::App& app, Context& ctx)
 {
-  app.footer(k_footer);
+  app.footer(k_app_footer);
   app.set_version_flag("--version", std::string("readyctl ") + READYCTL_VERSION, "Print the version and exit");
   app.require_subcommand(1);
   add_global_flags(app, ctx.global);

@@ -18,7 +18,7 @@ namespace {
 
 namespace bl = readyctl::baseline;
 
-constexpr const char* k_footer = R"(
+constexpr const char* k_baseline_footer = R"(
 Examples:
   readyctl baseline --demo
   readyctl baseline --prometheus http://localhost:9090 --since 7d --save week-47.json
@@ -169,7 +169,7 @@ void register_baseline(CLI::App& app, Context& ctx)
 {
   auto flags = std::make_shared<BaselineFlags>();
   CLI::App* cmd = app.add_subcommand("baseline", "Measure traffic, latency, queues, GPU use and cost per tenant from Prometheus");
-  cmd->footer(k_footer);
+  cmd->footer(k_baseline_footer);
   add_source_flags(cmd, *flags);
   add_window_flags(cmd, *flags);
   add_output_flags(cmd, *flags);

@@ -18,7 +18,7 @@ struct LintFlags {
   bool no_kustomize = false;
 };
 
-constexpr const char* k_footer = R"(
+constexpr const char* k_lint_footer = R"(
 Examples:
   readyctl lint deploy/                              findings as text, exit 1 on errors
   readyctl lint deploy/ --fail-on warning -o text -o sarif=lint.sarif -o junit=lint.xml
@@ -70,7 +70,7 @@ void register_lint(CLI::App& app, Context& ctx)
 {
   LintFlags& flags = ctx.make<LintFlags>();
   CLI::App* cmd = app.add_subcommand("lint", "Check workload manifests against guardrail, scheduling, cost and isolation rules");
-  cmd->footer(k_footer);
+  cmd->footer(k_lint_footer);
   cmd->add_option("paths", flags.paths, "Files, directories (recursive *.yaml, *.yml, *.json) or - for stdin");
   cmd->add_option("-o,--output", flags.outputs, "Output FORMAT[=PATH], repeatable: text, json, sarif, junit, github, markdown");
   cmd->add_option("--fail-on", flags.fail_on, "Exit 1 when a finding is at or above: error (default), warning, note, never")

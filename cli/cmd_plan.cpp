@@ -18,7 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 namespace pl = readyctl::plan;
 
-constexpr const char* k_footer = R"(
+constexpr const char* k_plan_footer = R"(
 Examples:
   readyctl plan init                                   on a terminal: asks for each value
   readyctl plan init --non-interactive                 start today, flow project in ./flow
@@ -167,7 +167,7 @@ void add_evaluation_flags(CLI::App* cmd, StatusFlags& f)
 void register_plan(CLI::App& app, Context& ctx)
 {
   CLI::App* plan = app.add_subcommand("plan", "Track the 90-day plan: phases, exit criteria from evidence, next command");
-  plan->footer(k_footer);
+  plan->footer(k_plan_footer);
   plan->require_subcommand(1);
 
   auto init = std::make_shared<InitFlags>();

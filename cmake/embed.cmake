@@ -9,5 +9,7 @@ function(readyctl_embed var dir prefix)
             -P ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/embed_script.cmake
     DEPENDS ${files} ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/embed_script.cmake
     COMMENT "Embedding ${prefix}" VERBATIM)
+  # Every generated file names its arrays d0, d1, ...: never batch two of them into one unity source.
+  set_source_files_properties("${out}" PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
   set(${var} "${out}" PARENT_SCOPE)
 endfunction()

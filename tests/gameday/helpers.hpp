@@ -7,6 +7,8 @@
 #include <thread>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -14,6 +16,8 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "test_support.hpp"
 
 namespace readyctl::test::gameday {
 
@@ -122,5 +126,11 @@ public:
 private:
   std::string m_old;
 };
+
+// A run's journal, parsed.
+inline nlohmann::json journal_at(const std::filesystem::path& path)
+{
+  return nlohmann::json::parse(readyctl::test::slurp(path));
+}
 
 }  // namespace readyctl::test::gameday

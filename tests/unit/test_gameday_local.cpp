@@ -11,6 +11,7 @@
 using readyctl::test::TempDir;
 using readyctl::test::gameday::Child;
 using readyctl::test::gameday::free_port;
+using readyctl::test::gameday::journal_at;
 using readyctl::test::gameday::port_open;
 using nlohmann::json;
 
@@ -24,8 +25,6 @@ const char* k_server_setup =
     "\"${vars.port}\", --bind, 127.0.0.1]}\n"
     "hypothesis:\n  title: answers\n  probes:\n    - name: answers\n      http: {url: \"http://127.0.0.1:${vars.port}/\"}\n"
     "      until: holds\n      within: 10s\n      interval: 100ms\n";
-
-json journal_at(const std::filesystem::path& path) { return json::parse(readyctl::test::slurp(path)); }
 
 bool wait_until(const std::function<bool()>& condition, double seconds)
 {

@@ -11,13 +11,12 @@
 using readyctl::test::TempDir;
 using readyctl::test::gameday::Child;
 using readyctl::test::gameday::free_port;
+using readyctl::test::gameday::journal_at;
 using readyctl::test::gameday::port_open;
 using readyctl::test::gameday::wait_for_port;
 using nlohmann::json;
 
 namespace {
-
-json journal_at(const std::filesystem::path& path) { return json::parse(readyctl::test::slurp(path)); }
 
 const json* event_named(const json& j, const std::string& name)
 {

@@ -6,7 +6,7 @@
 namespace readyctl::baseline {
 namespace {
 
-constexpr std::string_view k_columns[] = {"requests.total", "requests.peak_to_mean", "requests.error_ratio",
+constexpr std::string_view k_markdown_columns[] = {"requests.total", "requests.peak_to_mean", "requests.error_ratio",
                                           "latency_seconds.e2e.p95", "latency_seconds.ttft.p95",
                                           "latency_seconds.itl.p95", "queue.p95", "prefix_cache_hit_ratio",
                                           "gpu.allocated_gpu_hours", "gpu.utilization_mean", "cost.total",
@@ -22,11 +22,11 @@ std::string escape(std::string_view s)
 std::string row(const TenantBaseline& t, bool bold)
 {
   std::string out = bold ? "| **" + escape(t.name) + "** |" : "| " + escape(t.name) + " |";
-  for (std::string_view path : k_columns) out += " " + format_figure(t.get(path), find_field(path)->unit) + " |";
+  for (std::string_view path : k_markdown_columns) out += " " + format_figure(t.get(path), find_field(path)->unit) + " |";
   return out + "\n";
 }
 
-std::string comparison(const Baseline& b)
+std::string markdown_comparison(const Baseline& b)
 {
   if (!b.comparison) return {};
   std::string out = fmt::format("\n### Compared with `{}`\n\n", escape(b.comparison->against));
@@ -50,13 +50,13 @@ std::string render_markdown(const Baseline& b)
   out += fmt::format("Stack **{}**, tenants by `{}`, exporters: {}.\n\n", b.stack.empty() ? "none found" : b.stack,
                      b.tenant_label, b.exporters.empty() ? "none" : fmt::format("{}", fmt::join(b.exporters, ", ")));
   out += "| tenant |";
-  for (std::string_view path : k_columns) out += " " + std::string(find_field(path)->label) + " |";
+  for (std::string_view path : k_markdown_columns) out += " " + std::string(find_field(path)->label) + " |";
   out += "\n|---|";
-  for (size_t i = 0; i < std::size(k_columns); ++i) out += "---:|";
+  for (size_t i = 0; i < std::size(k_markdown_columns); ++i) out += "---:|";
   out += "\n";
   for (const TenantBaseline& t : b.tenants) out += row(t, false);
   out += row(b.cluster, true);
-  out += comparison(b);
+  out += markdown_comparison(b);
   if (!b.warnings.empty()) {
     out += "\n<details><summary>Warnings (" + std::to_string(b.warnings.size()) + ")</summary>\n\n";
     for (const std::string& w : b.warnings) out += "- " + escape(w) + "\n";

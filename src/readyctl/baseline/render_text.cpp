@@ -8,7 +8,7 @@ namespace readyctl::baseline {
 namespace {
 
 // The columns of the summary table: the figures a platform team looks at first.
-constexpr std::string_view k_columns[] = {"requests.rate_mean", "requests.peak_to_mean", "requests.error_ratio",
+constexpr std::string_view k_text_columns[] = {"requests.rate_mean", "requests.peak_to_mean", "requests.error_ratio",
                                           "latency_seconds.e2e.p95", "latency_seconds.ttft.p95",
                                           "latency_seconds.itl.p95", "queue.p95", "gpu.allocated_gpu_hours",
                                           "gpu.utilization_mean", "cost.total", "cost.per_million_tokens"};
@@ -38,7 +38,7 @@ std::string pad(std::string_view s, size_t width, bool right)
 std::vector<std::string> row_cells(const TenantBaseline& t)
 {
   std::vector<std::string> cells{t.name};
-  for (std::string_view path : k_columns) cells.push_back(format_figure(t.get(path), find_field(path)->unit));
+  for (std::string_view path : k_text_columns) cells.push_back(format_figure(t.get(path), find_field(path)->unit));
   auto it = t.series.find("request_rate");
   cells.push_back(it == t.series.end() ? "" : sparkline(it->second, k_spark_width));
   return cells;
@@ -47,7 +47,7 @@ std::vector<std::string> row_cells(const TenantBaseline& t)
 std::string table(const Baseline& b, const Style& st)
 {
   std::vector<std::string> header{"TENANT"};
-  for (std::string_view path : k_columns) header.emplace_back(find_field(path)->label);
+  for (std::string_view path : k_text_columns) header.emplace_back(find_field(path)->label);
   header.emplace_back("traffic");
   std::vector<std::vector<std::string>> rows{header};
   for (const TenantBaseline& t : b.tenants) rows.push_back(row_cells(t));

@@ -7,23 +7,20 @@
 #include "readyctl/core/embedded.hpp"
 #include "readyctl/core/error.hpp"
 #include "readyctl/yaml/document.hpp"
+#include "readyctl/yaml/input_error.hpp"
 
 namespace readyctl::baseline {
+using yaml::fail_at;
 namespace {
 
 using yaml::Node;
 
-[[noreturn]] void fail(const std::string& path, const Node* node, std::string_view what)
-{
-  throw InputError(fmt::format("{}:{}:{}: {}", path, node ? node->line() : 1, node ? node->column() : 1, what));
-}
-
 std::vector<std::string> scalars(const std::string& path, const Node* node, std::string_view what)
 {
-  if (!node || !node->is_sequence()) fail(path, node, fmt::format("expected a list of {}", what));
+  if (!node || !node->is_sequence()) fail_at(path, node, fmt::format("expected a list of {}", what));
   std::vector<std::string> out;
   for (const Node* item : node->children()) {
-    if (!item->is_scalar() || item->str().empty()) fail(path, item, fmt::format("expected {} as a string", what));
+    if (!item->is_scalar() || item->str().empty()) fail_at(path, item, fmt::format("expected {} as a string", what));
     out.emplace_back(item->str());
   }
   return out;
@@ -35,10 +32,10 @@ std::vector<double> scales(const std::string& path, const Node* node, size_t cou
   if (node->is_scalar() && node->as_number()) return std::vector<double>(count, *node->as_number());
   std::vector<double> out;
   for (const Node* item : node->is_sequence() ? node->children() : std::span<const Node* const>()) {
-    if (!item->as_number()) fail(path, item, "expected a number");
+    if (!item->as_number()) fail_at(path, item, "expected a number");
     out.push_back(*item->as_number());
   }
-  if (out.size() != count) fail(path, node, fmt::format("expected a number or a list of {} numbers", count));
+  if (out.size() != count) fail_at(path, node, fmt::format("expected a number or a list of {} numbers", count));
   return out;
 }
 
@@ -47,12 +44,12 @@ SignalMapping parse_signal(const std::string& path, const Node* node)
   static const std::vector<std::pair<std::string_view, SignalKind>> k_kinds{
       {"counter", SignalKind::counter}, {"gauge", SignalKind::gauge},
       {"histogram", SignalKind::histogram}, {"histogram_sum", SignalKind::histogram_sum}};
-  if (!node->is_mapping()) fail(path, node, "expected a mapping with counter, gauge, histogram or histogram_sum");
+  if (!node->is_mapping()) fail_at(path, node, "expected a mapping with counter, gauge, histogram or histogram_sum");
   SignalMapping m;
   const Node* names = nullptr;
   for (const auto& [key, kind] : k_kinds)
     if (const Node* n = node->get(key)) names = n, m.kind = kind;
-  if (!names) fail(path, node, "expected one of counter, gauge, histogram or histogram_sum");
+  if (!names) fail_at(path, node, "expected one of counter, gauge, histogram or histogram_sum");
   std::vector<std::string> list = scalars(path, names, "metric names");
   std::vector<double> factors = scales(path, node->get("scale"), list.size());
   for (size_t i = 0; i < list.size(); ++i) m.candidates.push_back({list[i], factors[i]});
@@ -67,14 +64,14 @@ Stack parse_stack(const std::string& path, const std::string& text)
 {
   yaml::Document doc = yaml::parse_single_document(yaml::SourceFile(path, text));
   const Node* root = doc.root;
-  if (!root || !root->is_mapping()) fail(path, root, "expected a mapping with name, kind and signals");
+  if (!root || !root->is_mapping()) fail_at(path, root, "expected a mapping with name, kind and signals");
   Stack stack;
   const Node* name = root->get("name");
-  if (!name || name->str().empty()) fail(path, root, "expected 'name'");
+  if (!name || name->str().empty()) fail_at(path, root, "expected 'name'");
   stack.name = std::string(name->str());
   const Node* kind = root->get("kind");
   if (!kind || (kind->str() != "engine" && kind->str() != "infrastructure"))
-    fail(path, kind ? kind : root, "expected 'kind: engine' or 'kind: infrastructure'");
+    fail_at(path, kind ? kind : root, "expected 'kind: engine' or 'kind: infrastructure'");
   stack.engine = kind->str() == "engine";
   if (const Node* d = root->get("description")) stack.description = std::string(d->str());
   if (const Node* signals = root->get("signals"); signals && signals->is_mapping())

@@ -21,7 +21,7 @@ struct SignalName {
   const char* name;
   int number;
 };
-constexpr SignalName k_signals[] = {{"TERM", SIGTERM}, {"KILL", SIGKILL}, {"INT", SIGINT},   {"HUP", SIGHUP},
+constexpr SignalName k_process_signals[] = {{"TERM", SIGTERM}, {"KILL", SIGKILL}, {"INT", SIGINT},   {"HUP", SIGHUP},
                                     {"QUIT", SIGQUIT}, {"USR1", SIGUSR1}, {"USR2", SIGUSR2}, {"STOP", SIGSTOP},
                                     {"CONT", SIGCONT}};
 
@@ -34,14 +34,14 @@ Clock::time_point after(double seconds)
 
 int signal_number(const std::string& name)
 {
-  for (const SignalName& s : k_signals)
+  for (const SignalName& s : k_process_signals)
     if (name == s.name) return s.number;
   return 0;
 }
 
 std::string signal_name(int signal)
 {
-  for (const SignalName& s : k_signals)
+  for (const SignalName& s : k_process_signals)
     if (signal == s.number) return s.name;
   return signal == 0 ? "" : std::to_string(signal);
 }

@@ -41,7 +41,7 @@ std::string section(const Json& j)
       html_escape(s.start), render_timeline(j), event_table(j));
 }
 
-constexpr const char* k_style =
+constexpr const char* k_report_style =
     "body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#1f2933;background:#f7f9fb}"
     "h1{font-size:22px}h2{font-size:18px}section{background:#fff;border:1px solid #d9e2ec;border-radius:8px;"
     "padding:16px;margin-bottom:24px}.badge{color:#fff;border-radius:10px;padding:2px 10px;font-size:13px}"
@@ -59,10 +59,10 @@ std::string render_html(const std::vector<Json>& journals)
   std::string body;
   for (const Json& j : journals) body += section(j);
   return fmt::format("<!doctype html>\n<html lang='en'><head><meta charset='utf-8'><title>Game-day report</title>"
-                     "<style>{}</style></head><body><h1>Game-day report</h1>{}</body></html>\n", k_style, body);
+                     "<style>{}</style></head><body><h1>Game-day report</h1>{}</body></html>\n", k_report_style, body);
 }
 
-std::string html_style() { return k_style; }
+std::string html_style() { return k_report_style; }
 std::string render_html_section(const Json& journal) { return section(journal); }
 
 }  // namespace readyctl::gameday

@@ -17,7 +17,7 @@ namespace readyctl::gameday {
 namespace {
 
 // SVG units; k_char is the mean advance of an 11px sans-serif character, enough to keep labels apart.
-constexpr double k_width = 900, k_row = 22, k_lane = 14, k_char = 6.4, k_pad = 10, k_min_tick_gap = 70;
+constexpr double k_timeline_width = 900, k_row = 22, k_lane = 14, k_char = 6.4, k_pad = 10, k_min_tick_gap = 70;
 // Between two labels in a lane, between a label and its own line, and between a label and another marker's line.
 constexpr double k_label_gap = 8, k_beside = 4, k_line_clearance = 3;
 constexpr size_t k_max_label_chars = 52;
@@ -25,7 +25,7 @@ constexpr size_t k_max_label_chars = 52;
 // Where things go: the plot spans [left, right] for [0, span] seconds; rows start at `top`.
 struct Layout {
   double left = 0;
-  double right = k_width - 14;
+  double right = k_timeline_width - 14;
   double span = 0;
   double top = 0;
   size_t rows = 0;
@@ -98,7 +98,7 @@ std::string draw_rows(const std::vector<std::string>& rows, const Layout& layout
   std::string svg;
   for (size_t i = 0; i < rows.size(); ++i) {
     if (i % 2 == 1)
-      svg += fmt::format("<rect x='0' y='{:.1f}' width='{}' height='{}' fill='#f0f3f7'/>", layout.row_y(i), k_width, k_row);
+      svg += fmt::format("<rect x='0' y='{:.1f}' width='{}' height='{}' fill='#f0f3f7'/>", layout.row_y(i), k_timeline_width, k_row);
     svg += fmt::format("<text x='{}' y='{:.1f}' font-size='11'><title>{}</title>{}</text>", k_pad,
                        layout.row_y(i) + 15, html_escape(rows[i]), html_escape(clipped(rows[i])));
   }
@@ -245,12 +245,12 @@ std::string render_timeline(const Json& journal)
   layout.left = 2 * k_pad + widest;
   layout.rows = rows.size();
   std::vector<Marker> list = markers(journal);
-  std::vector<PlacedLabel> placed = place_marker_labels(marker_labels(list, layout), 2, k_width - 2);
+  std::vector<PlacedLabel> placed = place_marker_labels(marker_labels(list, layout), 2, k_timeline_width - 2);
   int lanes = 0;
   for (const PlacedLabel& p : placed) lanes = std::max(lanes, p.lane + 1);
   layout.top = 8 + k_lane * lanes;
   double height = layout.bottom() + 24;
-  return fmt::format("<svg class='timeline' viewBox='0 0 {} {:.0f}' role='img'>{}{}{}{}</svg>", k_width, height,
+  return fmt::format("<svg class='timeline' viewBox='0 0 {} {:.0f}' role='img'>{}{}{}{}</svg>", k_timeline_width, height,
                      draw_rows(rows, layout), draw_axis(layout), draw_bars(journal, row_of, layout),
                      draw_markers(list, placed, layout));
 }

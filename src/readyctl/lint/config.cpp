@@ -6,21 +6,18 @@
 #include "readyctl/core/error.hpp"
 #include "readyctl/yaml/document.hpp"
 #include "readyctl/yaml/to_json.hpp"
+#include "readyctl/yaml/input_error.hpp"
 
 namespace readyctl::lint {
+using yaml::fail_at;
 namespace fs = std::filesystem;
 namespace {
 
-[[noreturn]] void fail(const std::string& path, const yaml::Node* at, const std::string& what)
-{
-  throw InputError(fmt::format("{}:{}:{}: {}", path, at ? at->line() : 1, at ? at->column() : 1, what));
-}
-
-std::string text_field(const std::string& path, const yaml::Node* entry, std::string_view key)
+std::string config_text_field(const std::string& path, const yaml::Node* entry, std::string_view key)
 {
   const yaml::Node* n = entry->get(key);
   if (!n) return {};
-  if (!n->is_scalar()) fail(path, n, fmt::format("expected a string for '{}'", key));
+  if (!n->is_scalar()) fail_at(path, n, fmt::format("expected a string for '{}'", key));
   return std::string(n->str());
 }
 
@@ -32,20 +29,20 @@ RuleOverride read_override(const std::string& path, const yaml::Node* value)
     if (value->str() == "off" || value->as_bool() == false) o.enabled = false;
     else if (value->str() == "on" || value->as_bool() == true) o.enabled = true;
     else if (auto s = parse_severity(value->str())) o.severity = s;
-    else fail(path, value, "expected on, off, a severity, or a mapping with enabled/severity/params");
+    else fail_at(path, value, "expected on, off, a severity, or a mapping with enabled/severity/params");
     return o;
   }
-  if (!value->is_mapping()) fail(path, value, "expected a mapping with enabled, severity, params");
+  if (!value->is_mapping()) fail_at(path, value, "expected a mapping with enabled, severity, params");
   if (const yaml::Node* e = value->get("enabled")) {
-    if (!e->as_bool()) fail(path, e, "expected true or false for 'enabled'");
+    if (!e->as_bool()) fail_at(path, e, "expected true or false for 'enabled'");
     o.enabled = e->as_bool();
   }
   if (const yaml::Node* s = value->get("severity")) {
     o.severity = parse_severity(s->str());
-    if (!o.severity) fail(path, s, "expected severity error, warning or note");
+    if (!o.severity) fail_at(path, s, "expected severity error, warning or note");
   }
   if (const yaml::Node* p = value->get("params")) {
-    if (!p->is_mapping()) fail(path, p, "expected a mapping for 'params'");
+    if (!p->is_mapping()) fail_at(path, p, "expected a mapping for 'params'");
     o.params = yaml::to_json(p);
   }
   return o;
@@ -61,38 +58,38 @@ bool valid_date(std::string_view d)
 
 IgnoreEntry read_ignore(const std::string& path, const yaml::Node* entry)
 {
-  if (!entry->is_mapping()) fail(path, entry, "expected a mapping with rule, path, kind, namespace, name, reason, until");
+  if (!entry->is_mapping()) fail_at(path, entry, "expected a mapping with rule, path, kind, namespace, name, reason, until");
   IgnoreEntry e;
   e.where = {path, entry->line(), entry->column()};
-  e.rule = text_field(path, entry, "rule");
-  e.path = text_field(path, entry, "path");
-  e.kind = text_field(path, entry, "kind");
-  e.ns = text_field(path, entry, "namespace");
-  e.name = text_field(path, entry, "name");
-  e.reason = text_field(path, entry, "reason");
-  e.until = text_field(path, entry, "until");
-  if (e.reason.empty()) fail(path, entry, "expected a 'reason' for this ignore entry (suppressions need one)");
+  e.rule = config_text_field(path, entry, "rule");
+  e.path = config_text_field(path, entry, "path");
+  e.kind = config_text_field(path, entry, "kind");
+  e.ns = config_text_field(path, entry, "namespace");
+  e.name = config_text_field(path, entry, "name");
+  e.reason = config_text_field(path, entry, "reason");
+  e.until = config_text_field(path, entry, "until");
+  if (e.reason.empty()) fail_at(path, entry, "expected a 'reason' for this ignore entry (suppressions need one)");
   if (!e.until.empty() && !valid_date(e.until))
-    fail(path, entry->get("until"), fmt::format("expected a date YYYY-MM-DD for 'until', got '{}'", e.until));
+    fail_at(path, entry->get("until"), fmt::format("expected a date YYYY-MM-DD for 'until', got '{}'", e.until));
   return e;
 }
 
 void read_lint_section(const std::string& path, const yaml::Node* lint, LintConfig& config)
 {
-  if (!lint->is_mapping()) fail(path, lint, "expected a mapping for 'lint'");
+  if (!lint->is_mapping()) fail_at(path, lint, "expected a mapping for 'lint'");
   if (const yaml::Node* rules = lint->get("rules")) {
-    if (!rules->is_mapping()) fail(path, rules, "expected a mapping of rule ids for 'rules'");
+    if (!rules->is_mapping()) fail_at(path, rules, "expected a mapping of rule ids for 'rules'");
     for (auto [key, value] : rules->entries()) config.rules[std::string(key->str())] = read_override(path, value);
   }
   if (const yaml::Node* ignores = lint->get("ignore")) {
-    if (!ignores->is_sequence()) fail(path, ignores, "expected a list for 'ignore'");
+    if (!ignores->is_sequence()) fail_at(path, ignores, "expected a list for 'ignore'");
     for (const yaml::Node* entry : ignores->children()) config.ignores.push_back(read_ignore(path, entry));
   }
   if (const yaml::Node* paths = lint->get("paths")) {
-    if (!paths->is_sequence()) fail(path, paths, "expected a list of paths for 'paths'");
+    if (!paths->is_sequence()) fail_at(path, paths, "expected a list of paths for 'paths'");
     for (const yaml::Node* p : paths->children()) config.paths.emplace_back(p->str());
   }
-  config.fail_on = text_field(path, lint, "failOn");
+  config.fail_on = config_text_field(path, lint, "failOn");
 }
 
 }  // namespace
@@ -114,7 +111,7 @@ LintConfig load_config(const fs::path& path)
   yaml::SourceFile file(path.string(), read_file(path));
   yaml::Document doc = yaml::parse_single_document(file);
   if (!doc.root) return config;
-  if (!doc.root->is_mapping()) fail(file.path(), doc.root, "expected a mapping (lint:, baseline:, plan: ...)");
+  if (!doc.root->is_mapping()) fail_at(file.path(), doc.root, "expected a mapping (lint:, baseline:, plan: ...)");
   if (const yaml::Node* lint = doc.root->get("lint")) read_lint_section(file.path(), lint, config);
   return config;
 }

@@ -10,20 +10,17 @@
 #include "readyctl/lint/pod_template.hpp"
 #include "readyctl/yaml/document.hpp"
 #include "readyctl/yaml/to_json.hpp"
+#include "readyctl/yaml/input_error.hpp"
 
 namespace readyctl::lint {
+using yaml::fail_at;
 namespace {
-
-[[noreturn]] void fail(const std::string& path, const yaml::Node* at, const std::string& what)
-{
-  throw InputError(fmt::format("{}:{}:{}: {}", path, at ? at->line() : 1, at ? at->column() : 1, what));
-}
 
 std::string required_string(const std::string& path, const yaml::Node* root, std::string_view key)
 {
   const yaml::Node* n = root->get(key);
-  if (!n) fail(path, root, fmt::format("expected a '{}' field", key));
-  if (!n->is_scalar()) fail(path, n, fmt::format("expected a string for '{}'", key));
+  if (!n) fail_at(path, root, fmt::format("expected a '{}' field", key));
+  if (!n->is_scalar()) fail_at(path, n, fmt::format("expected a string for '{}'", key));
   return std::string(n->str());
 }
 
@@ -36,10 +33,10 @@ std::string optional_string(const yaml::Node* root, std::string_view key)
 void read_params(const std::string& path, const yaml::Node* params, Rule& rule)
 {
   if (!params) return;
-  if (!params->is_mapping()) fail(path, params, "expected a mapping of parameter names for 'params'");
+  if (!params->is_mapping()) fail_at(path, params, "expected a mapping of parameter names for 'params'");
   for (auto [key, value] : params->entries()) {
     if (!value->is_mapping() || !value->get("default"))
-      fail(path, value, fmt::format("expected 'default' and 'description' for parameter '{}'", key->str()));
+      fail_at(path, value, fmt::format("expected 'default' and 'description' for parameter '{}'", key->str()));
     RuleParam p{std::string(key->str()), yaml::to_json(value->get("default")), optional_string(value, "description")};
     rule.params[p.name] = p.default_value;
     rule.param_docs.push_back(std::move(p));
@@ -48,7 +45,7 @@ void read_params(const std::string& path, const yaml::Node* params, Rule& rule)
 
 void read_kinds(const std::string& path, const yaml::Node* kinds, Rule& rule)
 {
-  if (!kinds || !kinds->is_sequence()) fail(path, kinds, "expected a list of kinds for 'kinds' (or [\"*\"])");
+  if (!kinds || !kinds->is_sequence()) fail_at(path, kinds, "expected a list of kinds for 'kinds' (or [\"*\"])");
   for (const yaml::Node* k : kinds->children()) rule.kinds.emplace_back(k->str());
 }
 
@@ -62,10 +59,10 @@ void read_examples(const yaml::Node* examples, Rule& rule)
 void validate(const std::string& path, const yaml::Node* root, const Rule& rule)
 {
   if (std::find(std::begin(k_categories), std::end(k_categories), rule.category) == std::end(k_categories))
-    fail(path, root->get("category"), "expected category guardrails, scheduling, cost, isolation, durability or hygiene");
+    fail_at(path, root->get("category"), "expected category guardrails, scheduling, cost, isolation, durability or hygiene");
   for (char c : rule.id)
     if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-'))
-      fail(path, root->get("id"), fmt::format("expected a kebab-case rule id, got '{}'", rule.id));
+      fail_at(path, root->get("id"), fmt::format("expected a kebab-case rule id, got '{}'", rule.id));
 }
 
 const nlohmann::json& param(const Rule& rule, std::string_view name)
@@ -83,13 +80,13 @@ Rule parse_rule(const std::string& path, const std::string& text)
   yaml::SourceFile file(path, text);
   yaml::Document doc = yaml::parse_single_document(file);
   const yaml::Node* root = doc.root;
-  if (!root || !root->is_mapping()) fail(path, root, "expected a mapping with id, severity, category, check, kinds");
+  if (!root || !root->is_mapping()) fail_at(path, root, "expected a mapping with id, severity, category, check, kinds");
   Rule rule;
   rule.id = required_string(path, root, "id");
   rule.check = required_string(path, root, "check");
   rule.category = required_string(path, root, "category");
   std::optional<Severity> severity = parse_severity(required_string(path, root, "severity"));
-  if (!severity) fail(path, root->get("severity"), "expected severity error, warning or note");
+  if (!severity) fail_at(path, root->get("severity"), "expected severity error, warning or note");
   rule.severity = *severity;
   if (const yaml::Node* e = root->get("enabled"); e && e->as_bool() == false) rule.enabled = false;
   if (const yaml::Node* s = root->get("sensitive"); s && s->as_bool() == true) rule.sensitive = true;

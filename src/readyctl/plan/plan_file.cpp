@@ -8,8 +8,10 @@
 #include "readyctl/core/error.hpp"
 #include "readyctl/core/text.hpp"
 #include "readyctl/yaml/document.hpp"
+#include "readyctl/yaml/input_error.hpp"
 
 namespace readyctl::plan {
+using yaml::fail_at;
 
 Day parse_date(const std::string& text, const std::string& what)
 {
@@ -48,14 +50,9 @@ std::string quoted(const std::string& s)
   return out + "\"";
 }
 
-[[noreturn]] void fail(const std::string& path, const yaml::Node* node, const std::string& what)
-{
-  throw InputError(fmt::format("{}:{}:{}: {}", path, node ? node->line() : 1, node ? node->column() : 1, what));
-}
-
 std::string scalar(const std::string& path, const yaml::Node* node, const char* key)
 {
-  if (!node->is_scalar()) fail(path, node, fmt::format("expected a string for '{}'", key));
+  if (!node->is_scalar()) fail_at(path, node, fmt::format("expected a string for '{}'", key));
   return std::string(node->str());
 }
 
@@ -113,17 +110,17 @@ std::string render_plan_yaml(const PlanConfig& c)
 PlanConfig parse_plan_yaml(const std::string& path, const std::string& text)
 {
   yaml::Document doc = yaml::parse_single_document(yaml::SourceFile(path, text));
-  if (!doc.root || !doc.root->is_mapping()) fail(path, doc.root, "expected a mapping with 'start', 'manifests', 'prometheus', 'flowDir'");
+  if (!doc.root || !doc.root->is_mapping()) fail_at(path, doc.root, "expected a mapping with 'start', 'manifests', 'prometheus', 'flowDir'");
   PlanConfig c;
   const yaml::Node* start = doc.root->get("start");
-  if (!start) fail(path, doc.root, "expected 'start: YYYY-MM-DD'");
+  if (!start) fail_at(path, doc.root, "expected 'start: YYYY-MM-DD'");
   try {
     c.start = parse_date(scalar(path, start, "start"), "start");
   } catch (const InputError&) {
-    fail(path, start, fmt::format("expected 'start' as YYYY-MM-DD, got '{}'", start->str()));
+    fail_at(path, start, fmt::format("expected 'start' as YYYY-MM-DD, got '{}'", start->str()));
   }
   if (const yaml::Node* m = doc.root->get("manifests")) {
-    if (!m->is_sequence() && !m->is_null()) fail(path, m, "expected a list of paths for 'manifests'");
+    if (!m->is_sequence() && !m->is_null()) fail_at(path, m, "expected a list of paths for 'manifests'");
     for (const yaml::Node* item : m->children()) c.manifests.push_back(scalar(path, item, "manifests"));
   }
   if (const yaml::Node* p = doc.root->get("prometheus"); p && !p->is_null()) c.prometheus = scalar(path, p, "prometheus");
@@ -131,7 +128,7 @@ PlanConfig parse_plan_yaml(const std::string& path, const std::string& text)
   for (auto [key, value] : doc.root->entries()) {
     std::string_view k = key->str();
     if (k != "start" && k != "manifests" && k != "prometheus" && k != "flowDir")
-      fail(path, key, fmt::format("unknown key '{}': expected start, manifests, prometheus or flowDir", k));
+      fail_at(path, key, fmt::format("unknown key '{}': expected start, manifests, prometheus or flowDir", k));
   }
   return c;
 }

@@ -171,7 +171,7 @@ int criteria_met(const PlanStatus& s, int* total)
   return met;
 }
 
-constexpr const char* k_style = R"(
+constexpr const char* k_plan_style = R"(
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f8fafc;color:#0f172a}
 main{max-width:1180px;margin:0 auto;padding:24px}
 h1{font-size:24px;margin:0 0 4px} main>h2{font-size:19px;margin:36px 0 10px;padding-top:12px;border-top:2px solid #e2e8f0}
@@ -223,7 +223,7 @@ std::string render_report_html(const PlanReport& r)
   int total = 0, met = criteria_met(s, &total);
   std::string out = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>readyctl 90-day plan</title>"
                     "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><style>";
-  out += k_style + scope_css(baseline::html_style(), ".baseline") + scope_css(gameday::html_style(), ".gameday");
+  out += k_plan_style + scope_css(baseline::html_style(), ".baseline") + scope_css(gameday::html_style(), ".gameday");
   out += "</style></head><body><main>";
   out += fmt::format("<h1>90-day plan: {}</h1><div class=\"meta\">Started {} · today {} (week {}) · <b>{} of {}</b> exit "
                      "criteria met{}</div>",

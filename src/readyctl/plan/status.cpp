@@ -17,7 +17,7 @@ namespace readyctl::plan {
 namespace {
 
 namespace fs = std::filesystem;
-using Json = nlohmann::json;
+using StatusJson = nlohmann::json;
 
 constexpr double k_min_baseline_days = 7;
 constexpr Day k_gameday_max_age_days = 30;
@@ -25,7 +25,7 @@ constexpr Day k_gameday_max_age_days = 30;
 const std::set<std::string> k_guardrail_categories = {"guardrails", "scheduling", "cost", "isolation"};
 
 // Cluster signals a usable baseline has: name -> JSON pointer into its `cluster` object.
-const std::vector<std::pair<std::string, std::string>> k_signals = {{"traffic", "/requests/rate_mean"},
+const std::vector<std::pair<std::string, std::string>> k_status_signals = {{"traffic", "/requests/rate_mean"},
                                                                     {"latency", "/latency_seconds/e2e/p95"},
                                                                     {"queue", "/queue/mean"},
                                                                     {"gpu", "/gpu/utilization_mean"},
@@ -57,13 +57,13 @@ SnapshotEvidence read_snapshot(const fs::path& path, const fs::path& root)
 {
   SnapshotEvidence e;
   e.file = repo_relative(path, root);
-  Json doc = Json::parse(read_file(path), nullptr, false);
+  StatusJson doc = StatusJson::parse(read_file(path), nullptr, false);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("window") || !doc.contains("cluster")) {
     e.problem = "not a baseline snapshot (expected JSON with 'window' and 'cluster')";
     return e;
   }
   try {
-    const Json& w = doc["window"];
+    const StatusJson& w = doc["window"];
     e.days = (baseline::parse_time(w.value("end", ""), "window.end") -
               baseline::parse_time(w.value("start", ""), "window.start")) / 86400.0;
   } catch (const InputError& error) {
@@ -72,8 +72,8 @@ SnapshotEvidence read_snapshot(const fs::path& path, const fs::path& root)
   }
   if (doc.contains("comparison") && doc["comparison"].is_object() && doc["comparison"].value("against", "") != "")
     e.compared_with = fs::path(doc["comparison"]["against"].get<std::string>()).filename().string();
-  for (const auto& [name, pointer] : k_signals) {
-    Json::json_pointer ptr(pointer);
+  for (const auto& [name, pointer] : k_status_signals) {
+    StatusJson::json_pointer ptr(pointer);
     if (!doc["cluster"].contains(ptr) || doc["cluster"][ptr].is_null()) e.missing.push_back(name);
   }
   return e;

@@ -61,7 +61,7 @@ std::vector<std::string> files_for(const LintReport& report)
   return files;
 }
 
-std::vector<std::string> rules_for(const LintReport& report)
+std::vector<std::string> junit_rule_ids(const LintReport& report)
 {
   std::vector<std::string> rules;
   auto add = [&rules](const std::string& id) {
@@ -108,7 +108,7 @@ std::string render_case(const std::string& rule, const std::string& file, const 
 std::string render_lint_junit(const LintReport& report, const RenderOptions&)
 {
   std::vector<std::string> files = files_for(report);
-  std::vector<std::string> rules = rules_for(report);
+  std::vector<std::string> rules = junit_rule_ids(report);
   std::map<std::pair<std::string, std::string>, Case> cases;  // (rule, file)
   for (const Finding& f : report.findings) cases[{f.rule, report_path(f.location.file)}].failures.push_back(&f);
   for (const Finding& f : report.suppressed) cases[{f.rule, report_path(f.location.file)}].suppressed.push_back(&f);

@@ -135,7 +135,7 @@ Json rule_descriptor(const RuleSummary& r)
 }
 
 // The rules that ran, plus any rule a finding names that the catalogue did not list, so every ruleIndex is valid.
-std::vector<RuleSummary> rules_for(const LintReport& report)
+std::vector<RuleSummary> sarif_rules(const LintReport& report)
 {
   std::vector<RuleSummary> rules = report.rules;
   auto add_missing = [&rules](const Finding& f) {
@@ -186,7 +186,7 @@ Json result(const Finding& f, const std::vector<RuleSummary>& rules, bool suppre
 
 std::string render_lint_sarif(const LintReport& report, const RenderOptions&)
 {
-  std::vector<RuleSummary> rules = rules_for(report);
+  std::vector<RuleSummary> rules = sarif_rules(report);
   Json driver;
   driver["name"] = "readyctl";
   driver["version"] = READYCTL_VERSION;

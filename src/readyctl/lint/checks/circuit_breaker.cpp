@@ -38,7 +38,7 @@ bool host_covers(std::string_view rule_host, std::string_view host)
   return host.size() > suffix.size() && host.ends_with(suffix);
 }
 
-void check_destination_rule(const CheckContext& ctx, const Object& dr)
+void check_destination_rule_breaker(const CheckContext& ctx, const Object& dr)
 {
   if (has_outlier_detection(dr)) return;
   const yaml::Node* at = dr.spec && dr.spec->get("trafficPolicy") ? key_of(dr.spec, "trafficPolicy") : spec_key(dr);
@@ -63,7 +63,7 @@ void check_service_entry(const CheckContext& ctx, const Object& se, const std::v
   }
 }
 
-void check_resiliency(const CheckContext& ctx, const Object& res)
+void check_resiliency_breakers(const CheckContext& ctx, const Object& res)
 {
   for (const DaprTarget& t : dapr_targets(res)) {
     if (t.section != "apps") continue;
@@ -78,7 +78,7 @@ void check_resiliency(const CheckContext& ctx, const Object& res)
 
 // Envoy's default thresholds (1024 pending/parallel requests) are far above what a model replica absorbs, so a
 // policy that adds retries also states the limits those retries run into.
-void check_traffic_policy(const CheckContext& ctx, const Object& policy)
+void check_traffic_policy_breaker(const CheckContext& ctx, const Object& policy)
 {
   if (!policy.spec || !policy.spec->get("retry") || policy.spec->get("circuitBreaker")) return;
   ctx.sink.report(policy, spec_key(policy),
@@ -95,14 +95,14 @@ void check_circuit_breaker(const CheckContext& ctx)
   for (const Object* dr : ctx.graph.of_kind("DestinationRule"))
     if (dr->is("DestinationRule", k_istio_group)) {
       rules.push_back(dr);
-      check_destination_rule(ctx, *dr);
+      check_destination_rule_breaker(ctx, *dr);
     }
   for (const Object* se : ctx.graph.of_kind("ServiceEntry"))
     if (se->is("ServiceEntry", k_istio_group)) check_service_entry(ctx, *se, rules);
   for (const Object* res : ctx.graph.of_kind("Resiliency"))
-    if (is_dapr_resiliency(*res)) check_resiliency(ctx, *res);
+    if (is_dapr_resiliency(*res)) check_resiliency_breakers(ctx, *res);
   for (const Object* p : ctx.graph.of_kind("BackendTrafficPolicy"))
-    if (p->is("BackendTrafficPolicy", k_envoy_gateway_group)) check_traffic_policy(ctx, *p);
+    if (p->is("BackendTrafficPolicy", k_envoy_gateway_group)) check_traffic_policy_breaker(ctx, *p);
 }
 
 }  // namespace readyctl::lint

@@ -15,18 +15,18 @@ struct StaticKey {
   std::string_view instead;  // the secretless pattern for that cloud
 };
 
-constexpr std::string_view k_aws = "IRSA or EKS Pod Identity";
+constexpr std::string_view k_aws_key_patterns = "IRSA or EKS Pod Identity";
 constexpr std::string_view k_gcp = "GKE Workload Identity";
 constexpr std::string_view k_azure = "Azure Workload Identity";
 
 constexpr StaticKey k_env_keys[] = {
-    {"AWS_ACCESS_KEY_ID", k_aws},       {"AWS_SECRET_ACCESS_KEY", k_aws},         {"AWS_SESSION_TOKEN", k_aws},
+    {"AWS_ACCESS_KEY_ID", k_aws_key_patterns},       {"AWS_SECRET_ACCESS_KEY", k_aws_key_patterns},         {"AWS_SESSION_TOKEN", k_aws_key_patterns},
     {"GOOGLE_APPLICATION_CREDENTIALS", k_gcp}, {"AZURE_CLIENT_SECRET", k_azure}, {"AZURE_CLIENT_CERTIFICATE_PATH", k_azure},
 };
 
 // Dapr component metadata fields that carry a static key (AWS, Azure and GCP authentication profiles).
 constexpr StaticKey k_dapr_keys[] = {
-    {"accessKey", k_aws},           {"secretKey", k_aws},           {"sessionToken", k_aws},
+    {"accessKey", k_aws_key_patterns},           {"secretKey", k_aws_key_patterns},           {"sessionToken", k_aws_key_patterns},
     {"azureClientSecret", k_azure}, {"azureCertificate", k_azure},  {"azureCertificateFile", k_azure},
     {"privateKey", k_gcp},          {"private_key", k_gcp},
 };
@@ -129,7 +129,7 @@ void check_backend_security_policy(const CheckContext& ctx, const Object& o)
     ctx.sink.report(o, aws->key_node("credentialsFile"),
                     fmt::format("BackendSecurityPolicy signs with a static AWS credentials file; use {} (the "
                                 "default credential chain) or oidcExchangeToken instead",
-                                k_aws));
+                                k_aws_key_patterns));
   if (const yaml::Node* azure = o.spec->get("azureCredentials"); azure && azure->get("clientSecretRef"))
     ctx.sink.report(o, azure->key_node("clientSecretRef"),
                     fmt::format("BackendSecurityPolicy authenticates with a static Azure client secret; use {} or "

@@ -52,7 +52,7 @@ struct KeyFormat {
   std::string_view what;
 };
 
-constexpr KeyFormat k_formats[] = {
+constexpr KeyFormat k_secret_formats[] = {
     {"sk-", 20, false, "an OpenAI/Anthropic-style API key (sk-…)"},
     {"AKIA", 16, true, "an AWS access key id (AKIA…)"},
     {"hf_", 30, false, "a Hugging Face token (hf_…)"},
@@ -64,7 +64,7 @@ constexpr KeyFormat k_formats[] = {
 
 std::optional<std::string> find_token(std::string_view text)
 {
-  for (const KeyFormat& f : k_formats)
+  for (const KeyFormat& f : k_secret_formats)
     for (size_t at = text.find(f.prefix); at != std::string_view::npos; at = text.find(f.prefix, at + 1)) {
       if (at > 0 && is_token_char(text[at - 1])) continue;  // "task-…" is not "sk-…"
       size_t end = at + f.prefix.size();

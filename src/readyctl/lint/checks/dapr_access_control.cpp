@@ -27,7 +27,7 @@ void check_invocation(const CheckContext& ctx, const Object& c, const yaml::Node
                               c.name, action ? action->str() : "allow (default)"));
 }
 
-void check_secrets(const CheckContext& ctx, const Object& c, const yaml::Node* spec)
+void check_secret_access(const CheckContext& ctx, const Object& c, const yaml::Node* spec)
 {
   const yaml::Node* scopes = spec ? spec->path({"secrets", "scopes"}) : nullptr;
   if (!scopes || scopes->size() == 0) {
@@ -56,7 +56,7 @@ void check_dapr_access_control(const CheckContext& ctx)
     // daprsystem is the control plane's own Configuration (mTLS); app policies do not belong there.
     if (c->name == "daprsystem") continue;
     check_invocation(ctx, *c, c->spec);
-    check_secrets(ctx, *c, c->spec);
+    check_secret_access(ctx, *c, c->spec);
   }
 }
 

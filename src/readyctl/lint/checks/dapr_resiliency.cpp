@@ -78,7 +78,7 @@ void check_target_entry(const CheckContext& ctx, const Object& r, const Policies
   }
 }
 
-void check_references(const CheckContext& ctx, const Object& r)
+void check_resiliency_references(const CheckContext& ctx, const Object& r)
 {
   const Policies p = policies_of(r);
   const yaml::Node* targets = r.spec ? r.spec->get("targets") : nullptr;
@@ -338,7 +338,7 @@ void check_resiliency_reference(const CheckContext& ctx)
 {
   const std::vector<dapr::App> apps = dapr::apps(ctx.graph);
   for (const Object* r : dapr::resources(ctx.graph, "Resiliency")) {
-    check_references(ctx, *r);
+    check_resiliency_references(ctx, *r);
     check_scopes(ctx, *r, apps);
   }
 }

@@ -61,7 +61,7 @@ void check_timeout(const CheckContext& ctx, const Params& params, const Object& 
                                       c.label(), probe_name, shown, max_s));
 }
 
-void check_container(const CheckContext& ctx, const Params& params, const PodTemplate& pod, const ContainerRef& c)
+void check_container_probes(const CheckContext& ctx, const Params& params, const PodTemplate& pod, const ContainerRef& c)
 {
   bool model_server = is_model_server(params, pod, c);
   if (!model_server && !declares_ports(c.node)) return;  // not a server: nothing routes to it
@@ -88,7 +88,7 @@ void check_probes(const CheckContext& ctx)
                 ctx.rule.param_strings("modelServerImages")};
   for (const PodTemplate& pod : ctx.graph.pods()) {
     if (!pod.long_running || probes_injected(*pod.owner)) continue;
-    for (const ContainerRef& c : regular_containers(pod)) check_container(ctx, params, pod, c);
+    for (const ContainerRef& c : regular_containers(pod)) check_container_probes(ctx, params, pod, c);
   }
 }
 

@@ -80,7 +80,7 @@ void check_gateway_route(const CheckContext& ctx, const TrafficModel& model, con
   }
 }
 
-void check_resiliency(const CheckContext& ctx, const Object& res)
+void check_resiliency_timeouts(const CheckContext& ctx, const Object& res)
 {
   for (const DaprTarget& t : dapr_targets(res)) {
     const yaml::Node* timeout = t.block->get("timeout");
@@ -103,7 +103,7 @@ void check_route_timeout(const CheckContext& ctx)
     for (const Object* route : ctx.graph.of_kind(kind))
       if (is_route(*route)) check_gateway_route(ctx, model, *route);
   for (const Object* res : ctx.graph.of_kind("Resiliency"))
-    if (is_dapr_resiliency(*res)) check_resiliency(ctx, *res);
+    if (is_dapr_resiliency(*res)) check_resiliency_timeouts(ctx, *res);
 }
 
 }  // namespace readyctl::lint
