@@ -10,7 +10,8 @@ jobs="${FUZZ_BUILD_JOBS:-2}"
 
 # -O1 with line tables: what libFuzzer recommends, and much quicker to build than -O2 -g under the sanitizers.
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DREADYCTL_FUZZ=ON -DREADYCTL_BUILD_TESTS=OFF >/dev/null
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DREADYCTL_FUZZ=ON -DREADYCTL_BUILD_TESTS=OFF \
+  -DCMAKE_UNITY_BUILD="${FUZZ_UNITY_BUILD:-ON}" -DCMAKE_UNITY_BUILD_BATCH_SIZE=12 >/dev/null
 cmake --build "$build" -j"$jobs" --target fuzz
 "$root/fuzz/make-seeds.sh" "$build/seeds"
 mkdir -p "$build/crashes"
