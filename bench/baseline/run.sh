@@ -24,7 +24,7 @@ minutes=$((days * 1440))
 start=$(( ($(date +%s) / 86400 - days - 1) * 86400 ))
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 printf 'global: {}\nscrape_configs: []\n' > "$work/prometheus.yml"
-printf '%-8s %-6s %-8s %-9s %-9s %-12s %-10s %-8s\n' tenants gpus series wall_s requests bytes client_cpu_s cpu_%
+printf '%-8s %-6s %-8s %-9s %-9s %-12s %-10s %-8s %-8s\n' tenants gpus series wall_s requests bytes client_cpu_s cpu_% peak_mb
 for gpus in $gpus_list; do
   rm -rf "$work/data" "$work/tsdb"
   python3 "$repo/tests/baseline/generate.py" --out "$work/data" --start "$start" --minutes "$minutes" \
@@ -37,13 +37,14 @@ for gpus in $gpus_list; do
   until curl -sf "http://127.0.0.1:$port/-/ready" >/dev/null; do sleep 0.3; done
   # Warm-up run so the page cache holds the blocks, then the measured run.
   "$bin" baseline --prometheus "http://127.0.0.1:$port" --start "$start" --end $((start + minutes * 60)) -o json >/dev/null
-  /usr/bin/time -f '%e %U %S' -o "$work/time" "$bin" baseline --prometheus "http://127.0.0.1:$port" \
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$bin" baseline --prometheus "http://127.0.0.1:$port" \
     --start "$start" --end $((start + minutes * 60)) -o json="$work/out.json"
-  read -r wall user sys < "$work/time"
+  read -r wall user sys rss_kb < "$work/time"
   requests=$(python3 -c "import json; print(json.load(open('$work/out.json'))['queries']['count'])")
   bytes=$(python3 -c "import json; print(json.load(open('$work/out.json'))['queries']['bytes_received'])")
   cpu=$(python3 -c "print(round($user + $sys, 3))")
   pct=$(python3 -c "print(round(100 * ($user + $sys) / max($wall, 0.001), 1))")
-  printf '%-8s %-6s %-8s %-9s %-9s %-12s %-10s %-8s\n' "$tenants" "$gpus" "$series" "$wall" "$requests" "$bytes" "$cpu" "$pct"
+  printf '%-8s %-6s %-8s %-9s %-9s %-12s %-10s %-8s %-8s\n' "$tenants" "$gpus" "$series" "$wall" "$requests" "$bytes" "$cpu" \
+    "$pct" "$((rss_kb / 1024))"
   kill "$prom"; wait "$prom" 2>/dev/null || true; prom=""
 done
