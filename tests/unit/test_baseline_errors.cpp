@@ -9,30 +9,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "../baseline/fake_server.hpp"
 #include "../baseline/process.hpp"
 #include "test_support.hpp"
 
 namespace readyctl::test {
 namespace {
-
-// A fake server in one of fake_server.py's modes, for the length of a test.
-class FakeServer {
-public:
-  explicit FakeServer(const std::string& mode) : port(free_port())
-  {
-    m_process = std::make_unique<ChildProcess>(
-        std::vector<std::string>{"python3", (source_dir() / "tests/baseline/fake_server.py").string(),
-                                 std::to_string(port), mode},
-        m_dir / "server.log");
-    wait_until_ready(port, "/-/ready", 20);
-  }
-  std::string url(const std::string& prefix = "") const { return fmt::format("http://127.0.0.1:{}{}", port, prefix); }
-  int port;
-
-private:
-  TempDir m_dir;
-  std::unique_ptr<ChildProcess> m_process;
-};
 
 const std::string k_window = "--start 2026-11-01T00:00:00Z --end 2026-11-01T06:00:00Z";
 

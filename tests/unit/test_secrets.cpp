@@ -3,14 +3,13 @@
 // everything the run wrote for them.
 #include <cstdlib>
 #include <filesystem>
-#include <memory>
 #include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
-#include "../baseline/process.hpp"
+#include "../baseline/fake_server.hpp"
 #include "test_support.hpp"
 
 namespace readyctl::test {
@@ -79,16 +78,12 @@ TEST_SUITE("integration-baseline")
   TEST_CASE("baseline: bearer token, basic-auth password and header values reach no format, snapshot or error")
   {
     TempDir tmp;
-    int port = free_port();
-    ChildProcess server({"python3", (source_dir() / "tests/baseline/fake_server.py").string(), std::to_string(port),
-                         "basic"},
-                        tmp / "server.log");
-    wait_until_ready(port, "/-/ready", 20);
+    FakeServer server("basic");
     tmp.write("creds", "ops:pa55-LEAKED-w0rd\n");
     tmp.write("token", "tok-LEAKED-9f8e7d\n");
     fs::create_directories(tmp / "out");
     const std::string window = "--start 2026-11-01T00:00:00Z --end 2026-11-01T06:00:00Z";
-    const std::string server_url = fmt::format("http://127.0.0.1:{}", port);
+    const std::string server_url = server.url();
     std::string out = (tmp / "out").string();
     CliResult ok = run_binary(fmt::format(
         "baseline --prometheus {} --basic-auth-file {} --header 'X-Api-Key: hdr-LEAKED-4242' {} --save {}/snap.json "
