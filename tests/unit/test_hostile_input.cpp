@@ -162,6 +162,26 @@ TEST_SUITE("hostile-input")
     CHECK(mentions(r, "image-pinned"));
   }
 
+  TEST_CASE("counts past the API's int32 are findings at their location, not arithmetic overflow")
+  {
+    // Found by fuzz_lint in CI: two Deployments of 9e18 replicas summed past LLONG_MAX in disruption-budget.
+    TempDir dir;
+    std::string deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {}, namespace: shop}}\n"
+                             "spec:\n  replicas: 9000000000000000000\n  selector: {{matchLabels: {{app: web}}}}\n"
+                             "  template:\n    metadata: {{labels: {{app: web}}}}\n"
+                             "    spec: {{containers: [{{name: web, image: web}}]}}\n---\n";
+    dir.write("big.yaml", fmt::format(fmt::runtime(deployment), "a") + fmt::format(fmt::runtime(deployment), "b") +
+                              "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web, namespace: shop}\n"
+                              "spec:\n  maxUnavailable: 900000000000000%\n  selector: {matchLabels: {app: web}}\n---\n"
+                              "apiVersion: networking.istio.io/v1\nkind: VirtualService\n"
+                              "metadata: {name: web, namespace: shop}\nspec:\n  hosts: [web]\n  http:\n"
+                              "    - route: [{destination: {host: web}}]\n      timeout: 5s\n"
+                              "      retries: {attempts: 9223372036854775807, perTryTimeout: 10s}\n");
+    CliResult r = run_binary(fmt::format("lint '{}' --only disruption-budget --only retry-bounded", (dir / "big.yaml").string()));
+    expect(r, 1, "big.yaml:25:19: warning: maxUnavailable '900000000000000%' is neither a 32-bit integer nor a percentage");
+    CHECK(mentions(r, "big.yaml:36:27: error: VirtualService shop/web http[0] retries.attempts: '9223372036854775807' is not a 32-bit integer"));
+  }
+
   TEST_CASE("a failed run leaves an existing report file as it was")
   {
     TempDir dir;

@@ -1,6 +1,8 @@
 #include "readyctl/yaml/node.hpp"
 
 #include <charconv>
+#include <cstdint>
+#include <limits>
 
 namespace readyctl::yaml {
 
@@ -22,6 +24,14 @@ std::optional<long long> Node::as_int() const
   long long value = 0;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (ec != std::errc() || ptr != s.data() + s.size() || s.empty()) return std::nullopt;
+  return value;
+}
+
+std::optional<long long> Node::as_int32() const
+{
+  std::optional<long long> value = as_int();
+  if (!value || *value < std::numeric_limits<int32_t>::min() || *value > std::numeric_limits<int32_t>::max())
+    return std::nullopt;
   return value;
 }
 

@@ -27,6 +27,9 @@ public:
   std::string_view str() const { return m_kind == NodeKind::scalar ? std::string_view(static_cast<const char*>(m_text), m_size) : std::string_view(); }
   std::optional<bool> as_bool() const;
   std::optional<long long> as_int() const;
+  // as_int within int32, the type of Kubernetes counts (replicas, attempts); larger values are not valid there,
+  // and keeping them out leaves room for the sums and products the checks compute.
+  std::optional<long long> as_int32() const;
   std::optional<double> as_number() const;
 
   // Sequence items; for a mapping, keys and values alternate.

@@ -38,7 +38,7 @@ std::vector<Replicated> replicated_workloads(const Graph& graph, const std::vect
       r.workload = o;
       r.labels = o->spec->path({"template", "metadata", "labels"});
       if (const yaml::Node* n = o->spec->get("replicas"))
-        if (std::optional<long long> v = n->as_int()) r.replicas = *v;
+        if (std::optional<long long> v = n->as_int32()) r.replicas = *v;
       if (const Scaler* s = first_scalers.of(*o)) {
         r.scaler = s;
         r.replicas = s->min_replicas;
@@ -63,13 +63,13 @@ std::optional<long long> resolve(const yaml::Node* value, long long total)
     try {
       size_t used = 0;
       long long pct = std::stoll(std::string(text.substr(0, text.size() - 1)), &used);
-      if (used != text.size() - 1 || pct < 0) return std::nullopt;
+      if (used != text.size() - 1 || pct < 0 || pct > 100) return std::nullopt;
       return (pct * total + 99) / 100;
     } catch (const std::exception&) {
       return std::nullopt;
     }
   }
-  return value->as_int();
+  return value->as_int32();
 }
 
 void check_budget(const CheckContext& ctx, const Object& pdb, const std::vector<const Replicated*>& targets)
@@ -90,7 +90,7 @@ void check_budget(const CheckContext& ctx, const Object& pdb, const std::vector<
   std::optional<long long> v = resolve(field, total);
   std::string_view name = min_available ? "minAvailable" : "maxUnavailable";
   if (!v) {
-    ctx.sink.report(pdb, field, fmt::format("{} '{}' is neither an integer nor a percentage", name, field->str()));
+    ctx.sink.report(pdb, field, fmt::format("{} '{}' is neither a 32-bit integer nor a percentage from 0% to 100%", name, field->str()));
     return;
   }
   std::string resolved = field->str().ends_with('%') ? fmt::format("{} (= {} pods, rounded up)", field->str(), *v) : std::string(field->str());

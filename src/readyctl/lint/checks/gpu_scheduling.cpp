@@ -1,6 +1,7 @@
 // gpu-limits and gpu-node-pool: GPU requests the API server accepts, on nodes that have GPUs.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -23,7 +24,7 @@ void check_gpu_limits_container(const CheckContext& ctx, const Object& o, const 
     for (auto [key, value] : block->entries()) {
       if (!is_gpu_resource(key->str())) continue;
       std::optional<double> q = parse_quantity(value->str());
-      if (!q || *q != static_cast<double>(static_cast<long long>(*q)) || *q < 0)
+      if (!q || *q < 0 || *q != std::floor(*q))
         ctx.sink.report(o, value, fmt::format("{} asks for {} '{}': GPUs are counted in whole devices", c.label(),
                                               key->str(), value->str()));
     }

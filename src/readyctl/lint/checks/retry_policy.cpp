@@ -23,14 +23,14 @@ CountField read_count(const yaml::Node* node)
   CountField c;
   if (!node || node->is_null()) return c;
   c.node = node;
-  c.value = node->as_int();
+  c.value = node->as_int32();
   return c;
 }
 
 bool report_bad_count(const CheckContext& ctx, const Object& o, const CountField& c, std::string_view field)
 {
   if (!c.node || c.value) return false;
-  ctx.sink.report(o, c.node, fmt::format("{} {}: '{}' is not an integer", o.display_name(), field, c.node->str()));
+  ctx.sink.report(o, c.node, fmt::format("{} {}: '{}' is not a 32-bit integer", o.display_name(), field, c.node->str()));
   return true;
 }
 

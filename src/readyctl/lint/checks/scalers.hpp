@@ -40,7 +40,7 @@ inline std::optional<Scaler> make_scaler(const Object& o)
   s.min_replicas = hpa ? 1 : 0;
   s.min_node = o.spec->get(hpa ? "minReplicas" : "minReplicaCount");
   if (s.min_node)
-    if (std::optional<long long> v = s.min_node->as_int()) s.min_replicas = *v;
+    if (std::optional<long long> v = s.min_node->as_int32()) s.min_replicas = *v;
   return s;
 }
 
