@@ -5,24 +5,17 @@
 #include <memory>
 #include <thread>
 
-#include <curl/curl.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "readyctl/baseline/range_chunks.hpp"
 #include "readyctl/core/atomic_file.hpp"
 #include "readyctl/core/error.hpp"
+#include "readyctl/core/libcurl.hpp"
 #include "readyctl/core/text.hpp"
 
 namespace readyctl::baseline {
 namespace {
-
-struct CurlDeleter {
-  void operator()(CURL* c) const { curl_easy_cleanup(c); }
-};
-struct ListDeleter {
-  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
-};
 
 // "https://user:pw@host/x" -> "https://host/x": URLs appear in messages, credentials must not.
 std::string redact_url(const std::string& url)
@@ -57,7 +50,7 @@ std::string transfer_error(const std::string& url, CURLcode rc, const Body& body
   if (body.too_large)
     return fmt::format("cannot query Prometheus at {}: the response is larger than {} MiB, the most readyctl accepts",
                        redact_url(url), body.max_bytes / (1024 * 1024));
-  return fmt::format("cannot query Prometheus at {}: {}", redact_url(url), curl_easy_strerror(rc));
+  return fmt::format("cannot query Prometheus at {}: {}", redact_url(url), libcurl().easy_strerror(rc));
 }
 
 std::string first_line_of(const std::string& path, const char* what)
@@ -106,16 +99,14 @@ std::string form_encode(CURL* curl, const std::vector<std::pair<std::string, std
 {
   std::string out;
   for (const auto& [k, v] : fields) {
-    char* escaped = curl_easy_escape(curl, v.c_str(), static_cast<int>(v.size()));
+    char* escaped = libcurl().easy_escape(curl, v.c_str(), static_cast<int>(v.size()));
     out += (out.empty() ? "" : "&") + k + "=" + escaped;
-    curl_free(escaped);
+    libcurl().free(escaped);
   }
   return out;
 }
 
 std::string number(double v) { return fmt::format("{:.3f}", v); }
-
-const bool k_curl_ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
 
 }  // namespace
 
@@ -123,39 +114,39 @@ PrometheusClient::PrometheusClient(ClientOptions options)
     : m_options(std::move(options)), m_auth_headers(auth_headers(m_options))
 {
   while (!m_options.url.empty() && m_options.url.back() == '/') m_options.url.pop_back();
-  if (!k_curl_ready) throw EnvironmentError("libcurl failed to initialise");
+  (void)libcurl();  // a missing libcurl is an environment error before the first query
 }
 
 std::string PrometheusClient::perform(const std::string& path, const std::string* form)
 {
-  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
-  std::unique_ptr<curl_slist, ListDeleter> headers;
-  for (const std::string& h : m_auth_headers) headers.reset(curl_slist_append(headers.release(), h.c_str()));
+  std::unique_ptr<CURL, CurlHandleDeleter> curl(libcurl().easy_init());
+  std::unique_ptr<curl_slist, CurlListDeleter> headers;
+  for (const std::string& h : m_auth_headers) headers.reset(libcurl().slist_append(headers.release(), h.c_str()));
   std::string url = m_options.url + path;
   Body body{{}, m_options.max_response_bytes};
-  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, append_body);
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &body);
-  curl_easy_setopt(curl.get(), CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(m_options.max_response_bytes));
-  curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl.get(), CURLOPT_ACCEPT_ENCODING, "");  // gzip when the server offers it
-  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(m_options.timeout_seconds * 1000));
-  curl_easy_setopt(curl.get(), CURLOPT_CONNECTTIMEOUT_MS, 10'000L);
-  curl_easy_setopt(curl.get(), CURLOPT_USERAGENT, "readyctl/" READYCTL_VERSION);
-  if (!m_options.ca_file.empty()) curl_easy_setopt(curl.get(), CURLOPT_CAINFO, m_options.ca_file.c_str());
+  libcurl().easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
+  libcurl().easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
+  libcurl().easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, append_body);
+  libcurl().easy_setopt(curl.get(), CURLOPT_WRITEDATA, &body);
+  libcurl().easy_setopt(curl.get(), CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(m_options.max_response_bytes));
+  libcurl().easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
+  libcurl().easy_setopt(curl.get(), CURLOPT_ACCEPT_ENCODING, "");  // gzip when the server offers it
+  libcurl().easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(m_options.timeout_seconds * 1000));
+  libcurl().easy_setopt(curl.get(), CURLOPT_CONNECTTIMEOUT_MS, 10'000L);
+  libcurl().easy_setopt(curl.get(), CURLOPT_USERAGENT, "readyctl/" READYCTL_VERSION);
+  if (!m_options.ca_file.empty()) libcurl().easy_setopt(curl.get(), CURLOPT_CAINFO, m_options.ca_file.c_str());
   if (m_options.insecure_skip_tls_verify) {
-    curl_easy_setopt(curl.get(), CURLOPT_SSL_VERIFYPEER, 0L);
-    curl_easy_setopt(curl.get(), CURLOPT_SSL_VERIFYHOST, 0L);
+    libcurl().easy_setopt(curl.get(), CURLOPT_SSL_VERIFYPEER, 0L);
+    libcurl().easy_setopt(curl.get(), CURLOPT_SSL_VERIFYHOST, 0L);
   }
-  if (form) curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, form->c_str());
+  if (form) libcurl().easy_setopt(curl.get(), CURLOPT_POSTFIELDS, form->c_str());
 
   for (int attempt = 1;; ++attempt) {
     body.text.clear();
     body.too_large = false;
-    CURLcode rc = curl_easy_perform(curl.get());
+    CURLcode rc = libcurl().easy_perform(curl.get());
     long status = 0;
-    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
+    libcurl().easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
     ++m_requests;
     m_bytes += body.text.size();
     bool transient = rc == CURLE_OPERATION_TIMEDOUT || (rc == CURLE_OK && retryable(status));
@@ -184,7 +175,7 @@ std::pair<long, std::string> split_status(const std::string& response)
 
 QueryResult PrometheusClient::instant(const std::string& promql, double time)
 {
-  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
+  std::unique_ptr<CURL, CurlHandleDeleter> curl(libcurl().easy_init());
   std::string form = form_encode(curl.get(), {{"query", promql}, {"time", number(time)}});
   std::string response = post("/api/v1/query", form);
   auto [status, body] = split_status(response);
@@ -193,7 +184,7 @@ QueryResult PrometheusClient::instant(const std::string& promql, double time)
 
 QueryResult PrometheusClient::range(const std::string& promql, double start, double end, double step)
 {
-  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
+  std::unique_ptr<CURL, CurlHandleDeleter> curl(libcurl().easy_init());
   QueryResult merged;
   std::map<std::map<std::string, std::string>, size_t> index;
   for (const TimeRange& chunk : range_chunks(start, end, step)) {
@@ -215,7 +206,7 @@ QueryResult PrometheusClient::range(const std::string& promql, double start, dou
 std::vector<std::string> PrometheusClient::existing_names(const std::vector<std::string>& names, double start,
                                                           double end)
 {
-  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
+  std::unique_ptr<CURL, CurlHandleDeleter> curl(libcurl().easy_init());
   std::vector<std::pair<std::string, std::string>> fields{{"start", number(start)}, {"end", number(end)}};
   for (const std::string& n : names) fields.emplace_back("match[]", fmt::format("{{__name__=\"{}\"}}", n));
   auto [status, body] = split_status(get("/api/v1/label/__name__/values?" + form_encode(curl.get(), fields)));

@@ -1,7 +1,10 @@
 list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/core/atomic_file.cpp
+  src/readyctl/core/block_pool.cpp
   src/readyctl/core/duration.cpp
   src/readyctl/core/embedded.cpp
+  src/readyctl/core/huge_heap.cpp
+  src/readyctl/core/libcurl.cpp
   src/readyctl/core/parallel.cpp
   src/readyctl/core/printable.cpp
   src/readyctl/core/process.cpp
@@ -12,6 +15,7 @@ list(APPEND READYCTL_CORE_SOURCES
 list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_core_atomic_file.cpp
   tests/unit/test_core_duration.cpp
+  tests/unit/test_core_memory.cpp
   tests/unit/test_core_text.cpp
   tests/unit/test_hostile_input.cpp
 )

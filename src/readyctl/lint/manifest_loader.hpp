@@ -2,15 +2,19 @@
 #pragma once
 #include <deque>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "readyctl/core/block_pool.hpp"
 #include "readyctl/lint/object.hpp"
 #include "readyctl/yaml/document.hpp"
 
 namespace readyctl::lint {
 
 struct ManifestSet {
+  // The nodes of every document (first member: it outlives the documents).
+  std::shared_ptr<BlockPool> pool = std::make_shared<BlockPool>();
   std::deque<yaml::SourceFile> files;  // stable addresses: objects point into them
   std::vector<yaml::Document> documents;
   std::vector<Object> objects;

@@ -13,7 +13,7 @@ namespace readyctl::yaml {
 struct Document {
   const Node* root = nullptr;  // nullptr for an empty document
   int start_line = 1;          // line of the document's first token
-  std::unique_ptr<std::pmr::monotonic_buffer_resource> arena;
+  std::unique_ptr<std::pmr::monotonic_buffer_resource> arena;  // null when the nodes live in the caller's memory
 };
 
 struct ParseError {
@@ -34,8 +34,9 @@ struct ParsedFile {
 };
 
 // Parses every document of a file. A syntax error is recorded and parsing resumes at the next
-// `---` line, so one broken document does not hide the others.
-ParsedFile parse_yaml(const SourceFile& file, const Limits& limits = {});
+// `---` line, so one broken document does not hide the others. Nodes are allocated from `node_memory`, which must
+// then outlive the documents and free nothing before it goes (a BlockPool); when null, each document owns an arena.
+ParsedFile parse_yaml(const SourceFile& file, const Limits& limits = {}, std::pmr::memory_resource* node_memory = nullptr);
 
 // Parses one document from a string (rules, configs, scenarios); InputError "path:line:col: ..." on error.
 Document parse_single_document(const SourceFile& file, const Limits& limits = {});

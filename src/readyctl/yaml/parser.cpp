@@ -18,15 +18,20 @@ namespace readyctl::yaml {
 // copied into the arena when the collection closes.
 class DocumentBuilder {
 public:
-  DocumentBuilder(const Limits& limits, int line_offset, std::string_view text)
-      : m_limits(limits), m_line_offset(line_offset), m_text(text)
+  DocumentBuilder(const Limits& limits, int line_offset, std::string_view text, std::pmr::memory_resource* shared)
+      : m_limits(limits), m_line_offset(line_offset), m_text(text), m_shared(shared)
   {
   }
 
   void start(const yaml_event_t& event)
   {
     m_doc = Document{};
-    m_doc.arena = std::make_unique<std::pmr::monotonic_buffer_resource>(arena_size(event.start_mark.index));
+    if (m_shared) {
+      m_alloc = m_shared;
+    } else {
+      m_doc.arena = std::make_unique<std::pmr::monotonic_buffer_resource>(arena_size(event.start_mark.index));
+      m_alloc = m_doc.arena.get();
+    }
     m_doc.start_line = static_cast<int>(event.start_mark.line) + 1 + m_line_offset;
     m_anchors.clear();
     m_expanded = 0;
@@ -44,7 +49,7 @@ public:
     } else {
       node->m_kind = NodeKind::scalar;
       node->m_plain = plain;
-      char* copy = static_cast<char*>(m_doc.arena->allocate(text.size() + 1, 1));
+      char* copy = static_cast<char*>(m_alloc->allocate(text.size() + 1, 1));
       std::memcpy(copy, text.data(), text.size());
       copy[text.size()] = '\0';
       node->m_text = copy;
@@ -68,7 +73,7 @@ public:
     Frame frame = std::move(m_frames.back());
     m_frames.pop_back();
     size_t count = m_pending.size() - frame.first_child;
-    auto** kids = static_cast<const Node**>(m_doc.arena->allocate(sizeof(Node*) * (count ? count : 1), alignof(Node*)));
+    auto** kids = static_cast<const Node**>(m_alloc->allocate(sizeof(Node*) * (count ? count : 1), alignof(Node*)));
     std::copy(m_pending.begin() + static_cast<std::ptrdiff_t>(frame.first_child), m_pending.end(), kids);
     m_pending.resize(frame.first_child);
     frame.node->m_text = kids;
@@ -134,7 +139,7 @@ private:
 
   Node* make_node(const yaml_mark_t& mark)
   {
-    Node* node = new (m_doc.arena->allocate(sizeof(Node), alignof(Node))) Node();
+    Node* node = new (m_alloc->allocate(sizeof(Node), alignof(Node))) Node();
     node->m_line = static_cast<uint32_t>(mark.line + 1 + static_cast<size_t>(m_line_offset));
     node->m_column = static_cast<uint32_t>(mark.column + 1);
     return node;
@@ -172,6 +177,8 @@ private:
   const Limits& m_limits;
   int m_line_offset;
   std::string_view m_text;
+  std::pmr::memory_resource* m_shared;          // the caller's node memory, or null: each document owns an arena
+  std::pmr::memory_resource* m_alloc = nullptr;  // where this document's nodes go
   Document m_doc;
   std::vector<Frame> m_frames;
   std::vector<const Node*> m_pending;
@@ -262,9 +269,10 @@ std::optional<ParseError> parse_events(std::string_view text, int line_offset, D
 }
 
 // Parses from one byte offset to the end, recording every problem; returns the error that stopped it, if any.
-std::optional<ParseError> parse_from(std::string_view text, int line_offset, const Limits& limits, ParsedFile& out)
+std::optional<ParseError> parse_from(std::string_view text, int line_offset, const Limits& limits,
+                                     std::pmr::memory_resource* node_memory, ParsedFile& out)
 {
-  DocumentBuilder builder(limits, line_offset, text);
+  DocumentBuilder builder(limits, line_offset, text, node_memory);
   std::optional<ParseError> stop = parse_events(text, line_offset, builder, out.documents);
   for (ParseError& e : builder.take_errors()) out.errors.push_back(std::move(e));
   return stop;
@@ -283,13 +291,13 @@ int next_document_line(const SourceFile& file, int after)
 
 }  // namespace
 
-ParsedFile parse_yaml(const SourceFile& file, const Limits& limits)
+ParsedFile parse_yaml(const SourceFile& file, const Limits& limits, std::pmr::memory_resource* node_memory)
 {
   ParsedFile out;
   std::string_view text = file.text();
   int line_offset = 0;
   for (;;) {
-    std::optional<ParseError> error = parse_from(text, line_offset, limits, out);
+    std::optional<ParseError> error = parse_from(text, line_offset, limits, node_memory, out);
     if (!error) break;
     out.errors.push_back(*error);
     int next = next_document_line(file, std::max(error->line, line_offset + 1));
