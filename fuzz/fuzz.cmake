@@ -12,7 +12,7 @@ list(FILTER fuzz_core_sources EXCLUDE REGEX
   "/gameday/(actions|http_client|journal|json_path|kubectl|probe_drivers|probes|process_table|report_[a-z]+)\\.cpp")
 list(FILTER fuzz_core_sources EXCLUDE REGEX
   "/gameday/(rollback|run_[a-z]+|runner|scenario|subprocess|template|tolerance|watcher)\\.cpp")
-list(APPEND fuzz_core_sources src/readyctl/baseline/query_result.cpp)
+list(APPEND fuzz_core_sources src/readyctl/baseline/query_result.cpp src/readyctl/baseline/query_result_fast.cpp)
 
 add_library(readyctl_fuzz_core STATIC ${fuzz_core_sources}
   ${readyctl_embedded_rules} ${readyctl_embedded_templates} ${readyctl_embedded_data} ${readyctl_embedded_demo})

@@ -117,7 +117,7 @@ PrometheusClient::PrometheusClient(ClientOptions options)
   (void)libcurl();  // a missing libcurl is an environment error before the first query
 }
 
-std::string PrometheusClient::perform(const std::string& path, const std::string* form)
+std::pair<long, std::string> PrometheusClient::perform(const std::string& path, const std::string* form)
 {
   std::unique_ptr<CURL, CurlHandleDeleter> curl(libcurl().easy_init());
   std::unique_ptr<curl_slist, CurlListDeleter> headers;
@@ -153,32 +153,27 @@ std::string PrometheusClient::perform(const std::string& path, const std::string
     if (!transient || attempt >= m_options.max_attempts) {
       if (rc == CURLE_FILESIZE_EXCEEDED) body.too_large = true;
       if (rc != CURLE_OK) throw EnvironmentError(transfer_error(url, rc, body));
-      return std::to_string(status) + "\n" + body.text;
+      return {status, std::move(body.text)};
     }
     std::this_thread::sleep_for(std::chrono::duration<double>(m_options.backoff_seconds * std::pow(2.0, attempt - 1)));
   }
 }
 
-std::string PrometheusClient::post(const std::string& path, const std::string& form) { return perform(path, &form); }
-std::string PrometheusClient::get(const std::string& path_and_query) { return perform(path_and_query, nullptr); }
-
-namespace {
-
-// perform() returns "STATUS\nBODY" so callers can quote the status in errors.
-std::pair<long, std::string> split_status(const std::string& response)
+std::pair<long, std::string> PrometheusClient::post(const std::string& path, const std::string& form)
 {
-  size_t nl = response.find('\n');
-  return {std::stol(response.substr(0, nl)), response.substr(nl + 1)};
+  return perform(path, &form);
 }
 
-}  // namespace
+std::pair<long, std::string> PrometheusClient::get(const std::string& path_and_query)
+{
+  return perform(path_and_query, nullptr);
+}
 
 QueryResult PrometheusClient::instant(const std::string& promql, double time)
 {
   std::unique_ptr<CURL, CurlHandleDeleter> curl(libcurl().easy_init());
   std::string form = form_encode(curl.get(), {{"query", promql}, {"time", number(time)}});
-  std::string response = post("/api/v1/query", form);
-  auto [status, body] = split_status(response);
+  auto [status, body] = post("/api/v1/query", form);
   return parse_query_response(body, status, fmt::format("query '{}'", promql));
 }
 
@@ -190,12 +185,15 @@ QueryResult PrometheusClient::range(const std::string& promql, double start, dou
   for (const TimeRange& chunk : range_chunks(start, end, step)) {
     std::string form = form_encode(curl.get(), {{"query", promql}, {"start", number(chunk.start)},
                                                 {"end", number(chunk.end)}, {"step", number(step)}});
-    auto [status, body] = split_status(post("/api/v1/query_range", form));
+    auto [status, body] = post("/api/v1/query_range", form);
     QueryResult part = parse_query_response(body, status, fmt::format("query '{}'", promql));
     merged.warnings.insert(merged.warnings.end(), part.warnings.begin(), part.warnings.end());
     for (Series& s : part.series) {
       auto [it, fresh] = index.try_emplace(s.labels, merged.series.size());
-      if (fresh) merged.series.push_back({s.labels, {}});
+      if (fresh) {
+        merged.series.push_back(std::move(s));
+        continue;
+      }
       auto& samples = merged.series[it->second].samples;
       samples.insert(samples.end(), s.samples.begin(), s.samples.end());
     }
@@ -209,14 +207,13 @@ std::vector<std::string> PrometheusClient::existing_names(const std::vector<std:
   std::unique_ptr<CURL, CurlHandleDeleter> curl(libcurl().easy_init());
   std::vector<std::pair<std::string, std::string>> fields{{"start", number(start)}, {"end", number(end)}};
   for (const std::string& n : names) fields.emplace_back("match[]", fmt::format("{{__name__=\"{}\"}}", n));
-  auto [status, body] = split_status(get("/api/v1/label/__name__/values?" + form_encode(curl.get(), fields)));
+  auto [status, body] = get("/api/v1/label/__name__/values?" + form_encode(curl.get(), fields));
   return parse_label_values(body, status, "probing metric names");
 }
 
 std::string PrometheusClient::build_version()
 {
-  std::string response = get("/api/v1/status/buildinfo");
-  auto [status, body] = split_status(response);
+  auto [status, body] = get("/api/v1/status/buildinfo");
   if (status == 404) return {};
   try {
     nlohmann::json doc = nlohmann::json::parse(body);

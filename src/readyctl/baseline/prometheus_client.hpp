@@ -2,6 +2,7 @@
 #pragma once
 #include <atomic>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "readyctl/baseline/query_result.hpp"
@@ -45,9 +46,10 @@ public:
   ClientStats stats() const { return {m_requests.load(), m_bytes.load()}; }
 
 private:
-  std::string post(const std::string& path, const std::string& form);
-  std::string get(const std::string& path_and_query);
-  std::string perform(const std::string& path, const std::string* form);
+  // HTTP status and body. The body is moved out, never copied: range answers run to megabytes.
+  std::pair<long, std::string> post(const std::string& path, const std::string& form);
+  std::pair<long, std::string> get(const std::string& path_and_query);
+  std::pair<long, std::string> perform(const std::string& path, const std::string* form);
 
   ClientOptions m_options;
   std::vector<std::string> m_auth_headers;  // built once; contain secrets, never printed

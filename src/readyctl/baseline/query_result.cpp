@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -42,10 +43,10 @@ json parse_envelope(std::string_view body, long http_status, std::string_view wh
   return doc;
 }
 
-// Sample values come as strings: "0.5", "NaN", "+Inf", "-Inf".
-double parse_value(const json& pair)
+}  // namespace
+
+double parse_sample_value(std::string_view text)
 {
-  std::string text = pair.at(1).get<std::string>();
   if (text == "NaN") return std::nan("");
   if (text == "+Inf") return HUGE_VAL;
   if (text == "-Inf") return -HUGE_VAL;
@@ -55,6 +56,10 @@ double parse_value(const json& pair)
     throw std::invalid_argument(fmt::format("sample value '{}' is not a number", printable(text)));
   return value;
 }
+
+namespace {
+
+double parse_value(const json& pair) { return parse_sample_value(pair.at(1).get<std::string>()); }
 
 Series parse_series(const json& item)
 {
@@ -103,10 +108,16 @@ QueryResult decode_query_data(const json& doc)
 
 }  // namespace
 
-QueryResult parse_query_response(std::string_view body, long http_status, std::string_view what)
+QueryResult parse_query_response_dom(std::string_view body, long http_status, std::string_view what)
 {
   json doc = parse_envelope(body, http_status, what);
   return decode(what, http_status, [&] { return decode_query_data(doc); });
+}
+
+QueryResult parse_query_response(std::string_view body, long http_status, std::string_view what)
+{
+  if (std::optional<QueryResult> fast = parse_query_response_fast(body)) return std::move(*fast);
+  return parse_query_response_dom(body, http_status, what);
 }
 
 std::vector<std::string> parse_label_values(std::string_view body, long http_status, std::string_view what)

@@ -12,6 +12,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/baseline/prometheus_client.cpp
   src/readyctl/baseline/query_plan.cpp
   src/readyctl/baseline/query_result.cpp
+  src/readyctl/baseline/query_result_fast.cpp
   src/readyctl/baseline/range_chunks.cpp
   src/readyctl/baseline/render_html.cpp
   src/readyctl/baseline/render_markdown.cpp
@@ -27,5 +28,6 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_baseline_errors.cpp
   tests/unit/test_baseline_integration.cpp
   tests/unit/test_baseline_statistics.cpp
+  tests/unit/test_baseline_fast_parse.cpp
   tests/unit/test_baseline_units.cpp
 )

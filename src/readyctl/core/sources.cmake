@@ -4,6 +4,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/core/duration.cpp
   src/readyctl/core/embedded.cpp
   src/readyctl/core/huge_heap.cpp
+  src/readyctl/core/json_pull.cpp
   src/readyctl/core/libcurl.cpp
   src/readyctl/core/parallel.cpp
   src/readyctl/core/printable.cpp
