@@ -2,6 +2,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,7 +31,8 @@ public:
   std::vector<std::string_view> workload_namespaces() const;
 
   // A per-run index built once from the graph by `T(const Graph&)` and shared by every rule that asks for it, so
-  // a rule does not scan all objects of a kind for each object it checks.
+  // a rule does not scan all objects of a kind for each object it checks. Safe to call from rules running on
+  // several threads: the first caller builds it (an index may ask for another one while it is built).
   template <typename T>
   const T& cached() const;
 
@@ -39,12 +41,14 @@ private:
   std::vector<PodTemplate> m_pods;
   std::vector<size_t> m_first_pod;  // per object (input order), index of its first pod; one extra entry at the end
   std::map<std::string, std::vector<const Object*>, std::less<>> m_by_kind;
+  mutable std::recursive_mutex m_cache_mutex;
   mutable std::map<std::type_index, std::shared_ptr<const void>> m_cache;
 };
 
 template <typename T>
 const T& Graph::cached() const
 {
+  std::lock_guard lock(m_cache_mutex);
   std::shared_ptr<const void>& slot = m_cache[std::type_index(typeid(T))];
   if (!slot) slot = std::make_shared<const T>(*this);
   return *static_cast<const T*>(slot.get());
