@@ -6,13 +6,16 @@
 # come to need shows up as an undefined symbol at link time; drop it from this filter then.
 set(fuzz_core_sources ${READYCTL_CORE_SOURCES})
 list(FILTER fuzz_core_sources EXCLUDE REGEX
-  "/plan/|/baseline/|/report/(format|report_path)|/core/(atomic_file|terminal)\\.cpp|/lint/(config|engine)\\.cpp")
+  "/plan/|/baseline/|/report/(format|report_path)|/core/(atomic_file|terminal)\\.cpp|/lint/engine\\.cpp")
 list(FILTER fuzz_core_sources EXCLUDE REGEX "/scaffold/(answers|line_diff|merge3|project|template_store|update)\\.cpp")
 list(FILTER fuzz_core_sources EXCLUDE REGEX
   "/gameday/(actions|http_client|journal|json_path|kubectl|probe_drivers|probes|process_table|report_[a-z]+)\\.cpp")
 list(FILTER fuzz_core_sources EXCLUDE REGEX
   "/gameday/(rollback|run_[a-z]+|runner|scenario|subprocess|template|tolerance|watcher)\\.cpp")
-list(APPEND fuzz_core_sources src/readyctl/baseline/query_result.cpp src/readyctl/baseline/query_result_fast.cpp)
+list(APPEND fuzz_core_sources src/readyctl/baseline/query_result.cpp src/readyctl/baseline/query_result_fast.cpp
+  src/readyctl/baseline/baseline_json.cpp src/readyctl/baseline/baseline.cpp src/readyctl/baseline/prices.cpp
+  src/readyctl/baseline/window.cpp src/readyctl/report/format_json.cpp src/readyctl/plan/plan_file.cpp
+  src/readyctl/core/atomic_file.cpp)
 
 add_library(readyctl_fuzz_core STATIC ${fuzz_core_sources}
   ${readyctl_embedded_rules} ${readyctl_embedded_templates} ${readyctl_embedded_data} ${readyctl_embedded_demo})
@@ -22,6 +25,7 @@ target_link_libraries(readyctl_fuzz_core PUBLIC nlohmann_json::nlohmann_json fmt
   PRIVATE readyctl_warnings PkgConfig::LIBYAML)
 
 set(READYCTL_FUZZ_TARGETS
+  fuzz_config_files
   fuzz_gameday_scenario
   fuzz_lint
   fuzz_prometheus_response

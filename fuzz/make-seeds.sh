@@ -42,4 +42,16 @@ mapfile -t scenarios < <(manifests "$root/examples/gamedays")
 seed fuzz_gameday_scenario "${scenarios[@]}"
 seed fuzz_prometheus_response "$root"/fuzz/seeds/prometheus_response/*
 scaffold_seeds
+# fuzz_config_files: a selector byte (0 lint config, 1 baseline snapshot, 2 plan file), then the file.
+config_seed() {
+  local dir="$out/fuzz_config_files"
+  mkdir -p "$dir"
+  { printf "\\x$(printf %02x "$1")"; cat "$2"; } > "$dir/tmp"
+  mv "$dir/tmp" "$dir/$(sha1sum "$dir/tmp" | cut -c1-16)"
+}
+config_seed 0 "$root/templates/_shared/files/.readyctl.yaml"
+config_seed 0 "$root/fuzz/seeds/config_files/readyctl.yaml"
+config_seed 1 "$root/examples/demo/baseline.json"
+config_seed 1 "$root/examples/demo/baseline-previous.json"
+config_seed 2 "$root/fuzz/seeds/config_files/plan.yaml"
 for d in "$out"/*/; do echo "$(basename "$d"): $(find "$d" -type f | wc -l) seeds"; done

@@ -23,9 +23,9 @@ mkdir -p "$build/crashes"
 
 status=0
 # Runs per harness: 15-30 s each on a quiet 2-core machine (executions include replaying the seeds).
-declare -A budget=([fuzz_gameday_scenario]=150000 [fuzz_lint]=16000 [fuzz_prometheus_response]=200000
+declare -A budget=([fuzz_config_files]=12000 [fuzz_gameday_scenario]=150000 [fuzz_lint]=16000 [fuzz_prometheus_response]=200000
   [fuzz_rule_file]=250000 [fuzz_scaffold_render]=18000)
-for harness in fuzz_gameday_scenario fuzz_lint fuzz_prometheus_response fuzz_rule_file fuzz_scaffold_render; do
+for harness in fuzz_config_files fuzz_gameday_scenario fuzz_lint fuzz_prometheus_response fuzz_rule_file fuzz_scaffold_render; do
   corpus="$build/smoke-corpus/$harness"  # fresh each run, as on a clean clone; the long run keeps build-fuzz/corpus
   rm -rf "$corpus" && mkdir -p "$corpus"
   echo "== $harness (seed $fuzz_seed, ${budget[$harness]} runs, at most ${seconds}s)"

@@ -104,11 +104,13 @@ std::optional<fs::path> discover_config(const fs::path& start)
   }
 }
 
-LintConfig load_config(const fs::path& path)
+LintConfig load_config(const fs::path& path) { return parse_config(path, read_file(path)); }
+
+LintConfig parse_config(const fs::path& path, std::string text)
 {
   LintConfig config;
   config.file = path;
-  yaml::SourceFile file(path.string(), read_file(path));
+  yaml::SourceFile file(path.string(), std::move(text));
   yaml::Document doc = yaml::parse_single_document(file);
   if (!doc.root) return config;
   if (!doc.root->is_mapping()) fail_at(file.path(), doc.root, "expected a mapping (lint:, baseline:, plan: ...)");

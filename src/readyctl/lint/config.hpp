@@ -44,5 +44,7 @@ struct LintConfig {
 std::optional<std::filesystem::path> discover_config(const std::filesystem::path& start);
 // InputError "file:line:col: expected ..." on a malformed config.
 LintConfig load_config(const std::filesystem::path& path);
+// The same from text already read; `path` names it in messages.
+LintConfig parse_config(const std::filesystem::path& path, std::string text);
 
 }  // namespace readyctl::lint
