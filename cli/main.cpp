@@ -8,7 +8,8 @@
 
 int main(int argc, char** argv)
 {
-  readyctl::reserve_huge_heap(size_t{64} << 20);  // every run that parses a manifest or a Prometheus answer gains
+  // Room for what lint and baseline build (the loader reserves more for big inputs); address space only.
+  readyctl::reserve_huge_heap(size_t{64} << 20);
   readyctl::cli::Streams streams{std::cin, std::cout, std::cerr, readyctl::fd_is_terminal(1),
                                  readyctl::fd_is_terminal(2)};
   return readyctl::cli::run(std::vector<std::string>(argv, argv + argc), streams);

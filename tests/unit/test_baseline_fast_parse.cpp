@@ -14,21 +14,6 @@ using namespace readyctl::baseline;
 
 namespace {
 
-bool same_number(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
-
-bool same_result(const QueryResult& a, const QueryResult& b)
-{
-  if (a.warnings != b.warnings || a.series.size() != b.series.size()) return false;
-  for (size_t i = 0; i < a.series.size(); ++i) {
-    const Series &x = a.series[i], &y = b.series[i];
-    if (x.labels != y.labels || x.samples.size() != y.samples.size()) return false;
-    for (size_t j = 0; j < x.samples.size(); ++j)
-      if (!same_number(x.samples[j].time, y.samples[j].time) || !same_number(x.samples[j].value, y.samples[j].value))
-        return false;
-  }
-  return true;
-}
-
 // A matrix of `series` series of `points` samples each: series s, point p has time 1000 + 60p and value s * 1000 + p
 // (written as JSON text the way Prometheus does), label tenant="t<s>".
 std::string matrix_body(int series, int points)
@@ -60,6 +45,27 @@ TEST_SUITE("baseline")
         CHECK(series.samples[static_cast<size_t>(p)].value == s * 1000 + p);
       }
     }
+  }
+
+  TEST_CASE("same_result: NaN equals NaN; a label, a sample, a time or a warning apart is a difference")
+  {
+    const QueryResult base{{{{{"a", "1"}}, {{1, 2}, {2, std::nan("")}}}}, {"w"}};
+    CHECK(same_result(base, base));
+    QueryResult other = base;
+    other.series[0].labels["a"] = "2";
+    CHECK_FALSE(same_result(base, other));
+    other = base;
+    other.series[0].samples[0].value = 3;
+    CHECK_FALSE(same_result(base, other));
+    other = base;
+    other.series[0].samples[1].time = 3;
+    CHECK_FALSE(same_result(base, other));
+    other = base;
+    other.series[0].samples.pop_back();
+    CHECK_FALSE(same_result(base, other));
+    other = base;
+    other.warnings.clear();
+    CHECK_FALSE(same_result(base, other));
   }
 
   TEST_CASE("fast decoder: what it accepts, the DOM decoder reads the same way")

@@ -1,5 +1,6 @@
 #include "readyctl/baseline/query_result.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -112,6 +113,17 @@ QueryResult parse_query_response_dom(std::string_view body, long http_status, st
 {
   json doc = parse_envelope(body, http_status, what);
   return decode(what, http_status, [&] { return decode_query_data(doc); });
+}
+
+bool same_result(const QueryResult& a, const QueryResult& b)
+{
+  auto same_number = [](double x, double y) { return (std::isnan(x) && std::isnan(y)) || x == y; };
+  auto same_sample = [&](const Sample& x, const Sample& y) { return same_number(x.time, y.time) && same_number(x.value, y.value); };
+  auto same_series = [&](const Series& x, const Series& y) {
+    return x.labels == y.labels && std::equal(x.samples.begin(), x.samples.end(), y.samples.begin(), y.samples.end(), same_sample);
+  };
+  return a.warnings == b.warnings &&
+         std::equal(a.series.begin(), a.series.end(), b.series.begin(), b.series.end(), same_series);
 }
 
 QueryResult parse_query_response(std::string_view body, long http_status, std::string_view what)

@@ -35,6 +35,10 @@ std::optional<QueryResult> parse_query_response_fast(std::string_view body);
 // The nlohmann DOM decoder: every shape, every error message.
 QueryResult parse_query_response_dom(std::string_view body, long http_status, std::string_view what);
 
+// Same series (labels, samples in order) and warnings; NaN samples equal each other. For checking one decoder
+// against another.
+bool same_result(const QueryResult& a, const QueryResult& b);
+
 // A sample value as the API writes it: "0.5", "NaN", "+Inf", "-Inf"; std::invalid_argument for anything else.
 double parse_sample_value(std::string_view text);
 

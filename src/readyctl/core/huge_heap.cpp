@@ -1,5 +1,6 @@
 #include "readyctl/core/huge_heap.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <cstdlib>
@@ -13,7 +14,6 @@ namespace readyctl {
 namespace {
 
 constexpr uintptr_t k_heap_huge_page = uintptr_t{2} << 20;
-constexpr size_t k_heap_max_reserve = size_t{4} << 30;
 constexpr size_t k_heap_probe = size_t{16} << 20;  // below glibc's largest mmap threshold (32 MiB), so it comes from the heap
 constexpr size_t k_heap_max_probes = 16;
 
@@ -37,10 +37,9 @@ bool heap_reservation_supported()
 void reserve_huge_heap(size_t bytes)
 {
   if (!heap_reservation_supported() || bytes < (size_t{16} << 20)) return;  // small runs fit the default heap
-  const size_t pad = bytes < k_heap_max_reserve ? bytes : k_heap_max_reserve;
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, INT_MAX);  // keep what we reserve: returning it would fault it in again
-  mallopt(M_TOP_PAD, static_cast<int>(pad < INT_MAX ? pad : INT_MAX));
+  mallopt(M_TOP_PAD, static_cast<int>(std::min<size_t>(bytes, INT_MAX)));  // mallopt takes an int: ~2 GiB at most
   const auto before = reinterpret_cast<uintptr_t>(sbrk(0));
   // glibc grows the heap by request + pad once its free top is used up: take probes from the top until it does. The
   // writes keep the compiler from eliding allocations nobody reads.

@@ -211,9 +211,7 @@ void add_parsed(ManifestSet& set, ParsedInput input)
   }
 }
 
-// Files are read and parsed on two threads (the loader is most of a lint run), then added in walk order, so
-// objects, findings and their order do not depend on which thread finished first.
-// Trees, objects and the report take about six bytes of heap per byte of YAML, besides the node arenas.
+// Trees, objects and the report take about six bytes of heap per byte of YAML, besides the node pool.
 void reserve_for(const std::vector<Input>& inputs)
 {
   size_t bytes = 0;
@@ -225,6 +223,8 @@ void reserve_for(const std::vector<Input>& inputs)
   reserve_huge_heap(bytes * 6);
 }
 
+// Files are read and parsed on two threads (the loader is most of a lint run), then added in walk order, so
+// objects, findings and their order do not depend on which thread finished first.
 void load_inputs(ManifestSet& set, std::vector<Input>& inputs)
 {
   reserve_for(inputs);
