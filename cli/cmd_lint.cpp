@@ -57,10 +57,19 @@ void run_lint_command(Context& ctx, LintFlags& flags)
   std::string fail_on = !flags.fail_on.empty() ? flags.fail_on : (!run.config.fail_on.empty() ? run.config.fail_on : "error");
   if (fail_on != "never" && !parse_severity(fail_on))
     throw InputError(fmt::format("{}: failOn: expected error, warning, note or never, got '{}'", run.config.file.string(), fail_on));
-  write_outputs(ctx, specs, [&](const std::string& format, bool to_terminal) {
-    RenderOptions ro{to_terminal && ctx.color_stdout(), ctx.global.verbose, ctx.global.quiet};
-    return find_lint_format(format).render(run.report, ro);
-  });
+  auto options_for = [&](bool to_terminal) {
+    return RenderOptions{to_terminal && ctx.color_stdout(), ctx.global.verbose, ctx.global.quiet};
+  };
+  // Formats were checked above, so stdout may be streamed: a JSON report of 100,000 objects is never held whole.
+  write_outputs(
+      ctx, specs,
+      [&](const std::string& format, bool to_terminal) { return find_lint_format(format).render(run.report, options_for(to_terminal)); },
+      [&](const std::string& format, bool to_terminal, std::ostream& out) {
+        const LintFormat& f = find_lint_format(format);
+        if (!f.stream) return false;
+        f.stream(run.report, options_for(to_terminal), out);
+        return true;
+      });
   ctx.exit_code = exit_code_for(run, fail_on);
 }
 

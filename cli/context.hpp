@@ -51,8 +51,11 @@ struct OutputSpec {
 std::vector<OutputSpec> parse_output_specs(const std::vector<std::string>& values, const std::string& default_format);
 
 // Writes each requested rendering: stdout, or the named file atomically (report files are replaced).
-void write_outputs(Context& ctx, const std::vector<OutputSpec>& specs,
-                   const std::function<std::string(const std::string& format, bool to_terminal)>& render);
+// `stream`, when given, is offered each stdout output first and returns false for a format it cannot stream; callers
+// that pass it must have checked every format beforehand, as a streamed output is not rendered ahead.
+using RenderFn = std::function<std::string(const std::string& format, bool to_terminal)>;
+using StreamFn = std::function<bool(const std::string& format, bool to_terminal, std::ostream& out)>;
+void write_outputs(Context& ctx, const std::vector<OutputSpec>& specs, const RenderFn& render, const StreamFn& stream = {});
 
 // Each subcommand registers itself on the root app; its callback sets ctx.exit_code.
 void register_version(CLI::App& app, Context& ctx);

@@ -1,3 +1,4 @@
+#include <optional>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -22,17 +23,32 @@ std::vector<OutputSpec> parse_output_specs(const std::vector<std::string>& value
   return specs;
 }
 
-void write_outputs(Context& ctx, const std::vector<OutputSpec>& specs,
-                   const std::function<std::string(const std::string& format, bool to_terminal)>& render)
+namespace {
+
+bool to_stdout(const OutputSpec& spec) { return spec.path.empty() || spec.path == "-"; }
+
+}  // namespace
+
+void write_outputs(Context& ctx, const std::vector<OutputSpec>& specs, const RenderFn& render, const StreamFn& stream)
 {
-  // Render everything first, so a bad format fails before any file is written.
-  std::vector<std::string> rendered;
-  for (const OutputSpec& spec : specs) rendered.push_back(render(spec.format, spec.path.empty()));
-  for (size_t i = 0; i < specs.size(); ++i) {
-    if (specs[i].path.empty() || specs[i].path == "-")
-      ctx.streams.out << rendered[i];
+  // Render everything first, so a bad format fails before any file is written; stdout outputs the caller can
+  // stream are left for the write loop.
+  std::vector<std::optional<std::string>> rendered;
+  for (const OutputSpec& spec : specs) {
+    if (stream && to_stdout(spec))
+      rendered.emplace_back();
     else
-      write_file_atomically(specs[i].path, rendered[i], Overwrite::allow);
+      rendered.emplace_back(render(spec.format, spec.path.empty()));
+  }
+  for (size_t i = 0; i < specs.size(); ++i) {
+    if (!rendered[i]) {
+      if (!stream(specs[i].format, specs[i].path.empty(), ctx.streams.out))
+        ctx.streams.out << render(specs[i].format, specs[i].path.empty());
+    } else if (to_stdout(specs[i])) {
+      ctx.streams.out << *rendered[i];
+    } else {
+      write_file_atomically(specs[i].path, *rendered[i], Overwrite::allow);
+    }
   }
   ctx.streams.out.flush();
 }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -342,6 +343,35 @@ TEST_SUITE("report")
     CHECK(md.find("tag &amp; &lt;no digest&gt;") != std::string::npos);
     CHECK(md.find("found,<br>expected") != std::string::npos);
     CHECK(md.find("<details>") != std::string::npos);
+  }
+
+  TEST_CASE("json streamed in pieces is byte for byte the rendered report, however long")
+  {
+    // 3,000 findings of ~300 bytes pass the writer's 256 KiB drain mark several times, mid-array.
+    LintReport report = sample_report();
+    const std::vector<Finding> four = report.findings;
+    for (int i = 0; i < 750; ++i)
+      for (Finding f : four) {
+        f.message += " #" + std::to_string(i);
+        report.findings.push_back(std::move(f));
+      }
+    std::ostringstream streamed;
+    write_lint_json(report, {}, streamed);
+    const std::string rendered = render_lint_json(report, {});
+    CHECK(rendered.size() > 3 * 256 * 1024);
+    CHECK(streamed.str() == rendered);
+    CHECK(nlohmann::json::parse(streamed.str())["findings"].size() == 3004);
+  }
+
+  TEST_CASE("json to stdout and to a file are the same bytes, in one run")
+  {
+    test::TempDir dir;
+    dir.write("deploy/hpa.yaml", "apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\n");
+    test::CliResult r = test::run_binary("lint deploy --fail-on never -o json -o json=out.json -o json", dir.path());
+    CHECK(r.code == 0);
+    const std::string file = test::slurp(dir / "out.json");
+    CHECK(nlohmann::json::parse(file)["findings"].size() > 0);
+    CHECK(r.out == file + file);  // both stdout copies, streamed, each equal to the file
   }
 
   TEST_CASE("the real binary writes every format in one run")

@@ -24,6 +24,25 @@ TEST_SUITE("yaml")
     CHECK(root->key_node("list")->line() == 6);
   }
 
+  TEST_CASE("mapping lookups find every key, also keys that share length, first, middle and last bytes")
+  {
+    // "aXbYc" and "aZbWc" get the same lookup tag; so do "" and a non-scalar key. Each must still find its own value.
+    SourceFile f("a.yaml", "aXbYc: 1\naZbWc: 2\n? [k]\n: 3\n\"\": 4\nlabels: {app: web}\n");
+    ParsedFile p = parse_yaml(f);
+    REQUIRE(p.errors.empty());
+    const Node* root = p.documents[0].root;
+    REQUIRE(root->size() == 5);
+    CHECK(root->get("aXbYc")->str() == "1");
+    CHECK(root->get("aZbWc")->str() == "2");
+    CHECK(root->get("")->str() == "4");
+    CHECK(root->key_node("aZbWc")->line() == 2);
+    CHECK(root->path({"labels", "app"})->str() == "web");
+    CHECK(root->get("aXbYd") == nullptr);
+    CHECK(root->get("labels")->get("ap") == nullptr);
+    CHECK(root->get("k") == nullptr);  // the sequence key is not a string key
+    CHECK(root->get("kind") == nullptr);
+  }
+
   TEST_CASE("scalars keep quoting, so \"true\" is a string and true a boolean")
   {
     SourceFile f("a.yaml", "a: true\nb: \"true\"\nc: 42\nd: ~\ne:\n");

@@ -92,29 +92,71 @@ std::vector<RawFinding> run_checks(const Graph& graph, const std::vector<Rule>& 
     if (rule.enabled) enabled.push_back(&rule);
   std::vector<std::vector<RawFinding>> per_rule(enabled.size());
   parallel_for(enabled.size(), [&](size_t i) { per_rule[i] = run_rule(graph, *enabled[i]); }, 2);
+  size_t total = 0;
+  for (const std::vector<RawFinding>& found : per_rule) total += found.size();
   std::vector<RawFinding> raw;
-  for (std::vector<RawFinding>& found : per_rule) std::move(found.begin(), found.end(), std::back_inserter(raw));
+  raw.reserve(total);
+  for (std::vector<RawFinding>& found : per_rule) {
+    std::move(found.begin(), found.end(), std::back_inserter(raw));
+    std::vector<RawFinding>().swap(found);  // give each rule's memory back as soon as it is copied
+  }
   return raw;
 }
 
-bool finding_order(const Finding& a, const Finding& b)
+// Findings sort by file, line, column, then rule and message. Files are ranked once and the numbers sorted as one
+// small array: comparing the Findings themselves chased two long path strings per comparison, in memory spread
+// over the whole report.
+struct SortKey {
+  uint32_t file;
+  int line;
+  int column;
+  uint32_t index;
+};
+
+std::vector<SortKey> sort_keys(const std::vector<Finding>& findings)
 {
-  return std::tie(a.location.file, a.location.line, a.location.column, a.rule, a.message) <
-         std::tie(b.location.file, b.location.line, b.location.column, b.rule, b.message);
+  std::vector<std::string_view> files;
+  files.reserve(findings.size());
+  for (const Finding& f : findings) files.push_back(f.location.file);
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  std::vector<SortKey> keys;
+  keys.reserve(findings.size());
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const Location& at = findings[i].location;
+    auto rank = std::lower_bound(files.begin(), files.end(), std::string_view(at.file)) - files.begin();
+    keys.push_back({static_cast<uint32_t>(rank), at.line, at.column, static_cast<uint32_t>(i)});
+  }
+  auto by_position = [&](const SortKey& a, const SortKey& b) {
+    if (std::tie(a.file, a.line, a.column) != std::tie(b.file, b.line, b.column))
+      return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+    const Finding& fa = findings[a.index];
+    const Finding& fb = findings[b.index];
+    return std::tie(fa.rule, fa.message) < std::tie(fb.rule, fb.message);
+  };
+  std::stable_sort(keys.begin(), keys.end(), by_position);
+  return keys;
 }
 
-// Sorts pointers, then moves each finding once: a Finding holds a dozen strings, and sorting the vector itself
-// moved each of them many times. Stable, so findings at one position keep the order the checks reported them in.
+// Moves each finding into place along the permutation's cycles: a sorted copy would touch as much new memory as
+// the findings take. Stable, so findings at one position keep the order the checks reported them in.
 void sort_findings(std::vector<Finding>& findings)
 {
-  std::vector<Finding*> order;
-  order.reserve(findings.size());
-  for (Finding& f : findings) order.push_back(&f);
-  std::stable_sort(order.begin(), order.end(), [](const Finding* a, const Finding* b) { return finding_order(*a, *b); });
-  std::vector<Finding> sorted;
-  sorted.reserve(findings.size());
-  for (Finding* f : order) sorted.push_back(std::move(*f));
-  findings = std::move(sorted);
+  std::vector<SortKey> keys = sort_keys(findings);
+  // keys[i].index is the finding that belongs at i. Follow each cycle once, marking placed slots with their own index.
+  for (size_t start = 0; start < keys.size(); ++start) {
+    if (keys[start].index == start) continue;
+    Finding held = std::move(findings[start]);
+    size_t at = start;
+    while (keys[at].index != start) {
+      size_t from = keys[at].index;
+      findings[at] = std::move(findings[from]);
+      keys[at].index = static_cast<uint32_t>(at);
+      at = from;
+    }
+    findings[at] = std::move(held);
+    keys[at].index = static_cast<uint32_t>(at);
+  }
 }
 
 // Carets need source lines; findings name display paths, which may be Helm chart paths.
@@ -196,6 +238,7 @@ LintRun run_lint(const LintOptions& options)
     for (const Rule& r : rules) known.insert(r.id);
     suppressor.report_problems(*s, known, raw);
   }
+  run.report.findings.reserve(raw.size() + set->parse_errors.size());
   for (RawFinding& f : raw) {
     if (auto reason = f.finding.rule == "suppression" ? std::nullopt : suppressor.reason_for(f)) {
       f.finding.suppression_reason = *reason;
@@ -204,6 +247,7 @@ LintRun run_lint(const LintOptions& options)
       run.report.findings.push_back(std::move(f.finding));
     }
   }
+  std::vector<RawFinding>().swap(raw);  // moved-from shells; the report's writers can reuse their memory
   run.input_errors = !set->parse_errors.empty();
   for (Finding& e : set->parse_errors) run.report.findings.push_back(std::move(e));
   fill_report(run.report, *set, rules);

@@ -230,6 +230,11 @@ void load_inputs(ManifestSet& set, std::vector<Input>& inputs)
   reserve_for(inputs);
   std::vector<ParsedInput> parsed(inputs.size());
   parallel_for(inputs.size(), [&](size_t i) { parsed[i] = read_and_parse(inputs[i], *set.pool); }, 2);
+  // One object per document in the common case: growing the vectors by doubling would copy them into fresh memory.
+  size_t documents = 0;
+  for (const ParsedInput& p : parsed) documents += p.parsed.documents.size();
+  set.objects.reserve(set.objects.size() + documents);
+  set.documents.reserve(set.documents.size() + documents);
   for (ParsedInput& p : parsed) add_parsed(set, std::move(p));
 }
 

@@ -1,11 +1,14 @@
 #include "readyctl/report/json_writer.hpp"
 
+#include <ostream>
+
 #include <nlohmann/json.hpp>
 
 namespace readyctl {
 namespace {
 
 constexpr int k_indent = 2;
+constexpr size_t k_drain_bytes = 256 * 1024;
 
 bool plain_ascii(std::string_view text)
 {
@@ -72,6 +75,14 @@ void JsonWriter::close(char bracket)
     m_out.append(m_counts.size() * k_indent, ' ');
   }
   m_out += bracket;
+  if (m_drain && m_out.size() >= k_drain_bytes) finish();
+}
+
+void JsonWriter::finish()
+{
+  if (!m_drain) return;
+  m_drain->write(m_out.data(), static_cast<std::streamsize>(m_out.size()));
+  m_out.clear();
 }
 
 void JsonWriter::separate()

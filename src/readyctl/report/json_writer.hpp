@@ -1,6 +1,7 @@
 // A streaming JSON writer: appends text laid out exactly as nlohmann's dump(2), without building a tree first.
 #pragma once
 #include <concepts>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,10 @@ namespace readyctl {
 class JsonWriter {
 public:
   explicit JsonWriter(std::string& out) : m_out(out) {}
+  // Streaming: `out` is a buffer, handed to `drain` whenever a closed container leaves it past 256 KiB, so a report
+  // of any size takes a fixed amount of memory. Call finish() after the last value.
+  JsonWriter(std::string& out, std::ostream& drain) : m_out(out), m_drain(&drain) {}
+  void finish();
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -45,6 +50,7 @@ private:
   void separate();
 
   std::string& m_out;
+  std::ostream* m_drain = nullptr;
   std::vector<size_t> m_counts;  // items written so far, per open container
   bool m_after_key = false;
 };

@@ -46,22 +46,28 @@ std::optional<double> Node::as_number() const
   return value;
 }
 
+std::ptrdiff_t Node::find_key(std::string_view key) const
+{
+  if (m_kind != NodeKind::mapping) return -1;
+  const Node* const* kids = static_cast<const Node* const*>(m_text);
+  const uint32_t* tags = key_tags();
+  const uint32_t tag = key_tag(key);
+  const size_t entries = m_size / 2;
+  for (size_t i = 0; i < entries; ++i)
+    if (tags[i] == tag && kids[2 * i]->is_scalar() && kids[2 * i]->str() == key) return static_cast<std::ptrdiff_t>(i);
+  return -1;
+}
+
 const Node* Node::get(std::string_view key) const
 {
-  if (m_kind != NodeKind::mapping) return nullptr;
-  auto kids = children();
-  for (size_t i = 0; i + 1 < kids.size(); i += 2)
-    if (kids[i]->is_scalar() && kids[i]->str() == key) return kids[i + 1];
-  return nullptr;
+  std::ptrdiff_t i = find_key(key);
+  return i < 0 ? nullptr : children()[static_cast<size_t>(2 * i + 1)];
 }
 
 const Node* Node::key_node(std::string_view key) const
 {
-  if (m_kind != NodeKind::mapping) return nullptr;
-  auto kids = children();
-  for (size_t i = 0; i + 1 < kids.size(); i += 2)
-    if (kids[i]->is_scalar() && kids[i]->str() == key) return kids[i];
-  return nullptr;
+  std::ptrdiff_t i = find_key(key);
+  return i < 0 ? nullptr : children()[static_cast<size_t>(2 * i)];
 }
 
 const Node* Node::path(std::initializer_list<std::string_view> keys) const

@@ -73,12 +73,15 @@ public:
     Frame frame = std::move(m_frames.back());
     m_frames.pop_back();
     size_t count = m_pending.size() - frame.first_child;
-    auto** kids = static_cast<const Node**>(m_alloc->allocate(sizeof(Node*) * (count ? count : 1), alignof(Node*)));
+    const bool mapping = frame.node->is_mapping();
+    const size_t tag_bytes = mapping ? sizeof(uint32_t) * (count / 2) : 0;
+    auto** kids = static_cast<const Node**>(m_alloc->allocate(sizeof(Node*) * (count ? count : 1) + tag_bytes, alignof(Node*)));
     std::copy(m_pending.begin() + static_cast<std::ptrdiff_t>(frame.first_child), m_pending.end(), kids);
     m_pending.resize(frame.first_child);
     frame.node->m_text = kids;
     frame.node->m_size = static_cast<uint32_t>(count);
-    if (frame.node->is_mapping()) report_duplicate_keys(frame.node);
+    if (mapping) write_key_tags(frame.node);
+    if (mapping) report_duplicate_keys(frame.node);
     if (!frame.anchor.empty()) m_anchors[frame.anchor] = {frame.node, m_expanded - frame.expanded_before};
     return place(frame.node);
   }
@@ -158,6 +161,13 @@ private:
     if (auto err = add_expanded(expanded)) return err;
     if (anchor) m_anchors[reinterpret_cast<const char*>(anchor)] = {node, 1};
     return place(node);
+  }
+
+  static void write_key_tags(Node* mapping)
+  {
+    auto kids = mapping->children();
+    auto* tags = const_cast<uint32_t*>(mapping->key_tags());
+    for (size_t i = 0; i + 1 < kids.size(); i += 2) tags[i / 2] = kids[i]->is_scalar() ? Node::key_tag(kids[i]->str()) : 0;
   }
 
   void report_duplicate_keys(const Node* mapping)
