@@ -32,11 +32,21 @@ gen() { python3 "$here/generate.py" "$work/$1" --objects "$objects" --scale "$2"
 gen c1 1 > "$work/c1.json"
 gen c10 "$scale" > "$work/c10.json"
 
-# One timed run: prints "wall_seconds peak_kib cpu_seconds" (cpu = user + system). Output goes to /dev/null; exit codes other than 0 fail the bench.
+# One timed run: prints "wall_seconds peak_kib cpu_seconds" (cpu = user + system). Output goes to /dev/null; exit
+# codes other than 0 fail the bench. Peak RSS and CPU come from time(1); wall time from a monotonic clock read around
+# it, to the microsecond (time(1) rounds to 10 ms, 8% of the 1x run; its own start-up, ~1 ms, is in every figure alike).
 measure() {
-  local t="$work/time.txt"
-  "$timer" -o "$t" -f '%e %M %U %S' "$@" > /dev/null
-  tail -n 1 "$t" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }'
+  python3 - "$timer" "$work/time.txt" "$@" <<'PY'
+import subprocess, sys, time
+timer, out, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
+t0 = time.perf_counter()
+done = subprocess.run([timer, "-o", out, "-f", "%M %U %S", *cmd], stdout=subprocess.DEVNULL)
+wall = time.perf_counter() - t0
+if done.returncode != 0:
+    sys.exit(f"run.sh: {' '.join(cmd)}: exit {done.returncode}")
+peak, user, system = open(out).read().split()[-3:]
+print(f"{wall:.4f} {peak} {float(user) + float(system):.2f}")
+PY
 }
 ref() { measure "$work/yaml_events" "$work/$1"/*.yaml; }
 lint() { measure "$readyctl" lint "$work/$1" -o json --fail-on never; }
@@ -66,9 +76,9 @@ python3 - "$work/c1.json" "$work/c10.json" "$out/lint-results.json" "$readyctl" 
 import json, sys
 c1, c10 = (json.load(open(p)) for p in sys.argv[1:3])
 dest, binary, runs = sys.argv[3], sys.argv[4], int(sys.argv[5])
-r1, l1, r10, l10 = (max(float(x), 0.01) for x in sys.argv[6:10])  # time(1) reports 10 ms resolution
+r1, l1, r10, l10 = (max(float(x), 0.0001) for x in sys.argv[6:10])
 mr1, ml1, mr10, ml10 = (int(x) for x in sys.argv[10:14])
-cr1, cl1, cr10, cl10 = (max(float(x), 0.01) for x in sys.argv[14:18])
+cr1, cl1, cr10, cl10 = (max(float(x), 0.01) for x in sys.argv[14:18])  # time(1) reports CPU to 10 ms
 rows = []
 for label, c, r, l, mr, ml, cr, cl in (("1x", c1, r1, l1, mr1, ml1, cr1, cl1),
                                        (f"{c10['objects'] // c1['objects']}x", c10, r10, l10, mr10, ml10, cr10, cl10)):
@@ -88,7 +98,7 @@ print(f"readyctl lint benchmark: {binary}, best of {runs}, interleaved")
 print(f"{'corpus':<7}{'objects':>9}{'files':>7}{'ref s':>8}{'readyctl s':>12}{'ratio':>7}{'objects/s':>11}"
       f"{'ref MB':>8}{'peak MB':>9}{'KB/object':>11}{'cpu ratio':>11}")
 for r in rows:
-    print(f"{r['corpus']:<7}{r['objects']:>9}{r['files']:>7}{r['reference_s']:>8.2f}{r['readyctl_s']:>12.2f}"
+    print(f"{r['corpus']:<7}{r['objects']:>9}{r['files']:>7}{r['reference_s']:>8.3f}{r['readyctl_s']:>12.3f}"
           f"{r['ratio']:>7.2f}{r['objects_per_s']:>11.0f}{r['reference_peak_mb']:>8.1f}{r['readyctl_peak_mb']:>9.1f}"
           f"{r['readyctl_peak_mb'] * 1024 / r['objects']:>11.2f}{r['cpu_ratio']:>11.2f}")
 print("(seconds: wall, best of the runs; peak MB: max RSS, worst of the runs, of readyctl and of the reference;")
