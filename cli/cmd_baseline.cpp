@@ -11,6 +11,7 @@
 #include "readyctl/baseline/render.hpp"
 #include "readyctl/baseline/snapshot.hpp"
 #include "readyctl/core/atomic_file.hpp"
+#include "readyctl/core/huge_heap.hpp"
 #include "readyctl/plan/plan_file.hpp"
 
 namespace readyctl::cli {
@@ -153,6 +154,7 @@ void hint_plan_evidence(const BaselineFlags& f, Context& ctx)
 
 void run_baseline(const BaselineFlags& f, Context& ctx)
 {
+  reserve_huge_heap(k_command_heap_bytes);
   std::vector<OutputSpec> specs = parse_output_specs(f.outputs, "text");
   bl::Baseline b = acquire(f, ctx);
   if (!f.compare.empty()) b.comparison = bl::compare_baselines(bl::load_snapshot(f.compare), b, f.compare);

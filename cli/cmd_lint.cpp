@@ -4,6 +4,7 @@
 
 #include "context.hpp"
 #include "lint_catalogue.hpp"
+#include "readyctl/core/huge_heap.hpp"
 #include "readyctl/lint/engine.hpp"
 #include "readyctl/report/formatters.hpp"
 
@@ -42,6 +43,7 @@ int exit_code_for(const lint::LintRun& run, const std::string& fail_on)
 
 void run_lint_command(Context& ctx, LintFlags& flags)
 {
+  reserve_huge_heap(k_command_heap_bytes);
   lint::LintOptions options;
   options.paths = flags.paths;
   options.rule_dirs = flags.rule_dirs;

@@ -118,6 +118,32 @@ spec:
     CHECK(report.findings[0].message.find("80% (= 4 pods, rounded up) ≥ 4 expected pods") != std::string::npos);
   }
 
+  TEST_CASE("disruption-budget: percentages are read as Kubernetes reads them (optional '+', digits only)")
+  {
+    test::TempDir dir;
+    auto lint_budget = [&](const std::string& budget) {
+      return lint_file(dir, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: web}\n"
+                            "spec:\n  replicas: 4\n  template:\n    metadata:\n      labels: {app: api}\n---\n"
+                            "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: api, namespace: web}\n"
+                            "spec:\n  minAvailable: " + budget + "\n  selector: {matchLabels: {app: api}}\n",
+                       "disruption-budget");
+    };
+    // '+80%' is 80%: 4 of 4 pods must stay, so no eviction is allowed.
+    LintReport plus = lint_budget("'+80%'");
+    REQUIRE(plus.findings.size() == 1);
+    CHECK(plus.findings[0].message.find("(= 4 pods, rounded up) ≥ 4 expected pods") != std::string::npos);
+    // 50% leaves room for 2 evictions: nothing to report.
+    CHECK(lint_budget("50%").findings.empty());
+    // Spaces, a minus sign, a fraction or nothing before '%' are not percentages the API accepts.
+    for (std::string bad : {"' 50%'", "'-5%'", "'5.5%'", "'%'", "'101%'", "'0x10%'"}) {
+      LintReport r = lint_budget(bad);
+      REQUIRE_MESSAGE(r.findings.size() == 1, bad);
+      CHECK_MESSAGE(r.findings[0].message.find("is neither a 32-bit integer nor a percentage") != std::string::npos,
+                    bad, ": ", r.findings[0].message);
+      CHECK(r.findings[0].location.line == 14);
+    }
+  }
+
   TEST_CASE("default-namespace: a missing namespace counts only with missingNamespace: true")
   {
     test::TempDir dir;

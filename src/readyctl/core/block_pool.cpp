@@ -1,4 +1,5 @@
 #include "readyctl/core/block_pool.hpp"
+#include "readyctl/core/huge_heap.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -11,7 +12,7 @@ namespace readyctl {
 
 namespace {
 
-constexpr size_t k_pool_huge_page = size_t{2} << 20;
+constexpr size_t k_pool_huge_page = k_huge_page_bytes;
 constexpr size_t k_pool_chunk = size_t{16} << 20;
 constexpr size_t k_pool_slab = size_t{1} << 20;
 

@@ -13,7 +13,7 @@ namespace readyctl {
 
 namespace {
 
-constexpr uintptr_t k_heap_huge_page = uintptr_t{2} << 20;
+constexpr uintptr_t k_heap_huge_page = k_huge_page_bytes;
 constexpr size_t k_heap_probe = size_t{16} << 20;  // below glibc's largest mmap threshold (32 MiB), so it comes from the heap
 constexpr size_t k_heap_max_probes = 16;
 
