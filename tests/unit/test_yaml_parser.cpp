@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
+
+#include "readyctl/core/block_pool.hpp"
 
 #include "readyctl/yaml/document.hpp"
 
@@ -41,6 +44,52 @@ TEST_SUITE("yaml")
     CHECK(root->get("labels")->get("ap") == nullptr);
     CHECK(root->get("k") == nullptr);  // the sequence key is not a string key
     CHECK(root->get("kind") == nullptr);
+  }
+
+  TEST_CASE("with a shared pool, values spelled verbatim point into the file; all others are exact copies")
+  {
+    // Escapes, folding, block scalars, tags and anchors: the file's bytes are not the value there. After the
+    // two-byte 'é' libyaml's character index no longer matches the byte offset, so later values cannot be found
+    // by it; they must still come out right.
+    const std::string text = "plain: web-1\nsingle: 'it''s'\ndouble: \"a\\tb\"\nquoted: \"q\"\nfolded: >\n  x\n  y\n"
+                             "lit: |\n  l1\n  l2\nmulti: one\n  two\ntagged: !!str 42\nanchored: &a v\nalias: *a\n"
+                             "flow: {k: fv}\naccent: é\nafter: tail\n";
+    readyctl::BlockPool pool;
+    std::optional<SourceFile> f(std::in_place, "v.yaml", text);
+    ParsedFile p = parse_yaml(*f, {}, &pool);
+    REQUIRE(p.errors.empty());
+    // A moved SourceFile keeps its text where it was (the nodes point into it), also for a text short enough to
+    // live inside a std::string.
+    SourceFile kept = std::move(*f);
+    f.reset();
+    const Node* root = p.documents[0].root;
+    const std::string_view file = kept.text();
+    auto in_file = [&](std::string_view v) { return v.data() >= file.data() && v.data() + v.size() <= file.data() + file.size(); };
+    const std::pair<const char*, const char*> expected[] = {
+        {"plain", "web-1"}, {"single", "it's"}, {"double", "a\tb"}, {"quoted", "q"}, {"folded", "x y\n"},
+        {"lit", "l1\nl2\n"}, {"multi", "one two"}, {"tagged", "42"}, {"anchored", "v"}, {"alias", "v"},
+        {"accent", "é"}, {"after", "tail"}};
+    for (auto [key, value] : expected) CHECK_MESSAGE(root->get(key)->str() == value, key);
+    CHECK(root->path({"flow", "k"})->str() == "fv");
+    for (const char* verbatim : {"plain", "quoted"}) CHECK_MESSAGE(in_file(root->get(verbatim)->str()), verbatim);
+    CHECK(in_file(root->key_node("plain")->str()));
+    CHECK(in_file(root->path({"flow", "k"})->str()));
+    for (const char* copied : {"single", "double", "folded", "lit", "multi", "after"})
+      CHECK_MESSAGE(!in_file(root->get(copied)->str()), copied);
+    std::optional<SourceFile> tiny(std::in_place, "t.yaml", "a: b\n");  // fits in a std::string's own buffer
+    ParsedFile t = parse_yaml(*tiny, {}, &pool);
+    SourceFile tiny_kept = std::move(*tiny);
+    tiny.reset();
+    CHECK(t.documents[0].root->get("a")->str() == "b");
+    CHECK(t.documents[0].root->get("a")->str().data() == tiny_kept.text().data() + 3);
+
+    // Without a pool each document owns its nodes and may outlive the file: nothing points into the text.
+    SourceFile short_file("s.yaml", "a: b\n");
+    ParsedFile own = parse_yaml(short_file);
+    const std::string_view s = short_file.text();
+    const std::string_view b = own.documents[0].root->get("a")->str();
+    CHECK(b == "b");
+    CHECK((b.data() < s.data() || b.data() >= s.data() + s.size()));
   }
 
   TEST_CASE("scalars keep quoting, so \"true\" is a string and true a boolean")

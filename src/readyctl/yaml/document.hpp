@@ -36,6 +36,8 @@ struct ParsedFile {
 // Parses every document of a file. A syntax error is recorded and parsing resumes at the next
 // `---` line, so one broken document does not hide the others. Nodes are allocated from `node_memory`, which must
 // then outlive the documents and free nothing before it goes (a BlockPool); when null, each document owns an arena.
+// With `node_memory`, a scalar whose value is spelled out verbatim in the file points into `file`'s text instead of
+// being copied, so `file` (or a copy of it: copies share the text) must outlive the documents as well.
 ParsedFile parse_yaml(const SourceFile& file, const Limits& limits = {}, std::pmr::memory_resource* node_memory = nullptr);
 
 // Parses one document from a string (rules, configs, scenarios); InputError "path:line:col: ..." on error.
