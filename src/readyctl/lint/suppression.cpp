@@ -74,17 +74,31 @@ std::optional<std::string> Suppressor::reason_for(const RawFinding& raw)
   return from_config(raw);
 }
 
-std::optional<std::string> Suppressor::from_annotations(const RawFinding& raw) const
+const std::vector<Directive>& Suppressor::annotations_of(const Object* object)
+{
+  const std::span<const Object> objects = m_graph.objects();
+  if (m_annotations.empty()) {
+    m_annotations.resize(objects.size());
+    for (size_t i = 0; i < objects.size(); ++i) {
+      const Object* o = &objects[i];
+      std::vector<const yaml::Node*> nodes{o->annotation_node(k_annotation)};
+      for (const PodTemplate& p : m_graph.pods_of(o))
+        if (p.owner == o && p.metadata) nodes.push_back(p.metadata->path({"annotations", k_annotation}));
+      for (const yaml::Node* n : nodes)
+        if (n)
+          if (std::optional<Directive> d = parse_directive(n->str())) m_annotations[i].push_back(std::move(*d));
+    }
+  }
+  static const std::vector<Directive> none;
+  if (object < objects.data() || object >= objects.data() + objects.size()) return none;
+  return m_annotations[static_cast<size_t>(object - objects.data())];
+}
+
+std::optional<std::string> Suppressor::from_annotations(const RawFinding& raw)
 {
   if (!raw.object) return std::nullopt;
-  std::vector<const yaml::Node*> nodes{raw.object->annotation_node(k_annotation)};
-  for (const PodTemplate& p : m_graph.pods_of(raw.object))
-    if (p.owner == raw.object && p.metadata) nodes.push_back(p.metadata->path({"annotations", k_annotation}));
-  for (const yaml::Node* n : nodes) {
-    if (!n) continue;
-    std::optional<Directive> d = parse_directive(n->str());
-    if (d && !d->reason.empty() && names_rule(*d, raw.finding.rule)) return d->reason;
-  }
+  for (const Directive& d : annotations_of(raw.object))
+    if (!d.reason.empty() && names_rule(d, raw.finding.rule)) return d.reason;
   return std::nullopt;
 }
 
@@ -105,13 +119,20 @@ std::optional<std::string> Suppressor::from_comments(const RawFinding& raw)
   return it->second.reason;
 }
 
-std::optional<std::string> Suppressor::from_config(const RawFinding& raw) const
+const std::string& Suppressor::config_relative(const std::string& file)
+{
+  auto it = m_relative.find(file);
+  if (it == m_relative.end()) it = m_relative.emplace(file, relative_to_config(m_config, file)).first;
+  return it->second;
+}
+
+std::optional<std::string> Suppressor::from_config(const RawFinding& raw)
 {
   const Finding& f = raw.finding;
   for (const IgnoreEntry& e : m_config.ignores) {
     if (!e.until.empty() && e.until < m_today) continue;
     if (!e.rule.empty() && e.rule != f.rule && e.rule != "all") continue;
-    if (!e.path.empty() && !glob_match(e.path, relative_to_config(m_config, f.location.file))) continue;
+    if (!e.path.empty() && !glob_match(e.path, config_relative(f.location.file))) continue;
     if (f.object && ((!e.kind.empty() && e.kind != f.object->kind) || (!e.ns.empty() && e.ns != f.object->ns) ||
                      (!e.name.empty() && e.name != f.object->name)))
       continue;

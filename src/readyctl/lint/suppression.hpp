@@ -36,14 +36,20 @@ public:
 
 private:
   const std::map<int, Directive>& comments_of(const yaml::SourceFile* file);
-  std::optional<std::string> from_annotations(const RawFinding& raw) const;
+  const std::vector<Directive>& annotations_of(const Object* object);
+  const std::string& config_relative(const std::string& file);
+  std::optional<std::string> from_annotations(const RawFinding& raw);
   std::optional<std::string> from_comments(const RawFinding& raw);
-  std::optional<std::string> from_config(const RawFinding& raw) const;
+  std::optional<std::string> from_config(const RawFinding& raw);
 
   const Graph& m_graph;
   const LintConfig& m_config;
   std::string m_today;
   std::map<const yaml::SourceFile*, std::map<int, Directive>> m_comments;
+  // Per object (graph order), the directives of its annotation and its own pod templates' annotations, parsed once:
+  // a run with 100,000 findings asked each finding's object tree again, in memory far beyond the cache.
+  std::vector<std::vector<Directive>> m_annotations;
+  std::map<std::string, std::string, std::less<>> m_relative;  // finding file -> path relative to the config file
 };
 
 }  // namespace readyctl::lint
