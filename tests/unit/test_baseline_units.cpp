@@ -148,6 +148,18 @@ TEST_SUITE("baseline")
     CHECK(format_figure(0.42, "%") == "42.0%");
     CHECK(format_figure(12345.6, "usd") == "$12,346");
     CHECK(format_figure(1.5e6, "") == "1.5M");
+    // Where three digits round up into the next unit, the next unit is used; never an exponent.
+    CHECK(format_figure(0.9996, "s") == "1s");
+    CHECK(format_figure(0.9994, "s") == "999ms");
+    CHECK(format_figure(0.0009996, "s") == "1ms");
+    CHECK(format_figure(999600, "") == "1M");
+    CHECK(format_figure(999.6e6, "") == "1G");
+    CHECK(format_figure(2.5e12, "") == "2500G");
+    CHECK(format_figure(1234.5, "r/s") == "1234");
+    CHECK(format_figure(0.00005, "r/s") == "0.00005");
+    CHECK(format_figure(0.0123, "cores") == "0.0123");
+    CHECK(three_digits(2500) == "2500");
+    CHECK(three_digits(-0.000123456) == "-0.000123");
     CHECK(sparkline(std::vector<Figure>{0.0, 1.0, 2.0, 4.0}, 4) == "▁▂▄█");
   }
 

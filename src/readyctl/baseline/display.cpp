@@ -21,25 +21,38 @@ std::string with_thousands(double v, int decimals)
   return (v < 0 ? "-" : "") + out + digits.substr(int_end);
 }
 
+// Units change where three digits would round up to the next unit: 0.9996 s is "1s", not "1e+03ms".
 std::string seconds(double v)
 {
-  if (v < 1e-3) return fmt::format("{:.0f}µs", v * 1e6);
-  if (v < 1) return fmt::format("{:.3g}ms", v * 1e3);
-  if (v < 120) return fmt::format("{:.3g}s", v);
+  if (v < 0.9995e-3) return fmt::format("{:.0f}µs", v * 1e6);
+  if (v < 0.9995) return three_digits(v * 1e3) + "ms";
+  if (v < 120) return three_digits(v) + "s";
   return fmt::format("{:.1f}m", v / 60);
 }
 
 std::string count(double v)
 {
   double a = std::fabs(v);
-  if (a >= 1e9) return fmt::format("{:.3g}G", v / 1e9);
-  if (a >= 1e6) return fmt::format("{:.3g}M", v / 1e6);
-  if (a >= 1e4) return fmt::format("{:.3g}k", v / 1e3);
+  if (a >= 0.9995e9) return three_digits(v / 1e9) + "G";
+  if (a >= 0.9995e6) return three_digits(v / 1e6) + "M";
+  if (a >= 1e4) return three_digits(v / 1e3) + "k";
   if (a >= 100 || v == std::floor(v)) return fmt::format("{:.0f}", v);
-  return fmt::format("{:.3g}", v);
+  return three_digits(v);
 }
 
 }  // namespace
+
+std::string three_digits(double v)
+{
+  std::string s = fmt::format("{:.3g}", v);
+  if (s.find('e') == std::string::npos) return s;
+  if (std::fabs(v) >= 1) return fmt::format("{:.0f}", v);
+  // Tiny values: as many decimals as three significant digits need, trailing zeros dropped.
+  const int decimals = 2 - static_cast<int>(std::floor(std::log10(std::fabs(v))));
+  s = fmt::format("{:.{}f}", v, decimals);
+  s.erase(s.find_last_not_of('0') + 1);
+  return s;
+}
 
 std::string format_figure(Figure value, std::string_view unit)
 {
@@ -49,9 +62,9 @@ std::string format_figure(Figure value, std::string_view unit)
   if (unit == "%") return fmt::format("{:.1f}%", v * 100);
   if (unit == "usd") return "$" + with_thousands(v, std::fabs(v) < 10 ? 2 : 0);
   if (unit == "x") return fmt::format("{:.2f}x", v);
-  if (unit == "r/s") return fmt::format("{:.3g}", v);
+  if (unit == "r/s") return three_digits(v);
   if (unit == "h") return with_thousands(v, 1);
-  if (unit == "cores" || unit == "GiB") return fmt::format("{:.3g}", v);
+  if (unit == "cores" || unit == "GiB") return three_digits(v);
   return count(v);
 }
 

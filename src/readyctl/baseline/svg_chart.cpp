@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/baseline/display.hpp"
 #include "readyctl/core/text.hpp"
 
 namespace readyctl::baseline {
@@ -38,7 +39,7 @@ std::string tick(double v, const std::string& unit)
 {
   if (unit == "%") return fmt::format("{:.0f}%", v * 100);
   if (unit == "s" && v < 1 && v > 0) return fmt::format("{:.0f}ms", v * 1000);
-  return fmt::format("{:.3g}{}", v, unit == "%" || unit.empty() ? "" : unit == "s" ? "s" : "");
+  return three_digits(v) + (unit == "s" ? "s" : "");
 }
 
 std::string axes(double ymax, const std::string& unit, const std::vector<std::string>& x_labels)
