@@ -1,5 +1,4 @@
 #include "readyctl/core/block_pool.hpp"
-#include "readyctl/core/huge_heap.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -7,6 +6,8 @@
 #include <new>
 
 #include <sys/mman.h>
+
+#include "readyctl/core/huge_heap.hpp"
 
 namespace readyctl {
 
