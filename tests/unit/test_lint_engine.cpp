@@ -38,6 +38,18 @@ TEST_SUITE("lint")
     CHECK(f.object->name == "h");
   }
 
+  TEST_CASE("a rule's findings share one copy of its remediation")
+  {
+    test::TempDir dir;
+    dir.write("a.yaml", std::string(k_old_hpa) + "---\n" + k_old_hpa + "  namespace: other\n");
+    lint::LintRun run = lint_paths({(dir / "a.yaml").string()}, {"deprecated-api"});
+    REQUIRE(run.report.findings.size() == 2);
+    const SharedText& first = run.report.findings[0].remediation;
+    CHECK_FALSE(first.empty());
+    CHECK(first.str() == run.report.rules.at(0).remediation);
+    CHECK(&first.str() == &run.report.findings[1].remediation.str());  // the same string, not an equal copy
+  }
+
   TEST_CASE("List kinds are unpacked into their items")
   {
     test::TempDir dir;

@@ -14,7 +14,7 @@ void FindingSink::report(const Object& object, const yaml::Node* at, std::string
   f.message = std::move(message);
   f.location = object.location(at);
   f.object = object.ref();
-  f.remediation = m_rule.remediation;
+  f.remediation = m_remediation;
   f.redact_source = m_rule.sensitive;
   for (const Related& r : related) f.related.push_back({r.object->location(r.at), r.message});
   m_out.push_back(std::move(raw));

@@ -25,7 +25,7 @@ struct Related {
 
 class FindingSink {
 public:
-  FindingSink(const Rule& rule, std::vector<RawFinding>& out) : m_rule(rule), m_out(out) {}
+  FindingSink(const Rule& rule, std::vector<RawFinding>& out) : m_rule(rule), m_remediation(rule.remediation), m_out(out) {}
 
   // `at` is the offending field, or the block that should hold a missing one (null: the object).
   // `severity` overrides the rule's for one finding, for rules whose catalogue entry names a graver case
@@ -35,6 +35,7 @@ public:
 
 private:
   const Rule& m_rule;
+  SharedText m_remediation;  // one copy for all of this rule's findings
   std::vector<RawFinding>& m_out;
 };
 

@@ -151,8 +151,9 @@ void Suppressor::report_problems(const Rule& rule, const std::set<std::string>& 
       if (r != "all" && !known.count(r)) found.push_back(fmt::format("suppression names unknown rule '{}'", r));
     return found;
   };
+  const SharedText remediation(rule.remediation);
   auto add = [&](Location where, std::string message) {
-    Finding f{rule.id, rule.severity, std::move(message), where, std::nullopt, rule.remediation, {}, {}};
+    Finding f{rule.id, rule.severity, std::move(message), where, std::nullopt, remediation, {}, {}};
     out.push_back({std::move(f), nullptr, where.line});
   };
   FindingSink sink(rule, out);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "readyctl/core/location.hpp"
+#include "readyctl/core/shared_text.hpp"
 
 namespace readyctl {
 
@@ -34,7 +35,7 @@ struct Finding {
   std::string message;
   Location location;
   std::optional<ObjectRef> object;
-  std::string remediation;
+  SharedText remediation;  // the rule's, shared by its findings
   std::vector<RelatedLocation> related;
   std::string suppression_reason;  // set only for suppressed findings
   bool redact_source = false;      // the offending line holds a secret: never echo it (text carets)

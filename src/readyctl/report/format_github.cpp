@@ -64,7 +64,7 @@ std::string annotation(const Finding& f)
   props += ",title=" + escape_property(f.rule);
   std::string message(trim(f.message));
   for (const RelatedLocation& r : f.related) message += fmt::format("\nrelated: {}: {}", r.location.str(), r.message);
-  if (!trim(f.remediation).empty()) message += "\nfix: " + std::string(trim(f.remediation));
+  if (!trim(f.remediation.str()).empty()) message += "\nfix: " + std::string(trim(f.remediation.str()));
   return fmt::format("::{} {}::{}\n", command_for(f.severity), props, escape_data(message));
 }
 

@@ -42,7 +42,7 @@ void write_finding(JsonWriter& w, const Finding& f)
   w.field("line", f.location.line);
   w.field("column", f.location.column);
   write_object_ref(w, f.object);
-  w.field("remediation", f.remediation);
+  w.field("remediation", f.remediation.str());
   if (!f.related.empty()) write_related(w, f.related);
   if (!f.suppression_reason.empty()) w.field("reason", f.suppression_reason);
   w.end_object();

@@ -82,7 +82,7 @@ std::string failure_body(const Finding& f)
     body += fmt::format("object: {} {}{}\n", f.object->kind, f.object->ns.empty() ? "" : f.object->ns + "/",
                         f.object->name);
   for (const RelatedLocation& r : f.related) body += fmt::format("related: {}: {}\n", r.location.str(), r.message);
-  if (!trim(f.remediation).empty()) body += fmt::format("fix: {}\n", trim(f.remediation));
+  if (!trim(f.remediation.str()).empty()) body += fmt::format("fix: {}\n", trim(f.remediation.str()));
   return body;
 }
 

@@ -177,7 +177,7 @@ Json result(const Finding& f, const std::vector<RuleSummary>& rules, bool suppre
   if (f.object)
     properties["object"] = {{"apiVersion", f.object->api_version}, {"kind", f.object->kind},
                             {"namespace", f.object->ns}, {"name", f.object->name}};
-  if (!trim(f.remediation).empty()) properties["remediation"] = std::string(trim(f.remediation));
+  if (!trim(f.remediation.str()).empty()) properties["remediation"] = std::string(trim(f.remediation.str()));
   if (!properties.empty()) r["properties"] = properties;
   return r;
 }

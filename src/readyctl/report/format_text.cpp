@@ -58,7 +58,7 @@ std::string render_lint_text(const LintReport& report, const RenderOptions& opti
                          f.rule);
       out += caret_block(report, f, options.color);
       for (const RelatedLocation& r : f.related) out += fmt::format("  {}: note: {}\n", r.location.str(), printable(r.message));
-      if (options.verbose && !f.remediation.empty()) out += fmt::format("  fix: {}\n", printable(f.remediation));
+      if (options.verbose && !f.remediation.empty()) out += fmt::format("  fix: {}\n", printable(f.remediation.str()));
     }
   }
   if (!options.quiet || !report.findings.empty()) out += summary_line(report);
