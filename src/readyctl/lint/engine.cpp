@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -126,19 +127,35 @@ struct SortKey {
   uint32_t index;
 };
 
+// Each finding's file as its rank among the distinct files: one hash lookup per finding, one sort of the distinct
+// names (sorting every finding's path was 1.6 million string comparisons at 100,000 findings).
+std::vector<uint32_t> file_ranks(const std::vector<Finding>& findings)
+{
+  std::unordered_map<std::string_view, uint32_t> ids;
+  std::vector<std::string_view> names;
+  std::vector<uint32_t> id_of(findings.size());
+  for (size_t i = 0; i < findings.size(); ++i) {
+    auto [it, added] = ids.try_emplace(findings[i].location.file, static_cast<uint32_t>(names.size()));
+    if (added) names.push_back(it->first);
+    id_of[i] = it->second;
+  }
+  std::vector<uint32_t> by_name(names.size());
+  for (uint32_t id = 0; id < by_name.size(); ++id) by_name[id] = id;
+  std::sort(by_name.begin(), by_name.end(), [&](uint32_t a, uint32_t b) { return names[a] < names[b]; });
+  std::vector<uint32_t> rank(names.size());
+  for (uint32_t r = 0; r < by_name.size(); ++r) rank[by_name[r]] = r;
+  for (uint32_t& id : id_of) id = rank[id];
+  return id_of;
+}
+
 std::vector<SortKey> sort_keys(const std::vector<Finding>& findings)
 {
-  std::vector<std::string_view> files;
-  files.reserve(findings.size());
-  for (const Finding& f : findings) files.push_back(f.location.file);
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
+  const std::vector<uint32_t> ranks = file_ranks(findings);
   std::vector<SortKey> keys;
   keys.reserve(findings.size());
   for (size_t i = 0; i < findings.size(); ++i) {
     const Location& at = findings[i].location;
-    auto rank = std::lower_bound(files.begin(), files.end(), std::string_view(at.file)) - files.begin();
-    keys.push_back({static_cast<uint32_t>(rank), at.line, at.column, static_cast<uint32_t>(i)});
+    keys.push_back({ranks[i], at.line, at.column, static_cast<uint32_t>(i)});
   }
   auto by_position = [&](const SortKey& a, const SortKey& b) {
     if (std::tie(a.file, a.line, a.column) != std::tie(b.file, b.line, b.column))
