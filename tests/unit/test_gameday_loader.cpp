@@ -135,6 +135,23 @@ TEST_SUITE("gameday")
     CHECK(r.err.find("2 problem(s)") != std::string::npos);
   }
 
+  TEST_CASE("regexes with counts libstdc++ overflows on are located problems, not undefined behaviour")
+  {
+    // fuzz_gameday_scenario, 2026-12-02: a capture regex with a 55-digit back-reference made libstdc++'s regex
+    // compiler overflow a long (UBSan abort). Same for a tolerance regex with a huge repeat count.
+    readyctl::test::TempDir dir;
+    dir.write("big.yaml", "apiVersion: readyctl.io/v1\nkind: GameDay\nmetadata: {name: big}\nsteps:\n"
+                          "  - name: pid\n    probe:\n      exec: {command: \"echo 1\"}\n"
+                          "      tolerance: {target: stdout, regex: \"a{2,99999999999999999999}\"}\n"
+                          "    capture:\n      pid: {regex: \"(x)\\\\\\\\\\\\66666666666666666666666666666666666666666666666666666b\"}\n");
+    auto r = readyctl::test::run_binary("gameday validate '" + (dir / "big.yaml").string() + "'");
+    CHECK(r.code == 2);
+    CHECK_MESSAGE(r.err.find("big.yaml:8:42: invalid regex 'a{2,99999999999999999999}': repeat count "
+                             "{2,99999999999999999999} is beyond 1000") != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find("big.yaml:10:20: invalid regex '(x)\\\\\\666") != std::string::npos, r.err);
+    CHECK(r.err.find("back-reference \\666666666666 is beyond 1000") != std::string::npos);
+  }
+
   TEST_CASE("gameday validate exits 2 and prints every located problem")
   {
     readyctl::test::TempDir dir;

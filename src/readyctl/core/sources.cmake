@@ -10,6 +10,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/core/printable.cpp
   src/readyctl/core/process.cpp
   src/readyctl/core/read_file.cpp
+  src/readyctl/core/regex.cpp
   src/readyctl/core/terminal.cpp
   src/readyctl/core/text.cpp
 )
@@ -17,6 +18,7 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_core_atomic_file.cpp
   tests/unit/test_core_duration.cpp
   tests/unit/test_core_memory.cpp
+  tests/unit/test_core_regex.cpp
   tests/unit/test_core_text.cpp
   tests/unit/test_hostile_input.cpp
 )

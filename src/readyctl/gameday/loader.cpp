@@ -7,6 +7,7 @@
 
 #include "readyctl/core/atomic_file.hpp"
 #include "readyctl/core/error.hpp"
+#include "readyctl/core/regex.hpp"
 #include "readyctl/gameday/schema.hpp"
 #include "readyctl/gameday/yaml_json.hpp"
 #include "readyctl/yaml/document.hpp"
@@ -31,13 +32,8 @@ void check_capture(Checker& c, const yaml::Node* node)
     c.known_keys(value, {"jsonPath", "regex", "from"}, "a capture");
     if (value->get("jsonPath") == nullptr && value->get("regex") == nullptr)
       c.problem(value, "a capture needs 'jsonPath' or 'regex'");
-    if (const yaml::Node* re = value->get("regex"); re && c.scalar(re, "regex")) {
-      try {
-        std::regex compiled{std::string(re->str())};
-      } catch (const std::regex_error& e) {
-        c.problem(re, fmt::format("invalid regex '{}': {}", re->str(), e.what()));
-      }
-    }
+    if (const yaml::Node* re = value->get("regex"); re && c.scalar(re, "regex"))
+      if (auto why = regex_problem(re->str())) c.problem(re, fmt::format("invalid regex '{}': {}", re->str(), *why));
   }
   check_capture_cycles(c, node);
 }

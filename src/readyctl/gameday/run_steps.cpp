@@ -5,6 +5,7 @@
 
 #include "readyctl/core/duration.hpp"
 #include "readyctl/core/error.hpp"
+#include "readyctl/core/regex.hpp"
 #include "readyctl/gameday/json_path.hpp"
 #include "readyctl/gameday/run.hpp"
 
@@ -49,7 +50,7 @@ Json capture_value(const Json& rule, const Json& output)
   std::string from = rule.contains("from") ? json_text(rule["from"]) : "stdout";
   std::string text = lookup_text(output, from).value_or("");
   std::smatch m;
-  if (!std::regex_search(text, m, std::regex(json_text(rule["regex"])))) return nullptr;
+  if (!std::regex_search(text, m, compile_regex(json_text(rule["regex"])))) return nullptr;
   return m.size() > 1 ? m[1].str() : m[0].str();
 }
 

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/core/regex.hpp"
 #include "readyctl/gameday/json_path.hpp"
 #include "readyctl/gameday/template.hpp"
 
@@ -55,7 +56,7 @@ bool check_key(const std::string& key, const Json& rule, const Json& value)
     auto v = as_number(value), lo = as_number(rule[0]), hi = as_number(rule[1]);
     return v && lo && hi && *v >= *lo && *v <= *hi;
   }
-  if (key == "regex") return std::regex_search(json_text(value), std::regex(json_text(rule)));
+  if (key == "regex") return std::regex_search(json_text(value), compile_regex(json_text(rule)));
   if (key == "contains") return json_text(value).find(json_text(rule)) != std::string::npos;
   return compare(value, key, rule);
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/core/regex.hpp"
 #include "readyctl/gameday/schema.hpp"
 
 namespace readyctl::gameday {
@@ -11,11 +12,7 @@ namespace {
 void check_regex(Checker& c, const yaml::Node* node)
 {
   if (!c.scalar(node, "regex")) return;
-  try {
-    std::regex re{std::string(node->str())};
-  } catch (const std::regex_error& e) {
-    c.problem(node, fmt::format("invalid regex '{}': {}", node->str(), e.what()));
-  }
+  if (auto why = regex_problem(node->str())) c.problem(node, fmt::format("invalid regex '{}': {}", node->str(), *why));
 }
 
 void check_number(Checker& c, const yaml::Node* node, std::string_view key)

@@ -9,6 +9,7 @@
 
 #include "readyctl/core/atomic_file.hpp"
 #include "readyctl/core/error.hpp"
+#include "readyctl/core/regex.hpp"
 #include "readyctl/core/text.hpp"
 #include "readyctl/yaml/document.hpp"
 
@@ -50,7 +51,7 @@ std::optional<std::string> validate_integer(const Variable& var, const std::stri
 
 std::optional<std::string> validate_string(const Variable& var, const std::string& text, std::string& problem)
 {
-  if (!var.pattern.empty() && !std::regex_match(text, std::regex(var.pattern))) {
+  if (!var.pattern.empty() && !std::regex_match(text, compile_regex(var.pattern))) {
     problem = fmt::format("expected '{}' to match {}, got '{}'", var.name, var.pattern, text);
     return std::nullopt;
   }

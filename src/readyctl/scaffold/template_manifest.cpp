@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/core/error.hpp"
+#include "readyctl/core/regex.hpp"
 #include "readyctl/scaffold/condition.hpp"
 #include "readyctl/yaml/document.hpp"
 
@@ -93,11 +94,8 @@ void check_condition(const Reader& reader, const Node& map, const std::string& t
 void check_pattern(const Reader& reader, const Node& map, const std::string& pattern)
 {
   if (pattern.empty()) return;
-  try {
-    std::regex re(pattern);
-  } catch (const std::regex_error&) {
-    reader.fail(*map.get("validation"), fmt::format("expected a valid regular expression, got '{}'", pattern));
-  }
+  if (auto why = regex_problem(pattern))
+    reader.fail(*map.get("validation"), fmt::format("expected a valid regular expression, got '{}': {}", pattern, *why));
 }
 
 Variable parse_variable(const Reader& reader, const Node& map)
