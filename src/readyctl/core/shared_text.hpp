@@ -19,7 +19,6 @@ public:
   }
   bool empty() const { return str().empty(); }
   size_t size() const { return str().size(); }
-  friend bool operator==(const SharedText& a, const SharedText& b) { return a.str() == b.str(); }
 
 private:
   std::shared_ptr<const std::string> m_text;

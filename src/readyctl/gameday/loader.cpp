@@ -7,7 +7,6 @@
 
 #include "readyctl/core/atomic_file.hpp"
 #include "readyctl/core/error.hpp"
-#include "readyctl/core/regex.hpp"
 #include "readyctl/gameday/schema.hpp"
 #include "readyctl/gameday/yaml_json.hpp"
 #include "readyctl/yaml/document.hpp"
@@ -32,8 +31,7 @@ void check_capture(Checker& c, const yaml::Node* node)
     c.known_keys(value, {"jsonPath", "regex", "from"}, "a capture");
     if (value->get("jsonPath") == nullptr && value->get("regex") == nullptr)
       c.problem(value, "a capture needs 'jsonPath' or 'regex'");
-    if (const yaml::Node* re = value->get("regex"); re && c.scalar(re, "regex"))
-      if (auto why = regex_problem(re->str())) c.problem(re, fmt::format("invalid regex '{}': {}", re->str(), *why));
+    if (const yaml::Node* re = value->get("regex")) check_regex(c, re);
   }
   check_capture_cycles(c, node);
 }

@@ -12,6 +12,8 @@ enum class ProbePlace { hypothesis, abort_when, assertion, step };
 
 Probe read_probe(Checker& c, const yaml::Node* node, ProbePlace place, std::string name = {});
 void check_tolerance(Checker& c, const yaml::Node* node);
+// A `regex:` field: a scalar that core/regex accepts (tolerances and captures alike).
+void check_regex(Checker& c, const yaml::Node* node);
 // Captures of one step whose `from` fields form a cycle (capture_cycles.cpp).
 void check_capture_cycles(Checker& c, const yaml::Node* capture);
 Action read_action(Checker& c, const yaml::Node* node, const Safety& safety, std::string_view what);

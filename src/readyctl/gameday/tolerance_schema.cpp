@@ -9,12 +9,6 @@ namespace readyctl::gameday {
 
 namespace {
 
-void check_regex(Checker& c, const yaml::Node* node)
-{
-  if (!c.scalar(node, "regex")) return;
-  if (auto why = regex_problem(node->str())) c.problem(node, fmt::format("invalid regex '{}': {}", node->str(), *why));
-}
-
 void check_number(Checker& c, const yaml::Node* node, std::string_view key)
 {
   if (!c.scalar(node, key)) return;
@@ -56,6 +50,12 @@ void check_tolerance_mapping(Checker& c, const yaml::Node* node)
 }
 
 }  // namespace
+
+void check_regex(Checker& c, const yaml::Node* node)
+{
+  if (!c.scalar(node, "regex")) return;
+  if (auto why = regex_problem(node->str())) c.problem(node, fmt::format("invalid regex '{}': {}", node->str(), *why));
+}
 
 void check_tolerance(Checker& c, const yaml::Node* node)
 {
