@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fmt/format.h>
+
 #include "readyctl/lint/engine.hpp"
+#include "readyctl/lint/manifest_loader.hpp"
 #include "test_support.hpp"
 
 using namespace readyctl;
@@ -48,6 +51,30 @@ TEST_SUITE("lint")
     CHECK_FALSE(first.empty());
     CHECK(first.str() == run.report.rules.at(0).remediation);
     CHECK(&first.str() == &run.report.findings[1].remediation.str());  // the same string, not an equal copy
+  }
+
+  TEST_CASE("objects of one kind, apiVersion and namespace share one copy of each, kept by the set")
+  {
+    test::TempDir dir;
+    auto deployment = [](const char* name) {
+      return fmt::format("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {}\n  namespace: team-a\n", name);
+    };
+    dir.write("a.yaml", deployment("one") + "---\n" + deployment("two"));
+    dir.write("b.yaml", deployment("three"));
+    lint::ManifestSet set = lint::load_manifests({dir.path().string()}, {nullptr, false});
+    REQUIRE(set.objects.size() == 3);
+    for (const lint::Object& o : set.objects) {
+      CHECK(o.kind == "Deployment");
+      CHECK(o.api_version == "apps/v1");
+      CHECK(o.ns == "team-a");
+      CHECK(o.group == "apps");
+      CHECK(o.kind.data() == set.objects[0].kind.data());
+      CHECK(o.ns.data() == set.objects[0].ns.data());
+    }
+    CHECK(set.identity_text.size() == 3);
+    lint::ManifestSet moved = std::move(set);
+    CHECK(moved.objects[2].kind == "Deployment");
+    CHECK(moved.objects[2].name == "three");
   }
 
   TEST_CASE("List kinds are unpacked into their items")

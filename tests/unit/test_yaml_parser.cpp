@@ -46,6 +46,43 @@ TEST_SUITE("yaml")
     CHECK(root->get("kind") == nullptr);
   }
 
+  TEST_CASE("known keys and their lookalikes each find their own value, in either order, with or without a pool")
+  {
+    // "spec" is a known key (known_keys.cpp). "sXec" has its tag; so has the 132-byte key, whose length the tag keeps
+    // in 7 bits (132 = 128 + 4) and whose first, middle and last bytes are those of "spec". A quoted key is the same key.
+    const std::string long_key = "s" + std::string(65, 'x') + "e" + std::string(64, 'x') + "c";
+    REQUIRE(long_key.size() == 132);
+    REQUIRE(long_key[long_key.size() / 2] == 'e');
+    for (const std::string& text : {"sXec: 1\n\"spec\": 2\n" + long_key + ": 3\n",
+                                    long_key + ": 3\nspec: 2\nsXec: 1\n"}) {
+      readyctl::BlockPool pool;
+      for (std::pmr::memory_resource* memory : {static_cast<std::pmr::memory_resource*>(nullptr),
+                                                static_cast<std::pmr::memory_resource*>(&pool)}) {
+        SourceFile f("a.yaml", text);
+        ParsedFile p = parse_yaml(f, {}, memory);
+        REQUIRE(p.errors.empty());
+        const Node* root = p.documents[0].root;
+        CHECK(root->get("spec")->str() == "2");
+        CHECK(root->get("sXec")->str() == "1");
+        CHECK(root->get(long_key)->str() == "3");
+        CHECK(root->key_node("spec")->str() == "spec");
+        CHECK(root->get("sYec") == nullptr);
+        CHECK(root->get("kind") == nullptr);
+      }
+    }
+  }
+
+  TEST_CASE("a mapping without the known key does not answer for it through a lookalike")
+  {
+    SourceFile f("a.yaml", "sXec: 1\nmetadatX: 2\n");
+    ParsedFile p = parse_yaml(f);
+    REQUIRE(p.errors.empty());
+    const Node* root = p.documents[0].root;
+    CHECK(root->get("spec") == nullptr);
+    CHECK(root->get("metadata") == nullptr);
+    CHECK(root->get("metadatX")->str() == "2");
+  }
+
   TEST_CASE("with a shared pool, values spelled verbatim point into the file; all others are exact copies")
   {
     // Escapes, folding, block scalars, tags and anchors: the file's bytes are not the value there. After the

@@ -63,6 +63,14 @@ std::string_view scalar_at(const yaml::Node* map, std::string_view key)
   return n && n->is_scalar() ? n->str() : std::string_view();
 }
 
+// The set's one copy of `text` (see ManifestSet::identity_text).
+std::string_view identity_view(ManifestSet& set, std::string_view text)
+{
+  auto it = set.identity_text.find(text);
+  if (it == set.identity_text.end()) it = set.identity_text.emplace(text).first;
+  return *it;
+}
+
 void add_object(ManifestSet& set, const yaml::SourceFile& file, const yaml::Document& doc, const yaml::Node* root,
                 bool helm)
 {
@@ -80,6 +88,9 @@ void add_object(ManifestSet& set, const yaml::SourceFile& file, const yaml::Docu
   } else {
     o.metadata = nullptr;
   }
+  o.api_version = identity_view(set, o.api_version);
+  o.kind = identity_view(set, o.kind);
+  o.ns = identity_view(set, o.ns);
   set_api_identity(o);
   if (helm) apply_helm_source(file, doc, o);
   set.objects.push_back(std::move(o));

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "readyctl/yaml/known_keys.hpp"
+
 namespace readyctl::yaml {
 
 std::optional<bool> Node::as_bool() const
@@ -53,6 +55,13 @@ std::ptrdiff_t Node::find_key(std::string_view key) const
   const uint32_t* tags = key_tags();
   const uint32_t tag = key_tag(key);
   const size_t entries = m_size / 2;
+  // A known key matches only marked tags, and a marked tag is that key: no key node is read. Any other key matches
+  // only unmarked tags (a marked one is the known key, not this one), confirmed by its text.
+  if (!key.empty() && known_key(tag) == key) {
+    for (size_t i = 0; i < entries; ++i)
+      if (tags[i] == (tag | k_known_key)) return static_cast<std::ptrdiff_t>(i);
+    return -1;
+  }
   for (size_t i = 0; i < entries; ++i)
     if (tags[i] == tag && kids[2 * i]->is_scalar() && kids[2 * i]->str() == key) return static_cast<std::ptrdiff_t>(i);
   return -1;

@@ -50,17 +50,20 @@ public:
   class Entries;
   Entries entries() const;
 
-private:
-  friend class DocumentBuilder;
-  // A mapping's child array holds its keys and values, then one tag per entry: a key's length and three of its
-  // bytes. get() scans the tags, which sit together, and reads a key node only when its tag matches; reading every
+  // A mapping's child array holds its keys and values, then one tag per entry: a key's length (7 bits) and three of
+  // its bytes. get() scans the tags, which sit together, and reads a key node only when its tag matches; reading every
   // key node (each in its own cache line) cost most of the lookups once the trees no longer fit in the cache.
   static uint32_t key_tag(std::string_view key)
   {
     if (key.empty()) return 0;
     auto byte = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(key[i])); };
-    return (static_cast<uint32_t>(key.size()) & 0xffu) | byte(0) << 8 | byte(key.size() / 2) << 16 | byte(key.size() - 1) << 24;
+    return (static_cast<uint32_t>(key.size()) & 0x7fu) | byte(0) << 8 | byte(key.size() / 2) << 16 | byte(key.size() - 1) << 24;
   }
+  // Set in an entry's tag when its key is exactly the known key of that tag (known_keys.hpp).
+  static constexpr uint32_t k_known_key = 0x80u;
+
+private:
+  friend class DocumentBuilder;
   const uint32_t* key_tags() const { return reinterpret_cast<const uint32_t*>(static_cast<const Node* const*>(m_text) + m_size); }
   // Index of the entry whose key is `key`, or -1.
   std::ptrdiff_t find_key(std::string_view key) const;

@@ -11,6 +11,7 @@
 #include "readyctl/core/error.hpp"
 #include "readyctl/yaml/document.hpp"
 #include "readyctl/yaml/duplicate_key.hpp"
+#include "readyctl/yaml/known_keys.hpp"
 
 namespace readyctl::yaml {
 
@@ -180,11 +181,18 @@ private:
     return place(node);
   }
 
+  // A key's tag, marked when the key is the known key of that tag.
+  static uint32_t tag_of(std::string_view key)
+  {
+    const uint32_t tag = Node::key_tag(key);
+    return !key.empty() && known_key(tag) == key ? tag | Node::k_known_key : tag;
+  }
+
   static void write_key_tags(Node* mapping)
   {
     auto kids = mapping->children();
     auto* tags = const_cast<uint32_t*>(mapping->key_tags());
-    for (size_t i = 0; i + 1 < kids.size(); i += 2) tags[i / 2] = kids[i]->is_scalar() ? Node::key_tag(kids[i]->str()) : 0;
+    for (size_t i = 0; i + 1 < kids.size(); i += 2) tags[i / 2] = kids[i]->is_scalar() ? tag_of(kids[i]->str()) : 0;
   }
 
   void report_duplicate_keys(const Node* mapping)

@@ -1,6 +1,7 @@
 list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/yaml/duplicate_key.cpp
   src/readyctl/yaml/input_error.cpp
+  src/readyctl/yaml/known_keys.cpp
   src/readyctl/yaml/node.cpp
   src/readyctl/yaml/parser.cpp
   src/readyctl/yaml/source_file.cpp
