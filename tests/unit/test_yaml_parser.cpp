@@ -2,6 +2,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "readyctl/core/block_pool.hpp"
 
@@ -175,11 +177,36 @@ TEST_SUITE("yaml")
     CHECK(p.errors[0].message.find("alias") != std::string::npos);
   }
 
-  TEST_CASE("aliases share the anchored node")
+  TEST_CASE("an alias is its anchor's node: same position, same children, not copied")
   {
-    SourceFile f("a.yaml", "base: &b {x: 1}\nuse: *b\n");
+    SourceFile f("a.yaml", "base: &b {x: 1, y: [2]}\nuse: *b\n");
     Document d = parse_single_document(f);
-    CHECK(d.root->get("use") == d.root->get("base"));
+    const Node* use = d.root->get("use");
+    const Node* base = d.root->get("base");
+    CHECK(use->line() == 1);
+    CHECK(use->column() == 7);
+    CHECK(use->get("x") == base->get("x"));
+    CHECK(use->path({"y"})->children()[0] == base->path({"y"})->children()[0]);
+  }
+
+  TEST_CASE("children are a node array: items, entries and lookups agree on each node's address")
+  {
+    SourceFile f("a.yaml", "list: [a, b, c]\nmap: {k: v, l: w}\n");
+    Document d = parse_single_document(f);
+    const Node* list = d.root->get("list");
+    std::vector<const Node*> items(list->children().begin(), list->children().end());
+    REQUIRE(items.size() == 3);
+    CHECK(items[2]->str() == "c");
+    CHECK(list->children()[1] == items[1]);
+    CHECK(list->children().end() - list->children().begin() == 3);
+    const Node* map = d.root->get("map");
+    std::vector<std::string_view> seen;
+    for (auto [key, value] : map->entries()) {
+      CHECK(map->get(key->str()) == value);
+      CHECK(map->key_node(key->str()) == key);
+      seen.push_back(value->str());
+    }
+    CHECK(seen == std::vector<std::string_view>{"v", "w"});
   }
 
   TEST_CASE("invalid UTF-8 is a located error")

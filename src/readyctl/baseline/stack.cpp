@@ -31,7 +31,7 @@ std::vector<double> scales(const std::string& path, const Node* node, size_t cou
   if (!node) return std::vector<double>(count, 1.0);
   if (node->is_scalar() && node->as_number()) return std::vector<double>(count, *node->as_number());
   std::vector<double> out;
-  for (const Node* item : node->is_sequence() ? node->children() : std::span<const Node* const>()) {
+  for (const Node* item : node->is_sequence() ? node->children() : Node::Children()) {
     if (!item->as_number()) fail_at(path, item, "expected a number");
     out.push_back(*item->as_number());
   }

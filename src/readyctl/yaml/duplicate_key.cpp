@@ -11,7 +11,7 @@ constexpr size_t k_pairwise_limit = 16;
 
 bool comparable(const Node* key) { return key->is_scalar() && key->str() != "<<"; }
 
-void pairwise(std::span<const Node* const> entries, std::vector<DuplicateKey>& out)
+void pairwise(Node::Children entries, std::vector<DuplicateKey>& out)
 {
   for (size_t i = 2; i < entries.size(); i += 2) {
     if (!comparable(entries[i])) continue;
@@ -23,7 +23,7 @@ void pairwise(std::span<const Node* const> entries, std::vector<DuplicateKey>& o
   }
 }
 
-void hashed(std::span<const Node* const> entries, std::vector<DuplicateKey>& out)
+void hashed(Node::Children entries, std::vector<DuplicateKey>& out)
 {
   std::unordered_map<std::string_view, const Node*> seen;
   for (size_t i = 0; i < entries.size(); i += 2) {
@@ -35,7 +35,7 @@ void hashed(std::span<const Node* const> entries, std::vector<DuplicateKey>& out
 
 }  // namespace
 
-std::vector<DuplicateKey> find_duplicate_keys(std::span<const Node* const> entries)
+std::vector<DuplicateKey> find_duplicate_keys(Node::Children entries)
 {
   std::vector<DuplicateKey> out;
   if (entries.size() / 2 <= k_pairwise_limit) pairwise(entries, out);

@@ -14,6 +14,6 @@ struct DuplicateKey {
 };
 
 // Scalar keys of a mapping's alternating key/value children; the merge key `<<` may repeat.
-std::vector<DuplicateKey> find_duplicate_keys(std::span<const Node* const> entries);
+std::vector<DuplicateKey> find_duplicate_keys(Node::Children entries);
 
 }  // namespace readyctl::yaml

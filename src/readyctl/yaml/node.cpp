@@ -51,7 +51,7 @@ std::optional<double> Node::as_number() const
 std::ptrdiff_t Node::find_key(std::string_view key) const
 {
   if (m_kind != NodeKind::mapping) return -1;
-  const Node* const* kids = static_cast<const Node* const*>(m_text);
+  const Node* entry = kids();
   const uint32_t* tags = key_tags();
   const uint32_t tag = key_tag(key);
   const size_t entries = m_size / 2;
@@ -63,20 +63,20 @@ std::ptrdiff_t Node::find_key(std::string_view key) const
     return -1;
   }
   for (size_t i = 0; i < entries; ++i)
-    if (tags[i] == tag && kids[2 * i]->is_scalar() && kids[2 * i]->str() == key) return static_cast<std::ptrdiff_t>(i);
+    if (tags[i] == tag && entry[2 * i].is_scalar() && entry[2 * i].str() == key) return static_cast<std::ptrdiff_t>(i);
   return -1;
 }
 
 const Node* Node::get(std::string_view key) const
 {
   std::ptrdiff_t i = find_key(key);
-  return i < 0 ? nullptr : children()[static_cast<size_t>(2 * i + 1)];
+  return i < 0 ? nullptr : kids() + 2 * i + 1;
 }
 
 const Node* Node::key_node(std::string_view key) const
 {
   std::ptrdiff_t i = find_key(key);
-  return i < 0 ? nullptr : children()[static_cast<size_t>(2 * i)];
+  return i < 0 ? nullptr : kids() + 2 * i;
 }
 
 const Node* Node::path(std::initializer_list<std::string_view> keys) const

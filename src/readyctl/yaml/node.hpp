@@ -1,6 +1,11 @@
-// One YAML node with its exact position; documents own their nodes in an arena.
+// One YAML node with its exact position; documents own their nodes in an arena. A collection holds its children in
+// one array of nodes, not of pointers to nodes: no pointer to chase per child and 8 bytes less per child, which at
+// 100,000 objects is a fifth of the trees' memory.
 #pragma once
+#include <compare>
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <memory_resource>
 #include <optional>
 #include <span>
@@ -32,8 +37,9 @@ public:
   std::optional<long long> as_int32() const;
   std::optional<double> as_number() const;
 
-  // Sequence items; for a mapping, keys and values alternate.
-  std::span<const Node* const> children() const;
+  // Sequence items; for a mapping, keys and values alternate. Yields `const Node*`, like a span of pointers.
+  class Children;
+  Children children() const;
   size_t size() const;  // items of a sequence, entries of a mapping
 
   // Mapping lookup by key text; nullptr when absent or not a mapping.
@@ -64,7 +70,8 @@ public:
 
 private:
   friend class DocumentBuilder;
-  const uint32_t* key_tags() const { return reinterpret_cast<const uint32_t*>(static_cast<const Node* const*>(m_text) + m_size); }
+  const Node* kids() const { return static_cast<const Node*>(m_text); }
+  const uint32_t* key_tags() const { return reinterpret_cast<const uint32_t*>(kids() + m_size); }
   // Index of the entry whose key is `key`, or -1.
   std::ptrdiff_t find_key(std::string_view key) const;
 
@@ -73,15 +80,58 @@ private:
   uint32_t m_line = 0;
   uint32_t m_column = 0;
   uint32_t m_size = 0;           // bytes of text, or number of child pointers
-  const void* m_text = nullptr;  // char data for scalars, const Node* array for collections
+  const void* m_text = nullptr;  // char data for scalars, Node array for collections
+};
+
+class Node::Children {
+public:
+  class iterator {
+  public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = const Node*;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = const Node*;
+    iterator() = default;
+    explicit iterator(const Node* p) : m_p(p) {}
+    const Node* operator*() const { return m_p; }
+    const Node* operator[](difference_type n) const { return m_p + n; }
+    iterator& operator++() { return ++m_p, *this; }
+    iterator operator++(int) { return iterator(m_p++); }
+    iterator& operator--() { return --m_p, *this; }
+    iterator operator--(int) { return iterator(m_p--); }
+    iterator& operator+=(difference_type n) { return m_p += n, *this; }
+    iterator& operator-=(difference_type n) { return m_p -= n, *this; }
+    friend iterator operator+(iterator i, difference_type n) { return i += n; }
+    friend iterator operator+(difference_type n, iterator i) { return i += n; }
+    friend iterator operator-(iterator i, difference_type n) { return i -= n; }
+    friend difference_type operator-(iterator a, iterator b) { return a.m_p - b.m_p; }
+    friend bool operator==(iterator a, iterator b) { return a.m_p == b.m_p; }
+    friend auto operator<=>(iterator a, iterator b) { return a.m_p <=> b.m_p; }
+
+  private:
+    const Node* m_p = nullptr;
+  };
+
+  Children() = default;
+  Children(const Node* first, size_t count) : m_first(first), m_count(count) {}
+  iterator begin() const { return iterator(m_first); }
+  iterator end() const { return iterator(m_first + m_count); }
+  size_t size() const { return m_count; }
+  bool empty() const { return m_count == 0; }
+  const Node* operator[](size_t i) const { return m_first + i; }
+
+private:
+  const Node* m_first = nullptr;
+  size_t m_count = 0;
 };
 
 class Node::Entries {
 public:
-  explicit Entries(std::span<const Node* const> kids) : m_kids(kids) {}
+  explicit Entries(Children kids) : m_kids(kids) {}
   struct iterator {
-    const Node* const* p;
-    Entry operator*() const { return {p[0], p[1]}; }
+    const Node* p;
+    Entry operator*() const { return {p, p + 1}; }
     iterator& operator++()
     {
       p += 2;
@@ -89,19 +139,19 @@ public:
     }
     bool operator!=(const iterator& o) const { return p != o.p; }
   };
-  iterator begin() const { return {m_kids.data()}; }
-  iterator end() const { return {m_kids.data() + m_kids.size()}; }
+  iterator begin() const { return {m_kids[0]}; }
+  iterator end() const { return {m_kids[m_kids.size()]}; }
 
 private:
-  std::span<const Node* const> m_kids;
+  Children m_kids;
 };
 
-inline std::span<const Node* const> Node::children() const
+inline Node::Children Node::children() const
 {
   if (m_kind != NodeKind::sequence && m_kind != NodeKind::mapping) return {};
-  return {static_cast<const Node* const*>(m_text), m_size};
+  return {kids(), m_size};
 }
 inline size_t Node::size() const { return m_kind == NodeKind::mapping ? m_size / 2 : (m_kind == NodeKind::sequence ? m_size : 0); }
-inline Node::Entries Node::entries() const { return Entries(m_kind == NodeKind::mapping ? children() : std::span<const Node* const>()); }
+inline Node::Entries Node::entries() const { return Entries(m_kind == NodeKind::mapping ? children() : Children()); }
 
 }  // namespace readyctl::yaml

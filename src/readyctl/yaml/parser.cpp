@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <memory>
+#include <new>
 #include <optional>
 #include <string>
 
@@ -15,8 +17,8 @@
 
 namespace readyctl::yaml {
 
-// Builds one document's tree from events; collection children gather on a shared stack and are
-// copied into the arena when the collection closes.
+// Builds one document's tree from events; collection children gather on a shared stack of nodes and are copied into
+// one array in the arena when the collection closes. An alias is a copy of its anchor's node, sharing its children.
 class DocumentBuilder {
 public:
   DocumentBuilder(const Limits& limits, int line_offset, std::string_view text, std::pmr::memory_resource* shared)
@@ -41,23 +43,23 @@ public:
   // Each returns an error message, or nullopt.
   std::optional<std::string> scalar(const yaml_event_t& event)
   {
-    Node* node = make_node(event.start_mark);
+    Node node = make_node(event.start_mark);
     const auto& s = event.data.scalar;
     std::string_view text(reinterpret_cast<const char*>(s.value), s.length);
     bool plain = s.style == YAML_PLAIN_SCALAR_STYLE && !is_str_tag(s.tag);
     if (plain && (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL")) {
-      node->m_kind = NodeKind::null;
+      node.m_kind = NodeKind::null;
     } else {
-      node->m_kind = NodeKind::scalar;
-      node->m_plain = plain;
-      node->m_text = verbatim_in_source(event, text);
-      if (!node->m_text) {
+      node.m_kind = NodeKind::scalar;
+      node.m_plain = plain;
+      node.m_text = verbatim_in_source(event, text);
+      if (!node.m_text) {
         char* copy = static_cast<char*>(m_alloc->allocate(text.size() + 1, 1));
         std::memcpy(copy, text.data(), text.size());
         copy[text.size()] = '\0';
-        node->m_text = copy;
+        node.m_text = copy;
       }
-      node->m_size = static_cast<uint32_t>(text.size());
+      node.m_size = static_cast<uint32_t>(text.size());
     }
     return attach(node, s.anchor, 1);
   }
@@ -66,8 +68,8 @@ public:
   {
     if (m_frames.size() >= m_limits.max_depth)
       return fmt::format("nesting deeper than {} levels", m_limits.max_depth);
-    Node* node = make_node(event.start_mark);
-    node->m_kind = kind;
+    Node node = make_node(event.start_mark);
+    node.m_kind = kind;
     m_frames.push_back({node, m_pending.size(), anchor ? std::string(reinterpret_cast<const char*>(anchor)) : std::string(), m_expanded});
     return add_expanded(1);
   }
@@ -77,13 +79,13 @@ public:
     Frame frame = std::move(m_frames.back());
     m_frames.pop_back();
     size_t count = m_pending.size() - frame.first_child;
-    const bool mapping = frame.node->is_mapping();
+    const bool mapping = frame.node.is_mapping();
     const size_t tag_bytes = mapping ? sizeof(uint32_t) * (count / 2) : 0;
-    auto** kids = static_cast<const Node**>(m_alloc->allocate(sizeof(Node*) * (count ? count : 1) + tag_bytes, alignof(Node*)));
-    std::copy(m_pending.begin() + static_cast<std::ptrdiff_t>(frame.first_child), m_pending.end(), kids);
+    auto* kids = static_cast<Node*>(m_alloc->allocate(sizeof(Node) * (count ? count : 1) + tag_bytes, alignof(Node)));
+    std::uninitialized_copy(m_pending.begin() + static_cast<std::ptrdiff_t>(frame.first_child), m_pending.end(), kids);
     m_pending.resize(frame.first_child);
-    frame.node->m_text = kids;
-    frame.node->m_size = static_cast<uint32_t>(count);
+    frame.node.m_text = kids;
+    frame.node.m_size = static_cast<uint32_t>(count);
     if (mapping) write_key_tags(frame.node);
     if (mapping) report_duplicate_keys(frame.node);
     if (!frame.anchor.empty()) m_anchors[frame.anchor] = {frame.node, m_expanded - frame.expanded_before};
@@ -101,8 +103,8 @@ public:
 
   Document finish()
   {
-    m_doc.root = m_pending.empty() ? nullptr : m_pending.front();
-    if (m_doc.root && m_doc.root->is_null()) m_doc.root = nullptr;
+    if (!m_pending.empty() && !m_pending.front().is_null())
+      m_doc.root = new (m_alloc->allocate(sizeof(Node), alignof(Node))) Node(m_pending.front());
     m_pending.clear();
     return std::move(m_doc);
   }
@@ -118,13 +120,13 @@ public:
 
 private:
   struct Frame {
-    Node* node;
+    Node node;
     size_t first_child;
     std::string anchor;
     size_t expanded_before;
   };
   struct Anchor {
-    const Node* node;
+    Node node;
     size_t expanded;
   };
 
@@ -158,11 +160,11 @@ private:
     return tag && std::strcmp(reinterpret_cast<const char*>(tag), "tag:yaml.org,2002:str") == 0;
   }
 
-  Node* make_node(const yaml_mark_t& mark)
+  Node make_node(const yaml_mark_t& mark) const
   {
-    Node* node = new (m_alloc->allocate(sizeof(Node), alignof(Node))) Node();
-    node->m_line = static_cast<uint32_t>(mark.line + 1 + static_cast<size_t>(m_line_offset));
-    node->m_column = static_cast<uint32_t>(mark.column + 1);
+    Node node;
+    node.m_line = static_cast<uint32_t>(mark.line + 1 + static_cast<size_t>(m_line_offset));
+    node.m_column = static_cast<uint32_t>(mark.column + 1);
     return node;
   }
 
@@ -174,7 +176,7 @@ private:
     return std::nullopt;
   }
 
-  std::optional<std::string> attach(Node* node, const yaml_char_t* anchor, size_t expanded)
+  std::optional<std::string> attach(const Node& node, const yaml_char_t* anchor, size_t expanded)
   {
     if (auto err = add_expanded(expanded)) return err;
     if (anchor) m_anchors[reinterpret_cast<const char*>(anchor)] = {node, 1};
@@ -188,22 +190,22 @@ private:
     return !key.empty() && known_key(tag) == key ? tag | Node::k_known_key : tag;
   }
 
-  static void write_key_tags(Node* mapping)
+  static void write_key_tags(const Node& mapping)
   {
-    auto kids = mapping->children();
-    auto* tags = const_cast<uint32_t*>(mapping->key_tags());
+    auto kids = mapping.children();
+    auto* tags = const_cast<uint32_t*>(mapping.key_tags());
     for (size_t i = 0; i + 1 < kids.size(); i += 2) tags[i / 2] = kids[i]->is_scalar() ? tag_of(kids[i]->str()) : 0;
   }
 
-  void report_duplicate_keys(const Node* mapping)
+  void report_duplicate_keys(const Node& mapping)
   {
-    for (const DuplicateKey& d : find_duplicate_keys(mapping->children()))
+    for (const DuplicateKey& d : find_duplicate_keys(mapping.children()))
       m_errors.push_back({d.repeat->line(), d.repeat->column(),
                           fmt::format("duplicate key '{}' (first at line {} column {})", d.repeat->str(),
                                       d.first->line(), d.first->column())});
   }
 
-  std::optional<std::string> place(const Node* node)
+  std::optional<std::string> place(const Node& node)
   {
     m_pending.push_back(node);
     return std::nullopt;
@@ -216,7 +218,7 @@ private:
   std::pmr::memory_resource* m_alloc = nullptr;  // where this document's nodes go
   Document m_doc;
   std::vector<Frame> m_frames;
-  std::vector<const Node*> m_pending;
+  std::vector<Node> m_pending;
   std::map<std::string, Anchor, std::less<>> m_anchors;
   size_t m_expanded = 0;
   std::vector<ParseError> m_errors;
