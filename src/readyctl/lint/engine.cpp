@@ -104,13 +104,18 @@ void split_suppressed(std::vector<std::vector<RawFinding>>& per_rule, Suppressor
   size_t total = 0;
   for (const std::vector<RawFinding>& found : per_rule) total += found.size();
   report.findings.reserve(report.findings.size() + total + room_after);
+  const Rule* rule = nullptr;
+  SharedText remediation;  // the rule's, one copy for all of its findings
   for (std::vector<RawFinding>& found : per_rule) {
     for (RawFinding& f : found) {
-      if (auto reason = f.finding.rule == "suppression" ? std::nullopt : suppressor.reason_for(f)) {
-        f.finding.suppression_reason = *reason;
-        report.suppressed.push_back(std::move(f.finding));
+      if (f.rule != rule) remediation = SharedText((rule = f.rule)->remediation);
+      std::optional<std::string> reason = rule->id == "suppression" ? std::nullopt : suppressor.reason_for(f);
+      Finding finding = make_finding(std::move(f), remediation);
+      if (reason) {
+        finding.suppression_reason = std::move(*reason);
+        report.suppressed.push_back(std::move(finding));
       } else {
-        report.findings.push_back(std::move(f.finding));
+        report.findings.push_back(std::move(finding));
       }
     }
     std::vector<RawFinding>().swap(found);

@@ -6,18 +6,31 @@ void FindingSink::report(const Object& object, const yaml::Node* at, std::string
                          std::optional<Severity> severity)
 {
   RawFinding raw;
+  raw.rule = &m_rule;
   raw.object = &object;
-  raw.source_line = (at ? at : object.root)->line();
-  Finding& f = raw.finding;
-  f.rule = m_rule.id;
-  f.severity = severity.value_or(m_rule.severity);
-  f.message = std::move(message);
-  f.location = object.location(at);
-  f.object = object.ref();
-  f.remediation = m_remediation;
-  f.redact_source = m_rule.sensitive;
-  for (const Related& r : related) f.related.push_back({r.object->location(r.at), r.message});
+  const yaml::Node* node = at ? at : object.root;
+  raw.line = node->line() - object.line_delta;
+  raw.column = node->column();
+  raw.source_line = node->line();
+  raw.severity = severity.value_or(m_rule.severity);
+  raw.redact_source = m_rule.sensitive;
+  raw.message = std::move(message);
+  for (const Related& r : related) raw.related.push_back({r.object->location(r.at), r.message});
   m_out.push_back(std::move(raw));
+}
+
+Finding make_finding(RawFinding&& raw, const SharedText& remediation)
+{
+  Finding f;
+  f.rule = raw.rule->id;
+  f.severity = raw.severity;
+  f.message = std::move(raw.message);
+  f.location = {raw.location_file(), raw.line, raw.column};
+  if (raw.object) f.object = raw.object->ref();
+  f.remediation = remediation;
+  f.related = std::move(raw.related);
+  f.redact_source = raw.redact_source;
+  return f;
 }
 
 }  // namespace readyctl::lint

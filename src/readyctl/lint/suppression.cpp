@@ -98,7 +98,7 @@ std::optional<std::string> Suppressor::from_annotations(const RawFinding& raw)
 {
   if (!raw.object) return std::nullopt;
   for (const Directive& d : annotations_of(raw.object))
-    if (!d.reason.empty() && names_rule(d, raw.finding.rule)) return d.reason;
+    if (!d.reason.empty() && names_rule(d, raw.rule->id)) return d.reason;
   return std::nullopt;
 }
 
@@ -114,7 +114,7 @@ std::optional<std::string> Suppressor::from_comments(const RawFinding& raw)
   if (!raw.object || !raw.object->file) return std::nullopt;
   const auto& comments = comments_of(raw.object->file);
   auto it = comments.find(raw.source_line);
-  if (it == comments.end() || it->second.reason.empty() || !names_rule(it->second, raw.finding.rule))
+  if (it == comments.end() || it->second.reason.empty() || !names_rule(it->second, raw.rule->id))
     return std::nullopt;
   return it->second.reason;
 }
@@ -128,13 +128,13 @@ const std::string& Suppressor::config_relative(const std::string& file)
 
 std::optional<std::string> Suppressor::from_config(const RawFinding& raw)
 {
-  const Finding& f = raw.finding;
+  const Object* o = raw.object;
   for (const IgnoreEntry& e : m_config.ignores) {
     if (!e.until.empty() && e.until < m_today) continue;
-    if (!e.rule.empty() && e.rule != f.rule && e.rule != "all") continue;
-    if (!e.path.empty() && !glob_match(e.path, config_relative(f.location.file))) continue;
-    if (f.object && ((!e.kind.empty() && e.kind != f.object->kind) || (!e.ns.empty() && e.ns != f.object->ns) ||
-                     (!e.name.empty() && e.name != f.object->name)))
+    if (!e.rule.empty() && e.rule != raw.rule->id && e.rule != "all") continue;
+    if (!e.path.empty() && !glob_match(e.path, config_relative(raw.location_file()))) continue;
+    if (o && ((!e.kind.empty() && e.kind != o->kind) || (!e.ns.empty() && e.ns != o->ns) ||
+              (!e.name.empty() && e.name != o->name)))
       continue;
     return e.reason;
   }
@@ -151,10 +151,17 @@ void Suppressor::report_problems(const Rule& rule, const std::set<std::string>& 
       if (r != "all" && !known.count(r)) found.push_back(fmt::format("suppression names unknown rule '{}'", r));
     return found;
   };
-  const SharedText remediation(rule.remediation);
-  auto add = [&](Location where, std::string message) {
-    Finding f{rule.id, rule.severity, std::move(message), where, std::nullopt, remediation, {}, {}};
-    out.push_back({std::move(f), nullptr, where.line});
+  // `file` is a SourceFile's path or the config's: both outlive the run.
+  auto add = [&](const std::string& file, int line, int column, std::string message) {
+    RawFinding raw;
+    raw.rule = &rule;
+    raw.file = &file;
+    raw.line = line;
+    raw.column = column;
+    raw.source_line = line;
+    raw.severity = rule.severity;
+    raw.message = std::move(message);
+    out.push_back(std::move(raw));
   };
   FindingSink sink(rule, out);
   std::set<const yaml::SourceFile*> files;
@@ -166,10 +173,10 @@ void Suppressor::report_problems(const Rule& rule, const std::set<std::string>& 
   }
   for (const yaml::SourceFile* file : files)
     for (const auto& [line, d] : comments_of(file))
-      for (std::string& message : problems(d)) add({file->path(), d.line, d.column}, std::move(message));
+      for (std::string& message : problems(d)) add(file->path(), d.line, d.column, std::move(message));
   for (const IgnoreEntry& e : m_config.ignores)
     if (!e.until.empty() && e.until < m_today)
-      add(e.where, fmt::format("ignore entry for '{}' expired on {}; it no longer suppresses",
+      add(e.where.file, e.where.line, e.where.column, fmt::format("ignore entry for '{}' expired on {}; it no longer suppresses",
                                e.rule.empty() ? "all rules" : e.rule, e.until));
 }
 
