@@ -3,16 +3,25 @@
 #include <charconv>
 #include <cstdint>
 #include <limits>
+#include <new>
 
 #include "readyctl/yaml/known_keys.hpp"
 
 namespace readyctl::yaml {
 
+void Node::set_data(const void* p)
+{
+  const auto address = reinterpret_cast<uintptr_t>(p);
+  if (address >> 32 > k_address_high_mask) throw std::bad_alloc();
+  m_low = static_cast<uint32_t>(address);
+  m_high = (m_high & ~k_address_high_mask) | static_cast<uint32_t>(address >> 32);
+}
+
 std::optional<bool> Node::as_bool() const
 {
   if (!is_scalar()) return std::nullopt;
   std::string_view s = str();
-  if (!m_plain) return std::nullopt;
+  if (!plain()) return std::nullopt;
   if (s == "true" || s == "True" || s == "TRUE") return true;
   if (s == "false" || s == "False" || s == "FALSE") return false;
   return std::nullopt;
@@ -50,7 +59,7 @@ std::optional<double> Node::as_number() const
 
 std::ptrdiff_t Node::find_key(std::string_view key) const
 {
-  if (m_kind != NodeKind::mapping) return -1;
+  if (!is_mapping()) return -1;
   const Node* entry = kids();
   const uint32_t* tags = key_tags();
   const uint32_t tag = key_tag(key);

@@ -48,16 +48,18 @@ public:
     std::string_view text(reinterpret_cast<const char*>(s.value), s.length);
     bool plain = s.style == YAML_PLAIN_SCALAR_STYLE && !is_str_tag(s.tag);
     if (plain && (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL")) {
-      node.m_kind = NodeKind::null;
+      node.set_kind(NodeKind::null);
     } else {
-      node.m_kind = NodeKind::scalar;
-      node.m_plain = plain;
-      node.m_text = verbatim_in_source(event, text);
-      if (!node.m_text) {
+      node.set_kind(NodeKind::scalar);
+      node.set_plain(plain);
+      const void* verbatim = verbatim_in_source(event, text);
+      if (verbatim) {
+        node.set_data(verbatim);
+      } else {
         char* copy = static_cast<char*>(m_alloc->allocate(text.size() + 1, 1));
         std::memcpy(copy, text.data(), text.size());
         copy[text.size()] = '\0';
-        node.m_text = copy;
+        node.set_data(copy);
       }
       node.m_size = static_cast<uint32_t>(text.size());
     }
@@ -69,7 +71,7 @@ public:
     if (m_frames.size() >= m_limits.max_depth)
       return fmt::format("nesting deeper than {} levels", m_limits.max_depth);
     Node node = make_node(event.start_mark);
-    node.m_kind = kind;
+    node.set_kind(kind);
     m_frames.push_back({node, m_pending.size(), anchor ? std::string(reinterpret_cast<const char*>(anchor)) : std::string(), m_expanded});
     return add_expanded(1);
   }
@@ -84,7 +86,7 @@ public:
     auto* kids = static_cast<Node*>(m_alloc->allocate(sizeof(Node) * (count ? count : 1) + tag_bytes, alignof(Node)));
     std::uninitialized_copy(m_pending.begin() + static_cast<std::ptrdiff_t>(frame.first_child), m_pending.end(), kids);
     m_pending.resize(frame.first_child);
-    frame.node.m_text = kids;
+    frame.node.set_data(kids);
     frame.node.m_size = static_cast<uint32_t>(count);
     if (mapping) write_key_tags(frame.node);
     if (mapping) report_duplicate_keys(frame.node);
