@@ -11,7 +11,7 @@ namespace readyctl::yaml {
 
 void Node::set_data(const void* p)
 {
-  const auto address = reinterpret_cast<uintptr_t>(p);
+  const uint64_t address = reinterpret_cast<uintptr_t>(p);
   if (address >> 32 > k_address_high_mask) throw std::bad_alloc();
   m_low = static_cast<uint32_t>(address);
   m_high = (m_high & ~k_address_high_mask) | static_cast<uint32_t>(address >> 32);

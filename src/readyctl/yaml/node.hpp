@@ -83,7 +83,7 @@ private:
   static constexpr uint32_t k_plain_bit = 1u << 26;
   const void* data() const
   {
-    return reinterpret_cast<const void*>(static_cast<uintptr_t>(m_high & k_address_high_mask) << 32 | m_low);
+    return reinterpret_cast<const void*>(static_cast<uintptr_t>(static_cast<uint64_t>(m_high & k_address_high_mask) << 32 | m_low));
   }
   void set_data(const void* p);  // throws std::bad_alloc for an address beyond 56 bits
   void set_kind(NodeKind kind) { m_high = (m_high & ~(3u << k_kind_shift)) | static_cast<uint32_t>(kind) << k_kind_shift; }
