@@ -74,6 +74,21 @@ TEST_SUITE("yaml")
     }
   }
 
+  TEST_CASE("parse_int reads an optional '+' and a whole integer, as Node::as_int does")
+  {
+    CHECK(parse_int("42") == 42);
+    CHECK(parse_int("+42") == 42);
+    CHECK(parse_int("-3") == -3);
+    CHECK(parse_int("08") == 8);
+    for (const char* bad : {"", "+", "++1", " 5", "5 ", "1e3", "5.5", "0x10", "99999999999999999999"})
+      CHECK_MESSAGE(!parse_int(bad), bad);
+    SourceFile f("a.yaml", "a: +7\nb: '7'\nc: 7x\n");
+    Document d = parse_single_document(f);
+    CHECK(d.root->get("a")->as_int() == 7);
+    CHECK(d.root->get("b")->as_int() == 7);
+    CHECK_FALSE(d.root->get("c")->as_int());
+  }
+
   TEST_CASE("a mapping without the known key does not answer for it through a lookalike")
   {
     SourceFile f("a.yaml", "sXec: 1\nmetadatX: 2\n");

@@ -27,15 +27,19 @@ std::optional<bool> Node::as_bool() const
   return std::nullopt;
 }
 
+std::optional<long long> parse_int(std::string_view text)
+{
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  long long value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || text.empty()) return std::nullopt;
+  return value;
+}
+
 std::optional<long long> Node::as_int() const
 {
   if (!is_scalar()) return std::nullopt;
-  std::string_view s = str();
-  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
-  long long value = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (ec != std::errc() || ptr != s.data() + s.size() || s.empty()) return std::nullopt;
-  return value;
+  return parse_int(str());
 }
 
 std::optional<long long> Node::as_int32() const

@@ -96,6 +96,10 @@ private:
   uint32_t m_high = k_plain_bit;   // address bits 32 to 55, kind, plain
 };
 
+// An integer as YAML manifests and Kubernetes spell one: an optional '+', then what from_chars reads, taking the
+// whole text ("08" is 8; "1e3", " 5" and "" are not integers).
+std::optional<long long> parse_int(std::string_view text);
+
 class Node::Children {
 public:
   class iterator {

@@ -1,5 +1,4 @@
 // disruption-budget: replicated Deployments/StatefulSets have a PodDisruptionBudget, and it can be satisfied.
-#include <charconv>
 #include <map>
 #include <optional>
 #include <string>
@@ -61,14 +60,10 @@ std::optional<long long> resolve(const yaml::Node* value, long long total)
 {
   std::string_view text = value->str();
   if (text.ends_with('%')) {
-    // As Kubernetes reads it (strconv.Atoi): an optional '+', then digits only.
-    std::string_view digits = text.substr(0, text.size() - 1);
-    if (digits.starts_with('+')) digits.remove_prefix(1);
-    long long pct = -1;
-    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), pct);
-    if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() || pct < 0 || pct > 100)
-      return std::nullopt;
-    return (pct * total + 99) / 100;
+    // As Kubernetes reads it (strconv.Atoi): an optional '+', then digits only; a sign other than '+' is out of range.
+    std::optional<long long> pct = yaml::parse_int(text.substr(0, text.size() - 1));
+    if (!pct || *pct < 0 || *pct > 100) return std::nullopt;
+    return (*pct * total + 99) / 100;
   }
   return value->as_int32();
 }
