@@ -35,9 +35,10 @@ void lint_bytes(std::string text)
   }
   LintConfig config;
   Suppressor suppressor(graph, config, "2026-01-01");
-  for (const RawFinding& f : raw) {
+  for (RawFinding& f : raw) {
     (void)suppressor.reason_for(f);
-    (void)set.files.front().line(f.finding.location.line);
+    const readyctl::Finding finding = make_finding(std::move(f), {});
+    (void)set.files.front().line(finding.location.line);
   }
 }
 
