@@ -108,7 +108,10 @@ void split_suppressed(std::vector<std::vector<RawFinding>>& per_rule, Suppressor
   SharedText remediation;  // the rule's, one copy for all of its findings
   for (std::vector<RawFinding>& found : per_rule) {
     for (RawFinding& f : found) {
-      if (f.rule != rule) remediation = SharedText((rule = f.rule)->remediation);
+      if (f.rule != rule) {
+        rule = f.rule;
+        remediation = SharedText(rule->remediation);
+      }
       std::optional<std::string> reason = rule->id == "suppression" ? std::nullopt : suppressor.reason_for(f);
       Finding finding = make_finding(std::move(f), remediation);
       if (reason) {

@@ -63,7 +63,7 @@ const yaml::Node* Object::labels() const { return metadata ? metadata->get("labe
 Location Object::location(const yaml::Node* node) const
 {
   const yaml::Node* at = node ? node : root;
-  return {display_file, at->line() - line_delta, at->column()};
+  return {display_file, display_line(at), at->column()};
 }
 
 ObjectRef Object::ref() const

@@ -30,6 +30,8 @@ struct Object {
   std::string_view annotation(std::string_view key) const;  // "" when absent
   const yaml::Node* labels() const;
   Location location(const yaml::Node* node) const;  // the node, or the object when null
+  // The line findings show for the node (the object when null): after any Helm mapping.
+  int display_line(const yaml::Node* node) const { return (node ? node : root)->line() - line_delta; }
   ObjectRef ref() const;
   std::string display_name() const;  // "Deployment team-a/vllm"
 };

@@ -9,7 +9,7 @@ void FindingSink::report(const Object& object, const yaml::Node* at, std::string
   raw.rule = &m_rule;
   raw.object = &object;
   const yaml::Node* node = at ? at : object.root;
-  raw.line = node->line() - object.line_delta;
+  raw.line = object.display_line(node);
   raw.column = node->column();
   raw.source_line = node->line();
   raw.severity = severity.value_or(m_rule.severity);

@@ -47,7 +47,7 @@ constexpr std::string_view k_known_keys[] = {
     "fsGroup", "status",
 };
 
-// Open addressing on the tag: a few hundred keys in 1,024 slots, each slot an index into k_known_keys plus one.
+// Open addressing on the tag: a few hundred keys in 1,024 slots.
 class KnownKeys {
 public:
   KnownKeys()
@@ -55,23 +55,26 @@ public:
     for (size_t i = 0; i < std::size(k_known_keys); ++i) {
       const uint32_t tag = Node::key_tag(k_known_keys[i]);
       size_t at = slot(tag);
-      while (m_slots[at] != 0 && tag_of(at) != tag) at = (at + 1) % m_slots.size();
-      if (m_slots[at] == 0) m_slots[at] = static_cast<uint16_t>(i + 1);  // else an earlier key has this tag
+      while (m_slots[at] != 0 && m_tags[at] != tag) at = (at + 1) % m_slots.size();
+      if (m_slots[at] == 0) {  // else an earlier key has this tag
+        m_slots[at] = static_cast<uint16_t>(i + 1);
+        m_tags[at] = tag;
+      }
     }
   }
 
   std::string_view find(uint32_t tag) const
   {
     for (size_t at = slot(tag); m_slots[at] != 0; at = (at + 1) % m_slots.size())
-      if (tag_of(at) == tag) return k_known_keys[m_slots[at] - 1];
+      if (m_tags[at] == tag) return k_known_keys[m_slots[at] - 1];
     return {};
   }
 
 private:
   static size_t slot(uint32_t tag) { return (tag * 2654435761u) >> 22; }  // Fibonacci hashing to 10 bits
-  uint32_t tag_of(size_t at) const { return Node::key_tag(k_known_keys[m_slots[at] - 1]); }
 
-  std::array<uint16_t, 1024> m_slots{};
+  std::array<uint16_t, 1024> m_slots{};  // index into k_known_keys plus one; 0 is an empty slot
+  std::array<uint32_t, 1024> m_tags{};   // each filled slot's tag, so a probe does not recompute it
 };
 
 static_assert(std::size(k_known_keys) < 1024 / 2, "keep the table at most half full");
