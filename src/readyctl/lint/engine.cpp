@@ -10,8 +10,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/core/error.hpp"
-#include "readyctl/core/parallel.hpp"
-#include "readyctl/lint/check.hpp"
+#include "readyctl/lint/check_runner.hpp"
 #include "readyctl/lint/graph.hpp"
 #include "readyctl/lint/manifest_loader.hpp"
 #include "readyctl/lint/suppression.hpp"
@@ -73,40 +72,18 @@ void check_families_exist(const std::vector<Rule>& rules)
       throw InputError(fmt::format("{}: rule {}: unknown check family '{}'", r.origin, r.id, r.check));
 }
 
-std::vector<RawFinding> run_rule(const Graph& graph, const Rule& rule)
-{
-  std::vector<RawFinding> raw;
-  FindingSink sink(rule, raw);
-  find_check_family(rule.check)->run({graph, rule, sink});
-  // A rule never fires on a kind it does not concern, whatever its family reported.
-  std::erase_if(raw, [&](const RawFinding& f) { return f.object && !rule.applies_to(f.object->kind); });
-  return raw;
-}
-
-// Rules only read the graph, so they run on two threads; each rule's findings stay in their own vector, in
-// catalogue order, so the report does not depend on which thread finished first. They are not joined into one
-// vector: at 100,000 findings that copy alone was 34 MB of fresh memory.
-std::vector<std::vector<RawFinding>> run_checks(const Graph& graph, const std::vector<Rule>& rules)
-{
-  std::vector<const Rule*> enabled;
-  for (const Rule& rule : rules)
-    if (rule.enabled) enabled.push_back(&rule);
-  std::vector<std::vector<RawFinding>> per_rule(enabled.size());
-  parallel_for(enabled.size(), [&](size_t i) { per_rule[i] = run_rule(graph, *enabled[i]); }, 2);
-  return per_rule;
-}
-
-// Files each finding as reported or suppressed, rule by rule, giving each rule's memory back as it goes. `room_after`
-// findings more (the parse errors) will follow: reserved now, so the vector is never grown by doubling.
-void split_suppressed(std::vector<std::vector<RawFinding>>& per_rule, Suppressor& suppressor, LintReport& report,
+// Files each finding as reported or suppressed, segment by segment (run_checks), giving each segment's memory back
+// as it goes. `room_after` findings more (the parse errors) will follow: reserved now, so the vector is never grown
+// by doubling.
+void split_suppressed(std::vector<std::vector<RawFinding>>& segments, Suppressor& suppressor, LintReport& report,
                       size_t room_after)
 {
   size_t total = 0;
-  for (const std::vector<RawFinding>& found : per_rule) total += found.size();
+  for (const std::vector<RawFinding>& found : segments) total += found.size();
   report.findings.reserve(report.findings.size() + total + room_after);
   const Rule* rule = nullptr;
   SharedText remediation;  // the rule's, one copy for all of its findings
-  for (std::vector<RawFinding>& found : per_rule) {
+  for (std::vector<RawFinding>& found : segments) {
     for (RawFinding& f : found) {
       if (f.rule != rule) {
         rule = f.rule;
@@ -269,14 +246,14 @@ LintRun run_lint(const LintOptions& options)
   std::vector<Rule> rules = resolve_rules(options, run.config);
   auto set = std::make_shared<ManifestSet>(load_manifests(input_paths(options, run.config), {options.in, options.kustomize}));
   Graph graph(set->objects);
-  std::vector<std::vector<RawFinding>> per_rule = run_checks(graph, rules);
+  std::vector<std::vector<RawFinding>> segments = run_checks(graph, rules);
   Suppressor suppressor(graph, run.config, options.today.empty() ? utc_today() : options.today);
   if (const Rule* s = find_rule(rules, "suppression"); s && s->enabled) {
     std::set<std::string> known;
     for (const Rule& r : rules) known.insert(r.id);
-    suppressor.report_problems(*s, known, per_rule.emplace_back());
+    suppressor.report_problems(*s, known, segments.emplace_back());
   }
-  split_suppressed(per_rule, suppressor, run.report, set->parse_errors.size());
+  split_suppressed(segments, suppressor, run.report, set->parse_errors.size());
   run.input_errors = !set->parse_errors.empty();
   for (Finding& e : set->parse_errors) run.report.findings.push_back(std::move(e));
   fill_report(run.report, *set, rules);

@@ -23,6 +23,11 @@ std::span<const PodTemplate> Graph::pods_of(const Object* owner) const
   return std::span<const PodTemplate>(m_pods).subspan(m_first_pod[i], m_first_pod[i + 1] - m_first_pod[i]);
 }
 
+std::span<const PodTemplate> Graph::pods_in(size_t first, size_t last) const
+{
+  return std::span<const PodTemplate>(m_pods).subspan(m_first_pod[first], m_first_pod[last] - m_first_pod[first]);
+}
+
 const std::vector<const Object*>& Graph::of_kind(std::string_view kind) const
 {
   static const std::vector<const Object*> none;

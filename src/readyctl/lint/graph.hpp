@@ -22,6 +22,8 @@ public:
   std::span<const PodTemplate> pods() const { return m_pods; }
   // The pod templates an object owns, without scanning every pod (suppressions ask this once per finding).
   std::span<const PodTemplate> pods_of(const Object* owner) const;
+  // The pod templates of objects [first, last) (input order).
+  std::span<const PodTemplate> pods_in(size_t first, size_t last) const;
   // Objects of a kind (any group), in input order.
   const std::vector<const Object*>& of_kind(std::string_view kind) const;
   std::vector<const Object*> of_kind_in(std::string_view kind, std::string_view ns) const;
@@ -32,7 +34,8 @@ public:
 
   // A per-run index built once from the graph by `T(const Graph&)` and shared by every rule that asks for it, so
   // a rule does not scan all objects of a kind for each object it checks. Safe to call from rules running on
-  // several threads: the first caller builds it (an index may ask for another one while it is built).
+  // several threads: the first caller builds it, later callers wait for it (an index may ask for another one while
+  // it is built, but never for itself).
   template <typename T>
   const T& cached() const;
 
@@ -41,17 +44,28 @@ private:
   std::vector<PodTemplate> m_pods;
   std::vector<size_t> m_first_pod;  // per object (input order), index of its first pod; one extra entry at the end
   std::map<std::string, std::vector<const Object*>, std::less<>> m_by_kind;
-  mutable std::recursive_mutex m_cache_mutex;
-  mutable std::map<std::type_index, std::shared_ptr<const void>> m_cache;
+  // One slot per index type. The map's lock is held only to find the slot, and each index is built under its own
+  // once-flag, so rules waiting for one index do not wait for another one being built on the other thread.
+  struct CacheSlot {
+    std::once_flag built;
+    std::shared_ptr<const void> value;
+  };
+  mutable std::mutex m_cache_mutex;
+  mutable std::map<std::type_index, std::unique_ptr<CacheSlot>> m_cache;
 };
 
 template <typename T>
 const T& Graph::cached() const
 {
-  std::lock_guard lock(m_cache_mutex);
-  std::shared_ptr<const void>& slot = m_cache[std::type_index(typeid(T))];
-  if (!slot) slot = std::make_shared<const T>(*this);
-  return *static_cast<const T*>(slot.get());
+  CacheSlot* slot = nullptr;
+  {
+    std::lock_guard lock(m_cache_mutex);
+    std::unique_ptr<CacheSlot>& s = m_cache[std::type_index(typeid(T))];
+    if (!s) s = std::make_unique<CacheSlot>();
+    slot = s.get();
+  }
+  std::call_once(slot->built, [&] { slot->value = std::make_shared<const T>(*this); });
+  return *static_cast<const T*>(slot->value.get());
 }
 
 }  // namespace readyctl::lint

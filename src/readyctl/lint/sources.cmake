@@ -1,5 +1,6 @@
 list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/lint/check_registry.cpp
+  src/readyctl/lint/check_runner.cpp
   src/readyctl/lint/config.cpp
   src/readyctl/lint/engine.cpp
   src/readyctl/lint/graph.cpp
@@ -12,6 +13,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/lint/selector_index.cpp
   src/readyctl/lint/sink.cpp
   src/readyctl/lint/suppression.cpp
+  src/readyctl/lint/window.cpp
   src/readyctl/lint/checks/deprecated_api.cpp
   src/readyctl/lint/checks/engine.cpp
   src/readyctl/lint/checks/registry_cluster.cpp
@@ -27,6 +29,7 @@ foreach(area workload cluster guardrail platform)
   endif()
 endforeach()
 list(APPEND READYCTL_TEST_SOURCES
+  tests/unit/test_lint_check_runner.cpp
   tests/unit/test_lint_fixtures.cpp
   tests/unit/test_lint_engine.cpp
   tests/unit/test_lint_examples.cpp

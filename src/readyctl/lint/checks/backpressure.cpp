@@ -1,5 +1,6 @@
 // backpressure: Dapr apps cap concurrent requests, and model servers behind a mesh cap the queue in front of
 // them.
+#include <functional>
 #include <map>
 
 #include <fmt/format.h>
@@ -57,6 +58,12 @@ MeshLimits index_destination_rules(const Graph& graph, const TrafficModel& model
   return m;
 }
 
+// Built once per run, shared by every window.
+struct BackpressureIndex {
+  explicit BackpressureIndex(const Graph& graph) : limits(index_destination_rules(graph, graph.cached<TrafficModel>())) {}
+  MeshLimits limits;
+};
+
 bool pod_behind_limited_service(const MeshLimits& limits, const PodTemplate& pod)
 {
   const yaml::Node* labels = pod.labels();
@@ -92,9 +99,13 @@ void check_dapr_pod(const CheckContext& ctx, const MeshLimits& limits, const Pod
                               owner.display_name(), k_max_concurrency));
 }
 
+// The model-server Services of the window (the map is keyed by address, which is input order).
 void check_model_service_rules(const CheckContext& ctx, const TrafficModel& model, const MeshLimits& limits)
 {
-  for (const auto& [service, rules] : limits.rules_by_service) {
+  const Object* first = ctx.objects().data();
+  const Object* last = first + ctx.objects().size();
+  for (auto it = limits.rules_by_service.lower_bound(first); it != limits.rules_by_service.lower_bound(last); ++it) {
+    const auto& [service, rules] = *it;
     if (!model.is_model_service(*service)) continue;
     for (const Object* dr : rules) {
       if (has_pool_limits(*dr)) continue;
@@ -116,9 +127,9 @@ void check_model_service_rules(const CheckContext& ctx, const TrafficModel& mode
 
 void check_backpressure(const CheckContext& ctx)
 {
-  TrafficModel model(ctx.graph);
-  MeshLimits limits = index_destination_rules(ctx.graph, model);
-  for (const PodTemplate& pod : ctx.graph.pods())
+  const TrafficModel& model = ctx.graph.cached<TrafficModel>();
+  const MeshLimits& limits = ctx.graph.cached<BackpressureIndex>().limits;
+  for (const PodTemplate& pod : ctx.pods())
     if (pod.long_running && pod.annotation("dapr.io/enabled") == "true") check_dapr_pod(ctx, limits, pod);
   check_model_service_rules(ctx, model, limits);
 }

@@ -141,15 +141,15 @@ void check_backend_security_policy(const CheckContext& ctx, const Object& o)
 
 void check_static_cloud_credentials(const CheckContext& ctx)
 {
-  SourceIndex sources(ctx.graph);
-  for (const PodTemplate& pod : ctx.graph.pods())
+  const SourceIndex& sources = ctx.graph.cached<SourceIndex>();
+  for (const PodTemplate& pod : ctx.pods())
     for (const ContainerRef& c : all_containers(pod)) {
       check_env(ctx, *pod.owner, c);
       check_env_from(ctx, sources, *pod.owner, c);
     }
-  for (const Object* o : ctx.graph.of_kind("Component"))
+  for (const Object* o : ctx.of_kind("Component"))
     if (o->is("Component", "dapr.io")) check_component(ctx, *o);
-  for (const Object* o : ctx.graph.of_kind("BackendSecurityPolicy"))
+  for (const Object* o : ctx.of_kind("BackendSecurityPolicy"))
     if (o->is("BackendSecurityPolicy", "aigateway.envoyproxy.io")) check_backend_security_policy(ctx, *o);
 }
 

@@ -1,9 +1,11 @@
 // resiliency-coverage and resiliency-reference: Dapr Resiliency targets, the policies they name, and the apps,
 // HTTPEndpoints and state/pubsub Components they leave uncovered.
 #include <algorithm>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -332,6 +334,33 @@ std::vector<Target> coverage_targets(const Graph& graph)
   return out;
 }
 
+// Built once per run and shared by every window: targets sorted by the object they belong to (stable, so one
+// object's targets keep their order), so a window finds its own by address.
+struct CoverageIndex {
+  explicit CoverageIndex(const Graph& graph)
+      : resiliencies(dapr::resources(graph, "Resiliency")), index(resiliencies), targets(coverage_targets(graph))
+  {
+    std::stable_sort(targets.begin(), targets.end(),
+                     [](const Target& a, const Target& b) { return std::less<const Object*>{}(a.object, b.object); });
+  }
+  CoverageIndex(const CoverageIndex&) = delete;  // `index` refers to `resiliencies`
+  CoverageIndex& operator=(const CoverageIndex&) = delete;
+
+  std::span<const Target> targets_in(const Window& window) const
+  {
+    const Object* first = window.objects().data();
+    const Object* last = first + window.objects().size();
+    auto by_object = [](const Target& t, const Object* o) { return std::less<const Object*>{}(t.object, o); };
+    auto begin = std::lower_bound(targets.begin(), targets.end(), first, by_object);
+    auto end = std::lower_bound(begin, targets.end(), last, by_object);
+    return {std::to_address(begin), static_cast<size_t>(end - begin)};
+  }
+
+  const std::vector<const Object*> resiliencies;
+  const ResiliencyIndex index;
+  std::vector<Target> targets;
+};
+
 }  // namespace
 
 void check_resiliency_reference(const CheckContext& ctx)
@@ -345,13 +374,12 @@ void check_resiliency_reference(const CheckContext& ctx)
 
 void check_resiliency_coverage(const CheckContext& ctx)
 {
-  const std::vector<const Object*> resiliencies = dapr::resources(ctx.graph, "Resiliency");
-  const ResiliencyIndex index(resiliencies);
-  for (const Target& t : coverage_targets(ctx.graph)) {
+  const CoverageIndex& coverage = ctx.graph.cached<CoverageIndex>();
+  for (const Target& t : coverage.targets_in(ctx.window)) {
     std::vector<std::string> problems;
     std::vector<Related> related;
     bool covered = false;
-    for (const Object* r : index.candidates(t)) {
+    for (const Object* r : coverage.index.candidates(t)) {
       if (!applies(*r, t)) continue;
       Verdict v = judge(*r, t);
       if (v.covered) {

@@ -38,12 +38,12 @@ void check_plain_credentials(const CheckContext& ctx, const Object& o, const yam
 
 void check_dapr_scopes(const CheckContext& ctx)
 {
-  for (const Object* c : dapr::resources(ctx.graph, "Component")) {
+  for (const Object* c : dapr::resources(ctx.window, "Component")) {
     const bool secret_store = dapr::component_type(*c).starts_with("secretstores.");
     check_scoped(ctx, *c, secret_store ? "secret store Component" : "Component");
     check_plain_credentials(ctx, *c, c->spec ? c->spec->get("metadata") : nullptr, "Component", "metadata");
   }
-  for (const Object* e : dapr::resources(ctx.graph, "HTTPEndpoint")) {
+  for (const Object* e : dapr::resources(ctx.window, "HTTPEndpoint")) {
     check_scoped(ctx, *e, "HTTPEndpoint");
     check_plain_credentials(ctx, *e, e->spec ? e->spec->get("headers") : nullptr, "HTTPEndpoint", "header");
   }

@@ -108,7 +108,7 @@ bool queued_by_kueue(const PodTemplate& pod)
 
 void check_gpu_limits(const CheckContext& ctx)
 {
-  for (const PodTemplate& pod : ctx.graph.pods())
+  for (const PodTemplate& pod : ctx.pods())
     for (const ContainerRef& c : all_containers(pod)) check_gpu_limits_container(ctx, *pod.owner, c);
 }
 
@@ -116,7 +116,7 @@ void check_gpu_node_pool(const CheckContext& ctx)
 {
   PoolParams p{ctx.rule.param_strings("nodePoolLabels"), ctx.rule.param_strings("taintKeys"),
                ctx.rule.param_bool("requireToleration")};
-  for (const PodTemplate& pod : ctx.graph.pods()) {
+  for (const PodTemplate& pod : ctx.pods()) {
     if (!pod_uses_gpu(pod) || queued_by_kueue(pod)) continue;
     if (!selects_gpu_pool(p, pod)) {
       const yaml::Node* at = pod.spec->get("nodeSelector")  ? pod.spec->key_node("nodeSelector")

@@ -65,7 +65,7 @@ void check_pod(const CheckContext& ctx, long long min_grace, const PodTemplate& 
 void check_graceful_shutdown(const CheckContext& ctx)
 {
   long long min_grace = ctx.rule.param_int("minGracePeriodSeconds");
-  for (const PodTemplate& pod : ctx.graph.pods()) check_pod(ctx, min_grace, pod);
+  for (const PodTemplate& pod : ctx.pods()) check_pod(ctx, min_grace, pod);
 }
 
 }  // namespace readyctl::lint

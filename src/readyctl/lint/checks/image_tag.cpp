@@ -56,12 +56,12 @@ void judge_image(const CheckContext& ctx, bool require_digest, const Object& own
 void check_image_pinned(const CheckContext& ctx)
 {
   bool require_digest = ctx.rule.param_bool("requireDigest");
-  for (const PodTemplate& pod : ctx.graph.pods())
+  for (const PodTemplate& pod : ctx.pods())
     for (const ContainerRef& c : all_containers(pod))
       judge_image(ctx, require_digest, *pod.owner, c.node->get("image"), c.label());
   // A bring-your-own kagent agent names the image its controller deploys: spec.byo.image, or
   // spec.byo.deployment.image in the v1alpha2 API.
-  for (const Object& o : ctx.graph.objects()) {
+  for (const Object& o : ctx.objects()) {
     if (!is_kagent_agent(o) || !o.spec) continue;
     const yaml::Node* byo = o.spec->get("byo");
     if (!byo) continue;

@@ -85,13 +85,22 @@ const App* find_app(const std::vector<App>& apps, std::string_view ns, std::stri
   return nullptr;
 }
 
-std::vector<const Object*> resources(const Graph& graph, std::string_view kind)
+namespace {
+
+template <typename Objects>
+std::vector<const Object*> of_dapr_group(const Objects& objects)
 {
   std::vector<const Object*> out;
-  for (const Object* o : graph.of_kind(kind))
+  for (const Object* o : objects)
     if (o->group == "dapr.io") out.push_back(o);
   return out;
 }
+
+}  // namespace
+
+std::vector<const Object*> resources(const Graph& graph, std::string_view kind) { return of_dapr_group(graph.of_kind(kind)); }
+
+std::vector<const Object*> resources(const Window& window, std::string_view kind) { return of_dapr_group(window.of_kind(kind)); }
 
 bool same_namespace(std::string_view a, std::string_view b) { return a.empty() || b.empty() || a == b; }
 

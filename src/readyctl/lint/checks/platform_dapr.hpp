@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "readyctl/lint/graph.hpp"
+#include "readyctl/lint/window.hpp"
 
 namespace readyctl::lint::dapr {
 
@@ -20,6 +21,8 @@ const App* find_app(const std::vector<App>& apps, std::string_view ns, std::stri
 
 // Objects of a Dapr kind (API group dapr.io), in input order.
 std::vector<const Object*> resources(const Graph& graph, std::string_view kind);
+// The same, among the objects a check walks (a per-object family's window).
+std::vector<const Object*> resources(const Window& window, std::string_view kind);
 // Namespaces match when equal, or when either manifest does not state one (it is applied into the other's).
 bool same_namespace(std::string_view a, std::string_view b);
 

@@ -105,6 +105,13 @@ Interactive lowest_interactive(const Graph& graph, const Classes& classes)
   return out;
 }
 
+// Built once per run and shared by both rules and every window they run over.
+struct PriorityIndex {
+  explicit PriorityIndex(const Graph& graph) : classes(graph), interactive(lowest_interactive(graph, classes)) {}
+  Classes classes;
+  Interactive interactive;
+};
+
 void check_isolation(const CheckContext& ctx, const Classes& classes, const Interactive& interactive,
                      const PodTemplate& pod)
 {
@@ -146,13 +153,12 @@ void check_isolation(const CheckContext& ctx, const Classes& classes, const Inte
 
 void check_priority(const CheckContext& ctx)
 {
-  Classes classes(ctx.graph);
+  const PriorityIndex& index = ctx.graph.cached<PriorityIndex>();
   if (ctx.rule.id == "batch-isolation") {
-    Interactive interactive = lowest_interactive(ctx.graph, classes);
-    for (const PodTemplate& pod : ctx.graph.pods()) check_isolation(ctx, classes, interactive, pod);
+    for (const PodTemplate& pod : ctx.pods()) check_isolation(ctx, index.classes, index.interactive, pod);
     return;
   }
-  for (const PodTemplate& pod : ctx.graph.pods()) check_class(ctx, classes, pod);
+  for (const PodTemplate& pod : ctx.pods()) check_class(ctx, index.classes, pod);
 }
 
 }  // namespace readyctl::lint

@@ -86,7 +86,7 @@ void check_probes(const CheckContext& ctx)
 {
   Params params{ctx.rule.param_int("minTimeoutSeconds"), ctx.rule.param_int("maxTimeoutSeconds"),
                 ctx.rule.param_strings("modelServerImages")};
-  for (const PodTemplate& pod : ctx.graph.pods()) {
+  for (const PodTemplate& pod : ctx.pods()) {
     if (!pod.long_running || probes_injected(*pod.owner)) continue;
     for (const ContainerRef& c : regular_containers(pod)) check_container_probes(ctx, params, pod, c);
   }

@@ -7,12 +7,12 @@ namespace readyctl::lint {
 std::span<const CheckFamily> guardrail_check_families()
 {
   static constexpr CheckFamily families[] = {
-      {"backpressure", &check_backpressure},
+      {"backpressure", &check_backpressure, CheckScope::per_object},
       {"circuit-breaker", &check_circuit_breaker},
       {"model-fallback", &check_model_fallback},
-      {"retry-policy", &check_retry_policy},
-      {"route-timeout", &check_route_timeout},
-      {"token-rate-limit", &check_token_rate_limit},
+      {"retry-policy", &check_retry_policy, CheckScope::per_object},
+      {"route-timeout", &check_route_timeout, CheckScope::per_object},
+      {"token-rate-limit", &check_token_rate_limit, CheckScope::per_object},
   };
   return families;
 }

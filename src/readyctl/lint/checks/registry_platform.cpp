@@ -8,9 +8,9 @@ std::span<const CheckFamily> platform_check_families()
 {
   static constexpr CheckFamily families[] = {
       {"dapr-access-control", &check_dapr_access_control},
-      {"dapr-scopes", &check_dapr_scopes},
+      {"dapr-scopes", &check_dapr_scopes, CheckScope::per_object},
       {"pubsub-dead-letter", &check_pubsub_dead_letter},
-      {"resiliency-coverage", &check_resiliency_coverage},
+      {"resiliency-coverage", &check_resiliency_coverage, CheckScope::per_object},
       {"resiliency-reference", &check_resiliency_reference},
       {"tool-call-audit", &check_tool_call_audit},
       {"workflow-concurrency", &check_workflow_concurrency},

@@ -51,7 +51,7 @@ void check_container(const CheckContext& ctx, const Object& o, const ContainerRe
 
 void check_resources(const CheckContext& ctx)
 {
-  for (const PodTemplate& pod : ctx.graph.pods())
+  for (const PodTemplate& pod : ctx.pods())
     for (const ContainerRef& c : all_containers(pod)) check_container(ctx, *pod.owner, c);
 }
 

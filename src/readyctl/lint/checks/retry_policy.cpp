@@ -93,25 +93,25 @@ void check_bounded(const CheckContext& ctx)
 {
   long long max_attempts = ctx.rule.param_int("maxAttempts");
   long long max_retries = ctx.rule.param_int("maxRetries");
-  for (const Object* vs : ctx.graph.of_kind("VirtualService")) {
+  for (const Object* vs : ctx.of_kind("VirtualService")) {
     if (!vs->is("VirtualService", k_istio_group)) continue;
     std::vector<const yaml::Node*> routes = spec_list(*vs, "http");
     for (size_t i = 0; i < routes.size(); ++i)
       bound_count(ctx, *vs, read_count(routes[i]->path({"retries", "attempts"})), max_attempts,
                   describe_entry("http", routes[i], i) + " retries.attempts", "maxAttempts");
   }
-  for (const Object* route : ctx.graph.of_kind("HTTPRoute")) {
+  for (const Object* route : ctx.of_kind("HTTPRoute")) {
     if (!route->is("HTTPRoute", k_gateway_group)) continue;
     std::vector<const yaml::Node*> rules = spec_list(*route, "rules");
     for (size_t i = 0; i < rules.size(); ++i)
       bound_count(ctx, *route, read_count(rules[i]->path({"retry", "attempts"})), max_attempts,
                   describe_entry("rules", rules[i], i) + " retry.attempts", "maxAttempts");
   }
-  for (const Object* p : ctx.graph.of_kind("BackendTrafficPolicy"))
+  for (const Object* p : ctx.of_kind("BackendTrafficPolicy"))
     if (p->is("BackendTrafficPolicy", k_envoy_gateway_group) && p->spec)
       bound_count(ctx, *p, read_count(p->spec->path({"retry", "numRetries"})), max_retries, "retry.numRetries",
                   "maxRetries");
-  for (const Object* res : ctx.graph.of_kind("Resiliency"))
+  for (const Object* res : ctx.of_kind("Resiliency"))
     if (is_dapr_resiliency(*res)) bounded_dapr(ctx, *res, max_retries);
 }
 
@@ -152,7 +152,7 @@ void backoff_dapr(const CheckContext& ctx, const Object& res, double min_interva
 void check_backoff(const CheckContext& ctx)
 {
   double min_interval = parse_duration_seconds(ctx.rule.param_string("minInterval")).value_or(0.1);
-  for (const Object* vs : ctx.graph.of_kind("VirtualService")) {
+  for (const Object* vs : ctx.of_kind("VirtualService")) {
     if (!vs->is("VirtualService", k_istio_group)) continue;
     std::vector<const yaml::Node*> routes = spec_list(*vs, "http");
     for (size_t i = 0; i < routes.size(); ++i) {
@@ -166,7 +166,7 @@ void check_backoff(const CheckContext& ctx)
                                   vs->display_name(), describe_entry("http", routes[i], i), *attempts.value));
     }
   }
-  for (const Object* route : ctx.graph.of_kind("HTTPRoute")) {
+  for (const Object* route : ctx.of_kind("HTTPRoute")) {
     if (!route->is("HTTPRoute", k_gateway_group)) continue;
     std::vector<const yaml::Node*> rules = spec_list(*route, "rules");
     for (size_t i = 0; i < rules.size(); ++i) {
@@ -180,7 +180,7 @@ void check_backoff(const CheckContext& ctx)
                                   route->display_name(), describe_entry("rules", rules[i], i)));
     }
   }
-  for (const Object* p : ctx.graph.of_kind("BackendTrafficPolicy")) {
+  for (const Object* p : ctx.of_kind("BackendTrafficPolicy")) {
     if (!p->is("BackendTrafficPolicy", k_envoy_gateway_group) || !p->spec) continue;
     const yaml::Node* retry = p->spec->get("retry");
     if (!retry || !retry->is_mapping() || retry->path({"perRetry", "backOff"})) continue;
@@ -190,7 +190,7 @@ void check_backoff(const CheckContext& ctx)
                     fmt::format("{} retry sets no perRetry.backOff: retries follow at Envoy's 25ms base interval",
                                 p->display_name()));
   }
-  for (const Object* res : ctx.graph.of_kind("Resiliency"))
+  for (const Object* res : ctx.of_kind("Resiliency"))
     if (is_dapr_resiliency(*res)) backoff_dapr(ctx, *res, min_interval);
 }
 
@@ -282,12 +282,12 @@ void within_traffic_policy(const CheckContext& ctx, const TrafficModel& model, c
 
 void check_within_timeout(const CheckContext& ctx)
 {
-  TrafficModel model(ctx.graph);
-  for (const Object* vs : ctx.graph.of_kind("VirtualService"))
+  const TrafficModel& model = ctx.graph.cached<TrafficModel>();
+  for (const Object* vs : ctx.of_kind("VirtualService"))
     if (vs->is("VirtualService", k_istio_group)) within_istio(ctx, *vs);
-  for (const Object* route : ctx.graph.of_kind("HTTPRoute"))
+  for (const Object* route : ctx.of_kind("HTTPRoute"))
     if (route->is("HTTPRoute", k_gateway_group)) within_gateway_route(ctx, *route);
-  for (const Object* p : ctx.graph.of_kind("BackendTrafficPolicy"))
+  for (const Object* p : ctx.of_kind("BackendTrafficPolicy"))
     if (p->is("BackendTrafficPolicy", k_envoy_gateway_group)) within_traffic_policy(ctx, model, *p);
 }
 

@@ -96,13 +96,13 @@ void check_resiliency_timeouts(const CheckContext& ctx, const Object& res)
 
 void check_route_timeout(const CheckContext& ctx)
 {
-  TrafficModel model(ctx.graph);
-  for (const Object* vs : ctx.graph.of_kind("VirtualService"))
+  const TrafficModel& model = ctx.graph.cached<TrafficModel>();
+  for (const Object* vs : ctx.of_kind("VirtualService"))
     if (vs->is("VirtualService", k_istio_group)) check_virtual_service(ctx, model, *vs);
   for (std::string_view kind : {"HTTPRoute", "GRPCRoute", "AIGatewayRoute"})
-    for (const Object* route : ctx.graph.of_kind(kind))
+    for (const Object* route : ctx.of_kind(kind))
       if (is_route(*route)) check_gateway_route(ctx, model, *route);
-  for (const Object* res : ctx.graph.of_kind("Resiliency"))
+  for (const Object* res : ctx.of_kind("Resiliency"))
     if (is_dapr_resiliency(*res)) check_resiliency_timeouts(ctx, *res);
 }
 

@@ -71,16 +71,16 @@ void scan_component(const CheckContext& ctx, const Object& o)
 
 void check_secret_literal(const CheckContext& ctx)
 {
-  for (const PodTemplate& pod : ctx.graph.pods())
+  for (const PodTemplate& pod : ctx.pods())
     for (const ContainerRef& c : all_containers(pod)) scan_env(ctx, *pod.owner, c);
-  for (const Object* o : ctx.graph.of_kind("ConfigMap"))
+  for (const Object* o : ctx.of_kind("ConfigMap"))
     if (o->group.empty()) scan_mapping(ctx, *o, o->root->get("data"), "ConfigMap data", false);
-  for (const Object* o : ctx.graph.of_kind("Secret"))
+  for (const Object* o : ctx.of_kind("Secret"))
     if (o->group.empty()) {
       scan_mapping(ctx, *o, o->root->get("stringData"), "Secret stringData", false);
       scan_mapping(ctx, *o, o->root->get("data"), "Secret data", true);
     }
-  for (const Object* o : ctx.graph.of_kind("Component"))
+  for (const Object* o : ctx.of_kind("Component"))
     if (is_dapr_component(*o)) scan_component(ctx, *o);
 }
 

@@ -157,7 +157,7 @@ void check_security_context(const CheckContext& ctx)
     if (c.rule == ctx.rule.id) check = &c;
   if (!check) return;  // a user rule bound to this family under another id: nothing it knows how to check
   GroupedFindings out;
-  for (const PodTemplate& pod : ctx.graph.pods()) {
+  for (const PodTemplate& pod : ctx.pods()) {
     check->run(ctx, pod, out);
     out.flush(ctx.sink);
   }

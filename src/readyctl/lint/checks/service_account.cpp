@@ -127,9 +127,9 @@ void check_automount(const CheckContext& ctx, const AccountIndex& accounts, cons
 
 void check_service_account(const CheckContext& ctx)
 {
-  AccountIndex accounts(ctx.graph);
+  const AccountIndex& accounts = ctx.graph.cached<AccountIndex>();
   bool automount = ctx.rule.id == "sa-token-automount";
-  for (const PodTemplate& pod : ctx.graph.pods()) {
+  for (const PodTemplate& pod : ctx.pods()) {
     if (automount) check_automount(ctx, accounts, pod);
     else check_dedicated(ctx, accounts, pod);
   }

@@ -68,9 +68,9 @@ void check_route(const CheckContext& ctx, const TrafficModel& model, const Objec
 
 void check_token_rate_limit(const CheckContext& ctx)
 {
-  TrafficModel model(ctx.graph);
+  const TrafficModel& model = ctx.graph.cached<TrafficModel>();
   for (std::string_view kind : {"HTTPRoute", "GRPCRoute", "AIGatewayRoute"})
-    for (const Object* route : ctx.graph.of_kind(kind))
+    for (const Object* route : ctx.of_kind(kind))
       if (is_route(*route) && is_ai_route(*route)) check_route(ctx, model, *route);
 }
 
