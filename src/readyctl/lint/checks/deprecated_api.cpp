@@ -52,7 +52,7 @@ const Moved* find_moved(const Object& o)
 
 void check_deprecated_api(const CheckContext& ctx)
 {
-  for (const Object& o : ctx.graph.objects()) {
+  for (const Object& o : ctx.objects()) {
     const Moved* m = find_moved(o);
     if (!m) continue;
     ctx.sink.report(o, o.root->get("apiVersion"),

@@ -66,9 +66,9 @@ void check_destination_rule(const CheckContext& ctx, const Object& dr)
 
 void check_mtls(const CheckContext& ctx)
 {
-  for (const Object* pa : ctx.graph.of_kind("PeerAuthentication"))
+  for (const Object* pa : ctx.of_kind("PeerAuthentication"))
     if (pa->group == "security.istio.io" && pa->spec && pa->spec->is_mapping()) check_peer_authentication(ctx, *pa);
-  for (const Object* dr : ctx.graph.of_kind("DestinationRule"))
+  for (const Object* dr : ctx.of_kind("DestinationRule"))
     if (dr->group == "networking.istio.io" && dr->spec && dr->spec->is_mapping()) check_destination_rule(ctx, *dr);
 }
 

@@ -298,12 +298,12 @@ void check_rbac(const CheckContext& ctx)
 {
   const std::string& id = ctx.rule.id;
   if (id == "rbac-cluster-scope") {
-    for (const Object* crb : ctx.graph.of_kind("ClusterRoleBinding"))
+    for (const Object* crb : ctx.of_kind("ClusterRoleBinding"))
       if (is_rbac(*crb, "ClusterRoleBinding")) check_cluster_scope(ctx, *crb);
     return;
   }
   for (std::string_view kind : {"Role", "ClusterRole"})
-    for (const Object* role : ctx.graph.of_kind(kind)) {
+    for (const Object* role : ctx.of_kind(kind)) {
       if (!is_rbac(*role, kind)) continue;
       if (id == "rbac-wildcard") check_wildcard(ctx, *role);
       else if (id == "rbac-secrets") check_secrets(ctx, *role);
@@ -311,7 +311,7 @@ void check_rbac(const CheckContext& ctx)
     }
   if (id == "rbac-escalation")
     for (std::string_view kind : {"RoleBinding", "ClusterRoleBinding"})
-      for (const Object* b : ctx.graph.of_kind(kind))
+      for (const Object* b : ctx.of_kind(kind))
         if (is_rbac(*b, kind)) check_escalation_binding(ctx, *b);
 }
 

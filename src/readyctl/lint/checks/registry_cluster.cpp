@@ -10,9 +10,9 @@ std::span<const CheckFamily> cluster_check_families()
       {"autoscaling-bounds", &check_autoscaling_bounds},
       {"default-namespace", &check_default_namespace},
       {"disruption-budget", &check_disruption_budget},
-      {"mtls-strict", &check_mtls},
+      {"mtls-strict", &check_mtls, CheckScope::per_object},
       {"network-policy", &check_network_policy},
-      {"rbac", &check_rbac},
+      {"rbac", &check_rbac, CheckScope::per_object},
       {"tenant-quota", &check_tenant_quota},
       {"workload-identity", &check_workload_identity},
   };

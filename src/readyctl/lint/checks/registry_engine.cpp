@@ -7,7 +7,7 @@ namespace readyctl::lint {
 std::span<const CheckFamily> engine_check_families()
 {
   static constexpr CheckFamily families[] = {
-      {"deprecated-api", &check_deprecated_api},
+      {"deprecated-api", &check_deprecated_api, CheckScope::per_object},
       {"engine", &check_engine},
   };
   return families;
