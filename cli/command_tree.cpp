@@ -34,7 +34,7 @@ std::vector<CommandInfo> command_tree()
 {
   std::istringstream in;
   std::ostringstream out, err;
-  Streams streams{in, out, err, false, false};
+  Streams streams{in, out, err, false, false, false};
   Context ctx{streams, {}, 0, {}};
   CLI::App app{"readyctl", "readyctl"};
   build_app(app, ctx);

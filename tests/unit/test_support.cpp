@@ -15,7 +15,7 @@ CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin
   std::istringstream in(stdin_text);
   std::ostringstream out;
   std::ostringstream err;
-  cli::Streams streams{in, out, err, false, false};
+  cli::Streams streams{in, out, err, false, false, false};
   std::vector<std::string> argv{"readyctl"};
   argv.insert(argv.end(), args.begin(), args.end());
   int code = cli::run(argv, streams);
