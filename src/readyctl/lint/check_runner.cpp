@@ -22,11 +22,12 @@ struct Plan {
   size_t segments = 0;
 };
 
-Plan make_plan(const Graph& graph, const std::vector<Rule>& rules, size_t window_objects)
+// `width` is at least 1.
+Plan make_plan(const Graph& graph, const std::vector<Rule>& rules, size_t width)
 {
   Plan plan;
   const size_t objects = graph.objects().size();
-  plan.windows = std::max<size_t>(1, (objects + window_objects - 1) / window_objects);
+  plan.windows = std::max<size_t>(1, objects / width + (objects % width != 0));
   for (const Rule& rule : rules) {
     if (!rule.enabled) continue;
     const size_t i = plan.rules.size();
@@ -56,9 +57,9 @@ std::vector<RawFinding> run_rule(const Graph& graph, const Window& window, const
 std::vector<std::vector<RawFinding>> run_checks(const Graph& graph, const std::vector<Rule>& rules,
                                                 size_t window_objects)
 {
-  const Plan plan = make_plan(graph, rules, std::max<size_t>(1, window_objects));
-  const size_t objects = graph.objects().size();
   const size_t width = std::max<size_t>(1, window_objects);
+  const Plan plan = make_plan(graph, rules, width);
+  const size_t objects = graph.objects().size();
   std::vector<std::vector<RawFinding>> segments(plan.segments);
   auto task = [&](size_t t) {
     if (t < plan.whole.size()) {
@@ -68,7 +69,7 @@ std::vector<std::vector<RawFinding>> run_checks(const Graph& graph, const std::v
     }
     const size_t w = t - plan.whole.size();
     const size_t first = std::min(objects, w * width);
-    const Window window(graph, first, std::min(objects, first + width));
+    const Window window(graph, first, first + std::min(objects - first, width));
     for (size_t i : plan.windowed) segments[plan.first_segment[i] + w] = run_rule(graph, window, *plan.rules[i]);
   };
   const size_t windowed_tasks = plan.windowed.empty() ? 0 : plan.windows;

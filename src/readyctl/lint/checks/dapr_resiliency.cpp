@@ -348,12 +348,7 @@ struct CoverageIndex {
 
   std::span<const Target> targets_in(const Window& window) const
   {
-    const Object* first = window.objects().data();
-    const Object* last = first + window.objects().size();
-    auto by_object = [](const Target& t, const Object* o) { return std::less<const Object*>{}(t.object, o); };
-    auto begin = std::lower_bound(targets.begin(), targets.end(), first, by_object);
-    auto end = std::lower_bound(begin, targets.end(), last, by_object);
-    return {std::to_address(begin), static_cast<size_t>(end - begin)};
+    return window.slice(std::span<const Target>(targets), [](const Target& t) { return t.object; });
   }
 
   const std::vector<const Object*> resiliencies;
