@@ -13,6 +13,7 @@
 #include "readyctl/lint/check_runner.hpp"
 #include "readyctl/lint/graph.hpp"
 #include "readyctl/lint/manifest_loader.hpp"
+#include "readyctl/lint/split_findings.hpp"
 #include "readyctl/lint/suppression.hpp"
 
 namespace readyctl::lint {
@@ -70,36 +71,6 @@ void check_families_exist(const std::vector<Rule>& rules)
   for (const Rule& r : rules)
     if (!find_check_family(r.check))
       throw InputError(fmt::format("{}: rule {}: unknown check family '{}'", r.origin, r.id, r.check));
-}
-
-// Files each finding as reported or suppressed, segment by segment (run_checks), giving each segment's memory back
-// as it goes. `room_after` findings more (the parse errors) will follow: reserved now, so the vector is never grown
-// by doubling.
-void split_suppressed(std::vector<std::vector<RawFinding>>& segments, Suppressor& suppressor, LintReport& report,
-                      size_t room_after)
-{
-  size_t total = 0;
-  for (const std::vector<RawFinding>& found : segments) total += found.size();
-  report.findings.reserve(report.findings.size() + total + room_after);
-  const Rule* rule = nullptr;
-  SharedText remediation;  // the rule's, one copy for all of its findings
-  for (std::vector<RawFinding>& found : segments) {
-    for (RawFinding& f : found) {
-      if (f.rule != rule) {
-        rule = f.rule;
-        remediation = SharedText(rule->remediation);
-      }
-      std::optional<std::string> reason = rule->id == "suppression" ? std::nullopt : suppressor.reason_for(f);
-      Finding finding = make_finding(std::move(f), remediation);
-      if (reason) {
-        finding.suppression_reason = std::move(*reason);
-        report.suppressed.push_back(std::move(finding));
-      } else {
-        report.findings.push_back(std::move(finding));
-      }
-    }
-    std::vector<RawFinding>().swap(found);
-  }
 }
 
 // Findings sort by file, line, column, then rule and message. Files are ranked once and the numbers sorted as one

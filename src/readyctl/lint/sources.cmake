@@ -12,6 +12,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/lint/selector.cpp
   src/readyctl/lint/selector_index.cpp
   src/readyctl/lint/sink.cpp
+  src/readyctl/lint/split_findings.cpp
   src/readyctl/lint/suppression.cpp
   src/readyctl/lint/window.cpp
   src/readyctl/lint/checks/deprecated_api.cpp
@@ -35,4 +36,5 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_lint_examples.cpp
   tests/unit/test_lint_corpus.cpp
   tests/unit/test_lint_selector.cpp
+  tests/unit/test_lint_split_findings.cpp
 )

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/core/parallel.hpp"
 #include "readyctl/core/text.hpp"
 
 namespace readyctl::lint {
@@ -65,68 +66,94 @@ std::optional<Directive> parse_directive(std::string_view text)
 Suppressor::Suppressor(const Graph& graph, const LintConfig& config, std::string today)
     : m_graph(graph), m_config(config), m_today(std::move(today))
 {
+  parse_annotations();
+  scan_files();
 }
 
-std::optional<std::string> Suppressor::reason_for(const RawFinding& raw)
+void Suppressor::parse_annotations()
 {
-  if (auto r = from_annotations(raw)) return r;
-  if (auto r = from_comments(raw)) return r;
+  const std::span<const Object> objects = m_graph.objects();
+  m_annotations.resize(objects.size());
+  constexpr size_t k_batch = 1024;
+  parallel_for((objects.size() + k_batch - 1) / k_batch, [&](size_t batch) {
+    const size_t last = std::min(objects.size(), (batch + 1) * k_batch);
+    for (size_t i = batch * k_batch; i < last; ++i) {
+      const Object* o = &objects[i];
+      Annotations& out = m_annotations[i];
+      out.own = o->annotation_node(k_annotation);
+      if (out.own)
+        if (std::optional<Directive> d = parse_directive(out.own->str())) {
+          out.own_parsed = true;
+          out.directives.push_back(std::move(*d));
+        }
+      for (const PodTemplate& p : m_graph.pods_of(o))
+        if (p.owner == o && p.metadata)
+          if (const yaml::Node* n = p.metadata->path({"annotations", k_annotation}))
+            if (std::optional<Directive> d = parse_directive(n->str())) out.directives.push_back(std::move(*d));
+    }
+  }, 2);
+}
+
+void Suppressor::scan_files()
+{
+  for (const Object& o : m_graph.objects())
+    if (o.file && (m_files.empty() || m_files.back() != o.file)) m_files.push_back(o.file);
+  std::sort(m_files.begin(), m_files.end());
+  m_files.erase(std::unique(m_files.begin(), m_files.end()), m_files.end());
+  std::vector<std::map<int, Directive>> scanned(m_files.size());
+  parallel_for(m_files.size(), [&](size_t i) { scanned[i] = scan_comments(*m_files[i]); }, 2);
+  m_comments.reserve(m_files.size());
+  for (size_t i = 0; i < m_files.size(); ++i) m_comments.emplace(m_files[i], std::move(scanned[i]));
+}
+
+const std::string* Suppressor::reason_for(const RawFinding& raw) const
+{
+  if (const std::string* r = from_annotations(raw)) return r;
+  if (const std::string* r = from_comments(raw)) return r;
   return from_config(raw);
 }
 
-const std::vector<Directive>& Suppressor::annotations_of(const Object* object)
+const Suppressor::Annotations& Suppressor::annotations_of(const Object* object) const
 {
+  static const Annotations none;
   const std::span<const Object> objects = m_graph.objects();
-  if (m_annotations.empty()) {
-    m_annotations.resize(objects.size());
-    for (size_t i = 0; i < objects.size(); ++i) {
-      const Object* o = &objects[i];
-      std::vector<const yaml::Node*> nodes{o->annotation_node(k_annotation)};
-      for (const PodTemplate& p : m_graph.pods_of(o))
-        if (p.owner == o && p.metadata) nodes.push_back(p.metadata->path({"annotations", k_annotation}));
-      for (const yaml::Node* n : nodes)
-        if (n)
-          if (std::optional<Directive> d = parse_directive(n->str())) m_annotations[i].push_back(std::move(*d));
-    }
-  }
-  static const std::vector<Directive> none;
   if (object < objects.data() || object >= objects.data() + objects.size()) return none;
   return m_annotations[static_cast<size_t>(object - objects.data())];
 }
 
-std::optional<std::string> Suppressor::from_annotations(const RawFinding& raw)
+const std::string* Suppressor::from_annotations(const RawFinding& raw) const
 {
-  if (!raw.object) return std::nullopt;
-  for (const Directive& d : annotations_of(raw.object))
-    if (!d.reason.empty() && names_rule(d, raw.rule->id)) return d.reason;
-  return std::nullopt;
+  if (!raw.object) return nullptr;
+  for (const Directive& d : annotations_of(raw.object).directives)
+    if (!d.reason.empty() && names_rule(d, raw.rule->id)) return &d.reason;
+  return nullptr;
 }
 
-const std::map<int, Directive>& Suppressor::comments_of(const yaml::SourceFile* file)
+const std::map<int, Directive>& Suppressor::comments_of(const yaml::SourceFile* file) const
 {
+  static const std::map<int, Directive> none;
   auto it = m_comments.find(file);
-  if (it == m_comments.end()) it = m_comments.emplace(file, scan_comments(*file)).first;
-  return it->second;
+  return it == m_comments.end() ? none : it->second;
 }
 
-std::optional<std::string> Suppressor::from_comments(const RawFinding& raw)
+const std::string* Suppressor::from_comments(const RawFinding& raw) const
 {
-  if (!raw.object || !raw.object->file) return std::nullopt;
+  if (!raw.object || !raw.object->file) return nullptr;
   const auto& comments = comments_of(raw.object->file);
   auto it = comments.find(raw.source_line);
-  if (it == comments.end() || it->second.reason.empty() || !names_rule(it->second, raw.rule->id))
-    return std::nullopt;
-  return it->second.reason;
+  if (it == comments.end() || it->second.reason.empty() || !names_rule(it->second, raw.rule->id)) return nullptr;
+  return &it->second.reason;
 }
 
-const std::string& Suppressor::config_relative(const std::string& file)
+const std::string& Suppressor::config_relative(const std::string& file) const
 {
+  std::lock_guard lock(m_relative_mutex);
   auto it = m_relative.find(file);
   if (it == m_relative.end()) it = m_relative.emplace(file, relative_to_config(m_config, file)).first;
-  return it->second;
+  return it->second;  // map nodes stay put: safe to read after the lock is released
 }
 
-std::optional<std::string> Suppressor::from_config(const RawFinding& raw)
+const std::string* Suppressor::from_config(const RawFinding& raw) const
 {
   const Object* o = raw.object;
   for (const IgnoreEntry& e : m_config.ignores) {
@@ -136,12 +163,13 @@ std::optional<std::string> Suppressor::from_config(const RawFinding& raw)
     if (o && ((!e.kind.empty() && e.kind != o->kind) || (!e.ns.empty() && e.ns != o->ns) ||
               (!e.name.empty() && e.name != o->name)))
       continue;
-    return e.reason;
+    return &e.reason;
   }
-  return std::nullopt;
+  return nullptr;
 }
 
-void Suppressor::report_problems(const Rule& rule, const std::set<std::string>& known, std::vector<RawFinding>& out)
+void Suppressor::report_problems(const Rule& rule, const std::set<std::string>& known,
+                                 std::vector<RawFinding>& out) const
 {
   auto problems = [&](const Directive& d) {
     std::vector<std::string> found;
@@ -164,14 +192,13 @@ void Suppressor::report_problems(const Rule& rule, const std::set<std::string>& 
     out.push_back(std::move(raw));
   };
   FindingSink sink(rule, out);
-  std::set<const yaml::SourceFile*> files;
-  for (const Object& o : m_graph.objects()) {
-    files.insert(o.file);
-    if (const yaml::Node* n = o.annotation_node(k_annotation))
-      if (auto d = parse_directive(n->str()))
-        for (std::string& message : problems(*d)) sink.report(o, n, std::move(message));
+  const std::span<const Object> objects = m_graph.objects();
+  for (size_t i = 0; i < objects.size(); ++i) {
+    const Annotations& a = m_annotations[i];
+    if (a.own_parsed)
+      for (std::string& message : problems(a.directives.front())) sink.report(objects[i], a.own, std::move(message));
   }
-  for (const yaml::SourceFile* file : files)
+  for (const yaml::SourceFile* file : m_files)
     for (const auto& [line, d] : comments_of(file))
       for (std::string& message : problems(d)) add(file->path(), d.line, d.column, std::move(message));
   for (const IgnoreEntry& e : m_config.ignores)

@@ -1,9 +1,11 @@
 // Suppressions: object annotations, `# readyctl:ignore` comments and config ignores, each with a reason.
 #pragma once
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "readyctl/lint/config.hpp"
@@ -24,32 +26,46 @@ struct Directive {
 
 std::optional<Directive> parse_directive(std::string_view text);
 
+// Every directive is parsed when the Suppressor is made (objects and files shared out over threads), so lookups
+// are read-only and may run on several threads at once.
 class Suppressor {
 public:
   Suppressor(const Graph& graph, const LintConfig& config, std::string today);
 
-  // The reason a finding is suppressed, or nullopt.
-  std::optional<std::string> reason_for(const RawFinding& raw);
+  // The reason a finding is suppressed (held by the Suppressor or the config), or null.
+  const std::string* reason_for(const RawFinding& raw) const;
   // Malformed or expired suppressions, reported under the `suppression` rule.
   void report_problems(const Rule& suppression_rule, const std::set<std::string>& known_rules,
-                       std::vector<RawFinding>& out);
+                       std::vector<RawFinding>& out) const;
 
 private:
-  const std::map<int, Directive>& comments_of(const yaml::SourceFile* file);
-  const std::vector<Directive>& annotations_of(const Object* object);
-  const std::string& config_relative(const std::string& file);
-  std::optional<std::string> from_annotations(const RawFinding& raw);
-  std::optional<std::string> from_comments(const RawFinding& raw);
-  std::optional<std::string> from_config(const RawFinding& raw);
+  // An object's directives: its own annotation's first (when `own` is set and it parsed), then its pod templates'.
+  struct Annotations {
+    const yaml::Node* own = nullptr;
+    bool own_parsed = false;
+    std::vector<Directive> directives;
+  };
+
+  void parse_annotations();
+  void scan_files();
+  const std::map<int, Directive>& comments_of(const yaml::SourceFile* file) const;
+  const Annotations& annotations_of(const Object* object) const;
+  const std::string& config_relative(const std::string& file) const;
+  const std::string* from_annotations(const RawFinding& raw) const;
+  const std::string* from_comments(const RawFinding& raw) const;
+  const std::string* from_config(const RawFinding& raw) const;
 
   const Graph& m_graph;
   const LintConfig& m_config;
   std::string m_today;
-  std::map<const yaml::SourceFile*, std::map<int, Directive>> m_comments;
-  // Per object (graph order), the directives of its annotation and its own pod templates' annotations, parsed once:
-  // a run with 100,000 findings asked each finding's object tree again, in memory far beyond the cache.
-  std::vector<std::vector<Directive>> m_annotations;
-  std::map<std::string, std::string, std::less<>> m_relative;  // finding file -> path relative to the config file
+  // The objects' files (by address) and each one's comment directives by line.
+  std::vector<const yaml::SourceFile*> m_files;
+  std::unordered_map<const yaml::SourceFile*, std::map<int, Directive>> m_comments;
+  // Per object (graph order): a run with 100,000 findings asked each finding's object tree again, in memory far
+  // beyond the cache.
+  std::vector<Annotations> m_annotations;
+  mutable std::mutex m_relative_mutex;  // config ignores with a path, looked up from several threads
+  mutable std::map<std::string, std::string, std::less<>> m_relative;  // finding file -> path relative to the config
 };
 
 }  // namespace readyctl::lint
