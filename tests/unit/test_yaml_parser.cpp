@@ -167,6 +167,30 @@ TEST_SUITE("yaml")
     CHECK(p.documents[1].root->get("d")->line() == 6);
   }
 
+  TEST_CASE("an error reported on the `---` that ends a broken document does not skip the document it starts")
+  {
+    SourceFile f("m.yaml", "a: 1\n---\nb: [x,\n---\nd: 4\n---\ne: 5\n");
+    ParsedFile p = parse_yaml(f);
+    REQUIRE(p.errors.size() == 1);
+    CHECK(p.errors[0].line == 4);
+    REQUIRE(p.documents.size() == 3);
+    CHECK(p.documents[0].root->get("a") != nullptr);
+    REQUIRE(p.documents[1].root->get("d") != nullptr);
+    CHECK(p.documents[1].root->get("d")->line() == 5);
+    CHECK(p.documents[2].root->get("e")->line() == 7);
+  }
+
+  TEST_CASE("a file whose documents all break on their own `---` ends, reporting each")
+  {
+    SourceFile f("m.yaml", "---\nb: [x,\n---\nc: [y,\n---\nd: 4\n");
+    ParsedFile p = parse_yaml(f);
+    REQUIRE(p.errors.size() == 2);
+    CHECK(p.errors[0].line == 3);
+    CHECK(p.errors[1].line == 5);
+    REQUIRE(p.documents.size() == 1);
+    CHECK(p.documents[0].root->get("d")->line() == 6);
+  }
+
   TEST_CASE("deep nesting ends in an error, not a crash")
   {
     std::string deep(100000, '[');

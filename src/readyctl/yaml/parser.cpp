@@ -339,7 +339,9 @@ ParsedFile parse_yaml(const SourceFile& file, const Limits& limits, std::pmr::me
     std::optional<ParseError> error = parse_from(text, line_offset, limits, node_memory, out);
     if (!error) break;
     out.errors.push_back(*error);
-    int next = next_document_line(file, std::max(error->line, line_offset + 1));
+    // Resume at the next `---`. libyaml often reports an unfinished document on the `---` that ends it, and that line
+    // starts the next document, so it is a candidate too, unless it is where this attempt itself began.
+    int next = next_document_line(file, std::max(error->line - 1, line_offset + 1));
     if (next == 0) break;
     std::string_view line = file.line(next);
     text = std::string_view(line.data(), static_cast<size_t>(file.text().data() + file.text().size() - line.data()));
