@@ -12,7 +12,7 @@
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
-using Json = nlohmann::json;
+using JsonDoc = nlohmann::json;  // not Json: the gameday tests, built in the same unity batches, bring in gameday::Json
 
 namespace {
 
@@ -34,11 +34,11 @@ const std::vector<std::string> k_criteria = {"baseline-7d",     "flow-scaffolded
                                              "guardrails-clean", "baseline-second", "gameday-failover",
                                              "gameday-replay",   "gameday-rollback"};
 
-std::map<std::string, Json> criteria_of(const Json& status)
+std::map<std::string, JsonDoc> criteria_of(const JsonDoc& status)
 {
-  std::map<std::string, Json> out;
-  for (const Json& phase : status["phases"])
-    for (const Json& c : phase["criteria"]) out[c["id"].get<std::string>()] = c;
+  std::map<std::string, JsonDoc> out;
+  for (const JsonDoc& phase : status["phases"])
+    for (const JsonDoc& c : phase["criteria"]) out[c["id"].get<std::string>()] = c;
   return out;
 }
 
@@ -77,8 +77,8 @@ TEST_SUITE("plan")
 
     for (size_t step = 0; step < blocks.size(); ++step) {
       CAPTURE(step);
-      Json status = Json::parse(readyctl::test::slurp(dir / "status" / (std::to_string(step) + ".json")));
-      std::map<std::string, Json> criteria = criteria_of(status);
+      JsonDoc status = JsonDoc::parse(readyctl::test::slurp(dir / "status" / (std::to_string(step) + ".json")));
+      std::map<std::string, JsonDoc> criteria = criteria_of(status);
       REQUIRE(criteria.size() == k_criteria.size());
       for (const std::string& id : k_criteria) {
         CAPTURE(id);
@@ -90,18 +90,18 @@ TEST_SUITE("plan")
     }
 
     fs::path journey = dir / "journey";
-    Json first = Json::parse(readyctl::test::slurp(dir / "status/0.json"));
+    JsonDoc first = JsonDoc::parse(readyctl::test::slurp(dir / "status/0.json"));
     CHECK(first["next"].get<std::string>().starts_with("readyctl baseline "));
-    CHECK(Json::parse(readyctl::test::slurp(dir / "status/1.json"))["next"] == "readyctl scaffold new durable-flow-python flow");
-    CHECK(Json::parse(readyctl::test::slurp(dir / "status/2.json"))["next"] ==
+    CHECK(JsonDoc::parse(readyctl::test::slurp(dir / "status/1.json"))["next"] == "readyctl scaffold new durable-flow-python flow");
+    CHECK(JsonDoc::parse(readyctl::test::slurp(dir / "status/2.json"))["next"] ==
           "readyctl lint platform flow/deploy/base flow/deploy/cluster");
-    Json last = Json::parse(readyctl::test::slurp(dir / "status/4.json"));
+    JsonDoc last = JsonDoc::parse(readyctl::test::slurp(dir / "status/4.json"));
     CHECK(last["next"].is_null());
     CHECK(criteria_of(last)["baseline-second"]["evidence"] == ".readyctl/baselines/week-8.json");
     CHECK(criteria_of(last)["gameday-replay"]["evidence"] == ".readyctl/gamedays/replay.json");
 
     // The lint trend shows the fix: errors at the start, none at the end.
-    Json history = Json::parse(readyctl::test::slurp(journey / ".readyctl/lint-history.json"));
+    JsonDoc history = JsonDoc::parse(readyctl::test::slurp(journey / ".readyctl/lint-history.json"));
     REQUIRE(history["entries"].size() >= 2);
     CHECK(history["entries"][0]["summary"]["errors"].get<int>() > 0);
     CHECK(history["entries"].back()["summary"]["errors"] == 0);

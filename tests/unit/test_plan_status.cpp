@@ -16,26 +16,26 @@ namespace fs = std::filesystem;
 using readyctl::test::CliResult;
 using readyctl::test::run_binary;
 using readyctl::test::TempDir;
-using Json = nlohmann::json;
+using JsonDoc = nlohmann::json;  // not Json: the gameday tests, built in the same unity batches, bring in gameday::Json
 
 namespace {
 
 const std::string& k_today = readyctl::test::k_plan_today;
 
-Json plan_status(const fs::path& cwd)
+JsonDoc plan_status(const fs::path& cwd)
 {
   CliResult r = run_binary("plan status -o json" + k_today, cwd);
   INFO(r.out, r.err);
   REQUIRE(r.code == 0);
-  return Json::parse(r.out);
+  return JsonDoc::parse(r.out);
 }
 
-const Json& criterion(const Json& s, int phase, const std::string& id)
+const JsonDoc& criterion(const JsonDoc& s, int phase, const std::string& id)
 {
-  for (const Json& c : s["phases"][phase - 1]["criteria"])
+  for (const JsonDoc& c : s["phases"][phase - 1]["criteria"])
     if (c["id"] == id) return c;
   FAIL("no criterion " << id);
-  static Json none;
+  static JsonDoc none;
   return none;
 }
 
@@ -43,9 +43,9 @@ const Json& criterion(const Json& s, int phase, const std::string& id)
 // comparison `baseline --compare` records.
 void write_snapshot(const fs::path& to, const std::string& demo, const std::string& start, const std::string& compared_with = "")
 {
-  Json j = Json::parse(readyctl::test::slurp(readyctl::test::source_dir() / "examples/demo" / demo));
+  JsonDoc j = JsonDoc::parse(readyctl::test::slurp(readyctl::test::source_dir() / "examples/demo" / demo));
   if (!start.empty()) j["window"]["start"] = start;
-  if (!compared_with.empty()) j["comparison"] = {{"against", compared_with}, {"changes", Json::array()}};
+  if (!compared_with.empty()) j["comparison"] = {{"against", compared_with}, {"changes", JsonDoc::array()}};
   fs::create_directories(to.parent_path());
   std::ofstream(to) << j.dump(1);
 }
@@ -98,7 +98,7 @@ TEST_SUITE("plan")
     REQUIRE(run_binary("plan init --start 2026-11-02 --prometheus http://prom:9090 --flow-dir flow", repo.path()).code == 0);
 
     // Empty: phase 1 unmet and late (due 2026-11-22), next is a baseline.
-    Json s = plan_status(repo.path());
+    JsonDoc s = plan_status(repo.path());
     CHECK(s["schemaVersion"] == 1);
     CHECK(s["tool"]["name"] == "readyctl");
     CHECK(s["start"] == "2026-11-02");
@@ -190,8 +190,8 @@ TEST_SUITE("plan")
     TempDir repo;
     REQUIRE(run_binary("plan init --start 2026-11-02 --manifests deploy", repo.path()).code == 0);
     repo.write("deploy/rbac.yaml", readyctl::test::k_wildcard_cluster_role);
-    Json s = plan_status(repo.path());
-    const Json& g = criterion(s, 3, "guardrails-clean");
+    JsonDoc s = plan_status(repo.path());
+    const JsonDoc& g = criterion(s, 3, "guardrails-clean");
     INFO(g.dump());
     CHECK(g["met"] == false);
     CHECK(g["detail"].get<std::string>().find("deploy/rbac.yaml:") != std::string::npos);

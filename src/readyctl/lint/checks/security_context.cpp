@@ -30,12 +30,13 @@ void check_run_as_non_root(const CheckContext& ctx, const PodTemplate& pod, Grou
   for (const ContainerRef& c : all_containers(pod)) {
     const yaml::Node* user = effective_security_field(pod, c.node, "runAsUser");
     const yaml::Node* non_root = effective_security_field(pod, c.node, "runAsNonRoot");
-    std::optional<long long> uid = user ? user->as_int() : std::nullopt;
-    if (uid && *uid == 0) {
+    // -1 when unset or not an integer: neither root nor a non-root user (GCC 12 misreads an optional here).
+    const long long uid = user ? user->as_int().value_or(-1) : -1;
+    if (uid == 0) {
       out.add(*pod.owner, user, c.label(), "runs as root (runAsUser: 0)");
       continue;
     }
-    if (is_true(non_root) || (uid && *uid > 0)) continue;
+    if (is_true(non_root) || uid > 0) continue;
     if (is_false(non_root)) out.add(*pod.owner, non_root, c.label(), "sets runAsNonRoot: false and may run as root");
     else
       out.add(*pod.owner, security_holder(c.node), c.label(),
