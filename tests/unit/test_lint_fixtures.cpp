@@ -21,15 +21,8 @@ using LineRules = std::multiset<std::pair<int, std::string>>;
 LineRules expected_findings(const fs::path& file, const std::string& rule)
 {
   LineRules out;
-  std::string text = test::slurp(file);
-  int line = 1;
-  for (std::string_view l : split(text, '\n')) {
-    size_t at = l.find("# expect: ");
-    if (at != std::string_view::npos)
-      for (std::string_view id : split(l.substr(at + 10), ','))
-        if (trim(id) == rule) out.insert({line, rule});
-    ++line;
-  }
+  for (auto& [line, id] : test::expect_marks(file))
+    if (id == rule) out.insert({line, std::move(id)});
   return out;
 }
 

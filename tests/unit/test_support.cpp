@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include "app.hpp"
+#include "readyctl/core/text.hpp"
 
 namespace readyctl::test {
 namespace fs = std::filesystem;
@@ -44,6 +45,19 @@ std::string slurp(const fs::path& path)
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+std::vector<std::pair<int, std::string>> expect_marks(const fs::path& path)
+{
+  std::vector<std::pair<int, std::string>> out;
+  const std::string text = slurp(path);  // split's views point into it: it must outlive the loop
+  int line = 1;
+  for (std::string_view l : split(text, '\n')) {
+    if (size_t at = l.find("# expect: "); at != std::string_view::npos)
+      for (std::string_view id : split(l.substr(at + 10), ',')) out.emplace_back(line, std::string(trim(id)));
+    ++line;
+  }
+  return out;
 }
 
 TempDir::TempDir()

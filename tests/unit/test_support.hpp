@@ -24,6 +24,9 @@ std::string binary_path();
 
 std::string slurp(const std::filesystem::path& path);
 
+// The `# expect: <id>[, <id>...]` marks of a fixture file: each (line, rule id) a finding must have.
+std::vector<std::pair<int, std::string>> expect_marks(const std::filesystem::path& path);
+
 // A fresh directory removed at scope exit.
 class TempDir {
 public:

@@ -145,11 +145,11 @@ void sort_findings(std::vector<Finding>& findings)
   }
 }
 
-// Carets need source lines; findings name display paths, which may be Helm chart paths.
+// Carets need source lines; findings name display paths, which may be Helm chart paths or kustomize sources.
 void attach_sources(LintReport& report, std::shared_ptr<ManifestSet> set)
 {
   auto index = std::make_shared<std::map<std::string, std::pair<const yaml::SourceFile*, int>>>();
-  for (const Object& o : set->objects) index->emplace(o.display_file, std::make_pair(o.file, o.line_delta));
+  for (const Object& o : set->objects) index->emplace(o.display_file, std::make_pair(o.shown_file(), o.line_delta));
   for (const yaml::SourceFile& f : set->files) index->emplace(f.path(), std::make_pair(&f, 0));
   report.source_line = [set, index](const std::string& file, int line) -> std::string {
     auto it = index->find(file);

@@ -14,6 +14,7 @@
 #include "readyctl/core/parallel.hpp"
 #include "readyctl/core/process.hpp"
 #include "readyctl/core/text.hpp"
+#include "readyctl/lint/kustomize.hpp"
 
 namespace readyctl::lint {
 namespace fs = std::filesystem;
@@ -57,12 +58,6 @@ void apply_helm_source(const yaml::SourceFile& file, const yaml::Document& doc, 
   }
 }
 
-std::string_view scalar_at(const yaml::Node* map, std::string_view key)
-{
-  const yaml::Node* n = map->get(key);
-  return n && n->is_scalar() ? n->str() : std::string_view();
-}
-
 // The set's one copy of `text` (see ManifestSet::identity_text).
 std::string_view identity_view(ManifestSet& set, std::string_view text)
 {
@@ -78,13 +73,13 @@ void add_object(ManifestSet& set, const yaml::SourceFile& file, const yaml::Docu
   o.root = root;
   o.file = &file;
   o.display_file = file.path();
-  o.api_version = scalar_at(root, "apiVersion");
-  o.kind = scalar_at(root, "kind");
+  o.api_version = root->str_at("apiVersion");
+  o.kind = root->str_at("kind");
   o.metadata = root->get("metadata");
   o.spec = root->get("spec");
   if (o.metadata && o.metadata->is_mapping()) {
-    o.name = scalar_at(o.metadata, "name");
-    o.ns = scalar_at(o.metadata, "namespace");
+    o.name = o.metadata->str_at("name");
+    o.ns = o.metadata->str_at("namespace");
   } else {
     o.metadata = nullptr;
   }
@@ -101,8 +96,8 @@ void collect_objects(ManifestSet& set, const yaml::SourceFile& file, const yaml:
                      bool helm)
 {
   if (!root || !root->is_mapping()) return;
-  std::string_view kind = scalar_at(root, "kind");
-  std::string_view api = scalar_at(root, "apiVersion");
+  std::string_view kind = root->str_at("kind");
+  std::string_view api = root->str_at("apiVersion");
   if (kind.empty() && api.empty()) return;  // not a Kubernetes object (values file, package.json, ...)
   if (kind.empty() || api.empty()) {
     set.parse_errors.push_back(parse_error(file.path(), root->line(), root->column(),
@@ -118,10 +113,12 @@ void collect_objects(ManifestSet& set, const yaml::SourceFile& file, const yaml:
   add_object(set, file, doc, root, helm);
 }
 
-// One input file in the order the walk met it: a path still to read, or text already in hand (kustomize output).
+// One input file in the order the walk met it: a path still to read, or text already in hand (kustomize output,
+// with what maps its objects to their sources).
 struct Input {
   std::string path;
   std::optional<std::string> text;
+  std::shared_ptr<const KustomizeRender> render;
 };
 
 // An input read and parsed, or the error that kept it from being read.
@@ -129,26 +126,28 @@ struct ParsedInput {
   std::optional<yaml::SourceFile> file;
   yaml::ParsedFile parsed;
   std::optional<Finding> read_error;
+  std::shared_ptr<const KustomizeRender> render;
 };
 
 void walk(ManifestSet& set, std::vector<Input>& inputs, const fs::path& path, const LoadOptions& options,
           bool explicit_path);
 
-void render_kustomization(ManifestSet& set, std::vector<Input>& inputs, const fs::path& dir)
+void add_kustomization(ManifestSet& set, std::vector<Input>& inputs, const fs::path& dir)
 {
-  CommandResult r = run_command({"kubectl", "kustomize", dir.string()});
-  if (r.exit_code != 0) {
+  auto render = std::make_shared<KustomizeRender>(render_kustomization(dir));
+  if (!render->ok) {
     set.parse_errors.push_back(parse_error((dir / "kustomization.yaml").string(), 0, 0,
-                                           fmt::format("kubectl kustomize failed: {}", trim(r.err))));
+                                           fmt::format("kubectl kustomize failed: {}", render->error)));
     return;
   }
-  inputs.push_back({(dir / "kustomization.yaml").string() + " (rendered by kubectl kustomize)", std::move(r.out)});
+  std::string text = std::move(render->text);
+  inputs.push_back({(dir / "kustomization.yaml").string() + " (rendered by kubectl kustomize)", std::move(text), render});
 }
 
 void walk_directory(ManifestSet& set, std::vector<Input>& inputs, const fs::path& dir, const LoadOptions& options)
 {
   if (options.kustomize && is_kustomize_dir(dir) && on_path("kubectl")) {
-    render_kustomization(set, inputs, dir);
+    add_kustomization(set, inputs, dir);
     return;
   }
   std::vector<fs::path> entries;
@@ -183,7 +182,7 @@ void walk(ManifestSet& set, std::vector<Input>& inputs, const fs::path& path, co
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);
   if (fs::is_directory(st)) walk_directory(set, inputs, path, options);
-  else if (explicit_path || (fs::is_regular_file(st) && is_manifest_file(path))) inputs.push_back({path.string(), {}});
+  else if (explicit_path || (fs::is_regular_file(st) && is_manifest_file(path))) inputs.push_back({path.string(), {}, nullptr});
 }
 
 ParsedInput parse_input(std::string path, std::string text, BlockPool& pool)
@@ -196,7 +195,11 @@ ParsedInput parse_input(std::string path, std::string text, BlockPool& pool)
 
 ParsedInput read_and_parse(Input& input, BlockPool& pool)
 {
-  if (input.text) return parse_input(std::move(input.path), std::move(*input.text), pool);
+  if (input.text) {
+    ParsedInput out = parse_input(std::move(input.path), std::move(*input.text), pool);
+    out.render = std::move(input.render);
+    return out;
+  }
   try {
     return parse_input(input.path, read_file(input.path, k_max_manifest_bytes), pool);
   } catch (const InputError& e) {
@@ -216,10 +219,12 @@ void add_parsed(ManifestSet& set, ParsedInput input)
   for (const yaml::ParseError& e : input.parsed.errors)
     set.parse_errors.push_back(parse_error(file.path(), e.line, e.column, e.message));
   const bool helm = file.text().find("# Source: ") != std::string::npos;
+  const size_t first = set.objects.size();
   for (yaml::Document& doc : input.parsed.documents) {
     collect_objects(set, file, doc, doc.root, helm);
     set.documents.push_back(std::move(doc));
   }
+  if (input.render) map_origins(set, first, *input.render);
 }
 
 // Trees, objects and the report take about six bytes of heap per byte of YAML, besides the node pool.
@@ -263,7 +268,7 @@ ManifestSet load_manifests(const std::vector<std::string>& paths, const LoadOpti
   for (const std::string& p : paths) {
     if (p == "-") {
       if (!options.in) throw InputError("-: no standard input available");
-      inputs.push_back({"<stdin>", read_stdin(*options.in)});
+      inputs.push_back({"<stdin>", read_stdin(*options.in), nullptr});
       continue;
     }
     std::error_code ec;

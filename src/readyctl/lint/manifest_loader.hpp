@@ -27,6 +27,9 @@ struct ManifestSet {
   std::vector<yaml::Document> documents;
   std::vector<Object> objects;
   std::vector<Finding> parse_errors;  // rule parse-error, each with its location
+  // Source files of kustomize objects (read for positions and carets, not linted) and the objects' origins.
+  std::deque<yaml::SourceFile> origin_files;
+  std::deque<Origin> origins;
   // Each distinct kind, apiVersion and namespace once: objects' views of them point here rather than into the file
   // text, so the comparisons every rule makes (Object::is, of_kind_in) read a few strings that stay in the cache
   // instead of a cache line of each object's file. Node-based: the strings keep their addresses as the set grows.

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/lint/kustomize.hpp"
+
 namespace readyctl::lint {
 namespace {
 
@@ -60,10 +62,17 @@ std::string_view Object::annotation(std::string_view key) const
 
 const yaml::Node* Object::labels() const { return metadata ? metadata->get("labels") : nullptr; }
 
-Location Object::location(const yaml::Node* node) const
+DisplayPosition Object::display_position(const yaml::Node* node) const
 {
   const yaml::Node* at = node ? node : root;
-  return {display_file, display_line(at), at->column()};
+  if (origin) at = origin_node(*origin, root, at);
+  return {at->line() - line_delta, at->column()};
+}
+
+Location Object::location(const yaml::Node* node) const
+{
+  DisplayPosition at = display_position(node);
+  return {display_file, at.line, at.column};
 }
 
 ObjectRef Object::ref() const

@@ -10,11 +10,26 @@
 
 namespace readyctl::lint {
 
+// Where an object rendered by kustomize came from (lint/kustomize.hpp).
+struct Origin {
+  const yaml::SourceFile* file = nullptr;
+  const yaml::Node* root = nullptr;  // the object in `file`, or the generator entry of the kustomization that made it
+  bool generated = false;            // made by a generator: every finding sits on `root`
+};
+
+// A finding's line and column as shown, after any Helm or kustomize mapping.
+struct DisplayPosition {
+  int line = 0;
+  int column = 0;
+};
+
 struct Object {
   const yaml::Node* root = nullptr;
   const yaml::SourceFile* file = nullptr;
-  std::string display_file;  // what findings name: the file, or a Helm chart path from `# Source:`
-  int line_delta = 0;        // subtracted from node lines when mapped to a Helm chart file
+  // What findings name: the file, a Helm chart path from `# Source:`, or a kustomize object's source file.
+  std::string display_file;
+  int line_delta = 0;              // subtracted from node lines when mapped to a Helm chart file
+  const Origin* origin = nullptr;  // set for kustomize objects traced to their source
   std::string_view api_version;
   std::string_view kind;
   std::string_view name;
@@ -30,8 +45,11 @@ struct Object {
   std::string_view annotation(std::string_view key) const;  // "" when absent
   const yaml::Node* labels() const;
   Location location(const yaml::Node* node) const;  // the node, or the object when null
-  // The line findings show for the node (the object when null): after any Helm mapping.
-  int display_line(const yaml::Node* node) const { return (node ? node : root)->line() - line_delta; }
+  // Where findings about the node (the object when null) are shown.
+  DisplayPosition display_position(const yaml::Node* node) const;
+  // The text those positions are in (with line_delta added back): the source file of a kustomize object, else the
+  // file read. Comment suppressions are read there too.
+  const yaml::SourceFile* shown_file() const { return origin ? origin->file : file; }
   ObjectRef ref() const;
   std::string display_name() const;  // "Deployment team-a/vllm"
 };

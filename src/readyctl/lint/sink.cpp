@@ -9,9 +9,11 @@ void FindingSink::report(const Object& object, const yaml::Node* at, std::string
   raw.rule = &m_rule;
   raw.object = &object;
   const yaml::Node* node = at ? at : object.root;
-  raw.line = object.display_line(node);
-  raw.column = node->column();
-  raw.source_line = node->line();
+  const DisplayPosition shown = object.display_position(node);
+  raw.line = shown.line;
+  raw.column = shown.column;
+  // The line in shown_file(): a kustomize object's source line, or the line in the Helm stream.
+  raw.source_line = object.origin ? shown.line : node->line();
   raw.severity = severity.value_or(m_rule.severity);
   raw.redact_source = m_rule.sensitive;
   raw.message = std::move(message);

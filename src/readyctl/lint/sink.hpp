@@ -18,7 +18,7 @@ struct RawFinding {
   const std::string* file = nullptr;  // where a finding without an object is; it outlives the run (file or config)
   int line = 0;                       // the location, after any Helm mapping
   int column = 0;
-  int source_line = 0;  // line in the object's real file (before any Helm mapping), for comment suppressions
+  int source_line = 0;  // line in the object's shown_file() (before any Helm mapping), for comment suppressions
   Severity severity = Severity::warning;
   bool redact_source = false;
   std::string message;

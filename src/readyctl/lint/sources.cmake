@@ -4,6 +4,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/lint/config.cpp
   src/readyctl/lint/engine.cpp
   src/readyctl/lint/graph.cpp
+  src/readyctl/lint/kustomize.cpp
   src/readyctl/lint/label_index.cpp
   src/readyctl/lint/manifest_loader.cpp
   src/readyctl/lint/object.cpp
@@ -34,6 +35,7 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_lint_fixtures.cpp
   tests/unit/test_lint_engine.cpp
   tests/unit/test_lint_examples.cpp
+  tests/unit/test_lint_kustomize.cpp
   tests/unit/test_lint_corpus.cpp
   tests/unit/test_lint_selector.cpp
   tests/unit/test_lint_split_findings.cpp

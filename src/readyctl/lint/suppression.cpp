@@ -97,7 +97,7 @@ void Suppressor::parse_annotations()
 void Suppressor::scan_files()
 {
   for (const Object& o : m_graph.objects())
-    if (o.file && (m_files.empty() || m_files.back() != o.file)) m_files.push_back(o.file);
+    if (const yaml::SourceFile* f = o.shown_file(); f && (m_files.empty() || m_files.back() != f)) m_files.push_back(f);
   std::sort(m_files.begin(), m_files.end());
   m_files.erase(std::unique(m_files.begin(), m_files.end()), m_files.end());
   std::vector<std::map<int, Directive>> scanned(m_files.size());
@@ -138,8 +138,8 @@ const std::map<int, Directive>& Suppressor::comments_of(const yaml::SourceFile* 
 
 const std::string* Suppressor::from_comments(const RawFinding& raw) const
 {
-  if (!raw.object || !raw.object->file) return nullptr;
-  const auto& comments = comments_of(raw.object->file);
+  if (!raw.object || !raw.object->shown_file()) return nullptr;
+  const auto& comments = comments_of(raw.object->shown_file());
   auto it = comments.find(raw.source_line);
   if (it == comments.end() || it->second.reason.empty() || !names_rule(it->second, raw.rule->id)) return nullptr;
   return &it->second.reason;

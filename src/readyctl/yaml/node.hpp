@@ -44,6 +44,12 @@ public:
 
   // Mapping lookup by key text; nullptr when absent or not a mapping.
   const Node* get(std::string_view key) const;
+  // Text of the scalar under `key`; empty when absent or not a scalar, or when this is not a mapping.
+  std::string_view str_at(std::string_view key) const
+  {
+    const Node* n = get(key);
+    return n ? n->str() : std::string_view();
+  }
   // Nested lookup through mappings: node->path({"spec", "template", "spec"}).
   const Node* path(std::initializer_list<std::string_view> keys) const;
   // The key node of an entry, for findings that point at the key.

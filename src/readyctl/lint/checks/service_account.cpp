@@ -46,7 +46,8 @@ private:
   static std::string scope(const Object& o)
   {
     if (!o.ns.empty()) return std::string(o.ns);
-    return "dir:" + std::filesystem::path(o.display_file).parent_path().string();
+    // A kustomization is applied as one, wherever its objects' sources are.
+    return "dir:" + std::filesystem::path(o.origin ? o.file->path() : o.display_file).parent_path().string();
   }
 
   std::multimap<std::string, const Object*, std::less<>> m_by_name;

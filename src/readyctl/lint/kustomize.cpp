@@ -1,0 +1,283 @@
+#include "readyctl/lint/kustomize.hpp"
+
+#include <cctype>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "readyctl/core/atomic_file.hpp"
+#include "readyctl/core/error.hpp"
+#include "readyctl/core/process.hpp"
+#include "readyctl/core/read_file.hpp"
+#include "readyctl/core/text.hpp"
+#include "readyctl/lint/manifest_loader.hpp"
+
+namespace readyctl::lint {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view k_origin_annotation = "config.kubernetes.io/origin";
+constexpr size_t k_max_source_bytes = 64 * 1024 * 1024;
+
+// A directory of our own under the system's temporary directory, removed with its contents when done.
+class TempDir {
+public:
+  TempDir()
+  {
+    std::string pattern = (fs::temp_directory_path() / "readyctl-kustomize.XXXXXX").string();
+    if (mkdtemp(pattern.data())) m_path = pattern;
+  }
+  ~TempDir()
+  {
+    std::error_code ec;
+    if (!m_path.empty()) fs::remove_all(m_path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const fs::path& path() const { return m_path; }
+
+private:
+  fs::path m_path;
+};
+
+CommandResult kustomize(const fs::path& dir) { return run_command({"kubectl", "kustomize", dir.string()}); }
+
+// The throwaway kustomization: the user's as its one resource, with origin annotations asked for. kustomize takes
+// only relative paths to other kustomizations. The path is written as a JSON string, which YAML reads as it is.
+bool write_wrapper(const fs::path& wrapper, const fs::path& target)
+{
+  std::string text = fmt::format("resources:\n  - {}\nbuildMetadata: [originAnnotations]\n",
+                                 nlohmann::json(target.lexically_relative(wrapper).string()).dump());
+  try {
+    write_file_atomically(wrapper / "kustomization.yaml", text);
+    return true;
+  } catch (const std::runtime_error&) {
+    return false;
+  }
+}
+
+// Null-safe: kustomize may leave out any of these mappings.
+std::string_view text_at(const yaml::Node* map, std::string_view key) { return map ? map->str_at(key) : std::string_view(); }
+
+// What an origin annotation says: a source file, or the kustomization and generator that made the object.
+struct OriginRef {
+  std::string path;
+  std::string configured_in;
+  std::string generator;  // configuredBy.kind, e.g. "SecretGenerator"
+};
+
+std::optional<OriginRef> read_origin(const Object& object)
+{
+  std::string_view text = object.annotation(k_origin_annotation);
+  if (text.empty()) return std::nullopt;
+  yaml::SourceFile file{std::string(k_origin_annotation), std::string(text)};
+  yaml::ParsedFile parsed = yaml::parse_yaml(file);
+  if (!parsed.errors.empty() || parsed.documents.empty()) return std::nullopt;
+  const yaml::Node* root = parsed.documents.front().root;
+  if (!root || !root->is_mapping() || root->get("repo")) return std::nullopt;  // a remote base: no local file
+  OriginRef ref{std::string(text_at(root, "path")), std::string(text_at(root, "configuredIn")),
+                std::string(text_at(root->get("configuredBy"), "kind"))};
+  if (ref.path.empty() && ref.configured_in.empty()) return std::nullopt;
+  return ref;
+}
+
+// Of the candidates, the one whose name is the rendered name, else the one with the longest name inside it
+// (namePrefix, nameSuffix and generators' hash suffixes only add to a name), else the only one there is.
+const yaml::Node* pick_by_name(const std::vector<std::pair<std::string_view, const yaml::Node*>>& candidates,
+                               std::string_view rendered_name)
+{
+  const yaml::Node* best = nullptr;
+  size_t best_length = 0;
+  for (const auto& [name, node] : candidates) {
+    if (name == rendered_name) return node;
+    if (!name.empty() && name.size() > best_length && rendered_name.find(name) != std::string_view::npos) {
+      best = node;
+      best_length = name.size();
+    }
+  }
+  if (best) return best;
+  return candidates.size() == 1 ? candidates.front().second : nullptr;
+}
+
+// A source file read and parsed once per render, with the object roots of its documents (List items included).
+struct SourceSlot {
+  const yaml::SourceFile* file = nullptr;  // null when it could not be read
+  std::vector<const yaml::Node*> roots;
+};
+
+void add_roots(const yaml::Node* root, std::vector<const yaml::Node*>& out)
+{
+  if (!root || !root->is_mapping()) return;
+  const yaml::Node* items = root->get("items");
+  if (text_at(root, "kind").ends_with("List") && items && items->is_sequence()) {
+    for (const yaml::Node* item : items->children()) add_roots(item, out);
+    return;
+  }
+  out.push_back(root);
+}
+
+class OriginMapper {
+public:
+  OriginMapper(ManifestSet& set, const KustomizeRender& render) : m_set(set), m_render(render) {}
+
+  void map(Object& object)
+  {
+    std::optional<OriginRef> ref = read_origin(object);
+    if (!ref) return;
+    const bool generated = ref->path.empty();
+    const fs::path shown = shown_path(generated ? ref->configured_in : ref->path);
+    const SourceSlot& slot = source(shown);
+    if (!slot.file) return;
+    const yaml::Node* root = generated ? generator_entry(slot, ref->generator, object.name) : source_object(slot, object);
+    if (!root) return;
+    object.origin = &m_set.origins.emplace_back(Origin{slot.file, root, generated});
+    object.display_file = shown.string();
+    object.line_delta = 0;
+  }
+
+private:
+  // The path findings name: as the user named the kustomization directory, so `deploy/overlay` shows its base as
+  // `deploy/base/x.yaml`.
+  fs::path shown_path(const std::string& origin_path) const
+  {
+    fs::path real = (m_render.wrapper / origin_path).lexically_normal();
+    fs::path relative = real.lexically_relative(m_render.dir_canonical);
+    return relative.empty() ? real : (m_render.dir / relative).lexically_normal();
+  }
+
+  const SourceSlot& source(const fs::path& shown)
+  {
+    auto [it, added] = m_sources.try_emplace(shown.string());
+    if (!added) return it->second;
+    try {
+      const yaml::SourceFile& file = m_set.origin_files.emplace_back(shown.string(), read_file(shown, k_max_source_bytes));
+      for (const yaml::Document& doc : yaml::parse_yaml(file, {}, m_set.pool.get()).documents) add_roots(doc.root, it->second.roots);
+      it->second.file = &file;
+    } catch (const InputError&) {
+      // Unreadable now: the object keeps the rendered stream as its file.
+    }
+    return it->second;
+  }
+
+  static const yaml::Node* source_object(const SourceSlot& slot, const Object& object)
+  {
+    std::vector<std::pair<std::string_view, const yaml::Node*>> candidates;
+    for (const yaml::Node* root : slot.roots)
+      if (text_at(root, "kind") == object.kind) candidates.emplace_back(text_at(root->get("metadata"), "name"), root);
+    return pick_by_name(candidates, object.name);
+  }
+
+  // The generator's entry in the kustomization (`secretGenerator:` for SecretGenerator), else its list, else the
+  // kustomization.
+  static const yaml::Node* generator_entry(const SourceSlot& slot, std::string generator, std::string_view name)
+  {
+    if (slot.roots.empty()) return nullptr;
+    const yaml::Node* kustomization = slot.roots.front();
+    if (generator.empty()) return kustomization;
+    generator[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(generator[0])));
+    const yaml::Node* list = kustomization->get(generator);
+    if (!list || !list->is_sequence()) return kustomization;
+    std::vector<std::pair<std::string_view, const yaml::Node*>> candidates;
+    for (const yaml::Node* item : list->children()) candidates.emplace_back(text_at(item, "name"), item);
+    const yaml::Node* entry = pick_by_name(candidates, name);
+    return entry ? entry : list;
+  }
+
+  ManifestSet& m_set;
+  const KustomizeRender& m_render;
+  std::map<std::string, SourceSlot> m_sources;
+};
+
+// The item of the source sequence that stands for `item`: the one with the same `name`, else the one at its index.
+const yaml::Node* same_item(const yaml::Node* source, const yaml::Node* item, size_t index)
+{
+  if (!source || !source->is_sequence()) return nullptr;
+  std::string_view name = text_at(item, "name");
+  size_t i = 0;
+  for (const yaml::Node* candidate : source->children()) {
+    if (name.empty() ? i == index : text_at(candidate, "name") == name) return candidate;
+    ++i;
+  }
+  return nullptr;
+}
+
+// Looks for `target` under `rendered`; `source` is the node at the same path in the source object, null once the
+// path has left it. When found, `mapped` is the deepest source node on the path.
+bool trace(const yaml::Node* rendered, const yaml::Node* target, const yaml::Node* source, const yaml::Node*& mapped)
+{
+  if (rendered == target) {
+    mapped = source;
+    return true;
+  }
+  bool found = false;
+  if (rendered->is_mapping()) {
+    for (const yaml::Node::Entry e : rendered->entries()) {
+      const yaml::Node* step = source && source->is_mapping() ? source->get(e.key->str()) : nullptr;
+      if (e.key == target) {
+        mapped = step ? source->key_node(e.key->str()) : nullptr;
+        found = true;
+      } else if ((found = trace(e.value, target, step, mapped)) && mapped == step && step && step->is_sequence() &&
+                 e.value != target) {
+        mapped = source->key_node(e.key->str());  // an item the source lacks (added by a patch): its list's key
+      }
+      if (found) break;
+    }
+  } else if (rendered->is_sequence()) {
+    size_t i = 0;
+    for (const yaml::Node* item : rendered->children()) {
+      if ((found = trace(item, target, same_item(source, item, i), mapped))) break;
+      ++i;
+    }
+  }
+  if (found && !mapped) mapped = source;
+  return found;
+}
+
+}  // namespace
+
+KustomizeRender render_kustomization(const fs::path& dir)
+{
+  KustomizeRender out;
+  out.dir = dir;
+  std::error_code ec;
+  out.dir_canonical = fs::canonical(dir, ec);
+  if (!ec) {
+    TempDir temp;
+    fs::path wrapper = temp.path().empty() ? fs::path() : fs::canonical(temp.path(), ec);
+    if (!wrapper.empty() && !ec && write_wrapper(wrapper, out.dir_canonical)) {
+      CommandResult r = kustomize(wrapper);
+      if (r.exit_code == 0) {
+        out.ok = true;
+        out.text = std::move(r.out);
+        out.wrapper = wrapper;
+        return out;
+      }
+    }
+  }
+  // Without origins: kustomize refused the wrapper (a Component, say), and its own message is the one to show.
+  CommandResult r = kustomize(dir);
+  out.ok = r.exit_code == 0;
+  out.text = std::move(r.out);
+  out.error = std::string(trim(r.err));
+  return out;
+}
+
+void map_origins(ManifestSet& set, size_t first, const KustomizeRender& render)
+{
+  if (render.wrapper.empty()) return;
+  OriginMapper mapper(set, render);
+  for (size_t i = first; i < set.objects.size(); ++i) mapper.map(set.objects[i]);
+}
+
+const yaml::Node* origin_node(const Origin& origin, const yaml::Node* rendered_root, const yaml::Node* node)
+{
+  if (origin.generated) return origin.root;
+  const yaml::Node* mapped = nullptr;
+  return trace(rendered_root, node, origin.root, mapped) ? mapped : origin.root;
+}
+
+}  // namespace readyctl::lint

@@ -1,0 +1,131 @@
+// Kustomize objects traced to their sources: findings name the file and line a reader edits, not the rendered stream.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <set>
+#include <tuple>
+
+#include "readyctl/core/process.hpp"
+#include "readyctl/lint/engine.hpp"
+#include "readyctl/lint/kustomize.hpp"
+#include "readyctl/yaml/document.hpp"
+#include "test_support.hpp"
+
+using namespace readyctl;
+namespace fs = std::filesystem;
+
+namespace {
+
+using Marks = std::set<std::tuple<std::string, int, std::string>>;  // file, line, rule
+
+// Every `# expect: <rule>` line of the fixture's files.
+Marks expected_marks(const fs::path& dir)
+{
+  Marks out;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.path().extension() != ".yaml") continue;
+    for (auto& [line, id] : test::expect_marks(entry.path()))
+      out.insert({entry.path().lexically_normal().string(), line, std::move(id)});
+  }
+  return out;
+}
+
+Marks marks_of(const std::vector<Finding>& findings)
+{
+  Marks out;
+  for (const Finding& f : findings) out.insert({fs::path(f.location.file).lexically_normal().string(), f.location.line, f.rule});
+  return out;
+}
+
+const yaml::Node* at_path(const yaml::Node* root, std::initializer_list<std::string_view> keys) { return root->path(keys); }
+
+const yaml::Node* item(const yaml::Node* sequence, size_t index)
+{
+  size_t i = 0;
+  for (const yaml::Node* n : sequence->children())
+    if (i++ == index) return n;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("kustomize: findings name the source file and line of each object, generators their kustomization entry")
+  {
+    if (!on_path("kubectl")) {
+      MESSAGE("kubectl is not on PATH: kustomize rendering is not tested here");
+      return;
+    }
+    const fs::path fixtures = test::source_dir() / "tests/kustomize";
+    lint::LintOptions options;
+    options.paths = {(fixtures / "overlay").string()};
+    options.only = {"image-pinned", "secret-literal"};
+    options.discover_config = false;
+    lint::LintRun run = lint::run_lint(options);
+    CHECK(marks_of(run.report.findings) == expected_marks(fixtures));
+    // The comment in the base file suppresses, though kustomize dropped it from the rendered stream.
+    REQUIRE(run.report.suppressed.size() == 1);
+    CHECK(run.report.suppressed[0].location.line == 18);
+    CHECK(run.report.suppressed[0].suppression_reason == "pinned by the release pipeline");
+    // Carets show the source line, secrets redacted.
+    for (const Finding& f : run.report.findings) {
+      CAPTURE(f.location.str());
+      std::string line = run.report.source_line(f.location.file, f.location.line);
+      CHECK(line.find("# expect: " + f.rule) != std::string::npos);
+    }
+  }
+
+  TEST_CASE("kustomize: a rendered node maps to the same path in the source, as deep as the source has it")
+  {
+    // Rendered as kustomize writes it: keys sorted, a namespace added, a container added by a patch, items reordered.
+    yaml::SourceFile rendered("rendered.yaml",
+                              "apiVersion: apps/v1\n"                 // 1
+                              "kind: Deployment\n"                    // 2
+                              "metadata:\n"                           // 3
+                              "  name: prod-web\n"                    // 4
+                              "  namespace: team-a\n"                 // 5
+                              "spec:\n"                               // 6
+                              "  template:\n"                         // 7
+                              "    spec:\n"                           // 8
+                              "      containers:\n"                   // 9
+                              "      - image: sidecar:1\n"            // 10
+                              "        name: sidecar\n"               // 11
+                              "      - image: web:latest\n"           // 12
+                              "        name: web\n"                   // 13
+                              "      volumes:\n"                      // 14
+                              "      - name: a\n");                   // 15
+    yaml::SourceFile source("source.yaml",
+                            "apiVersion: apps/v1\n"                   // 1
+                            "kind: Deployment\n"                      // 2
+                            "metadata:\n"                             // 3
+                            "  name: web\n"                           // 4
+                            "spec:\n"                                 // 5
+                            "  template:\n"                           // 6
+                            "    spec:\n"                             // 7
+                            "      volumes:\n"                        // 8
+                            "        - name: a\n"                     // 9
+                            "      containers:\n"                     // 10
+                            "        - name: web\n"                   // 11
+                            "          image: web:latest\n");         // 12
+    yaml::ParsedFile r = yaml::parse_yaml(rendered);
+    yaml::ParsedFile s = yaml::parse_yaml(source);
+    REQUIRE(r.documents.size() == 1);
+    REQUIRE(s.documents.size() == 1);
+    const yaml::Node* rroot = r.documents[0].root;
+    lint::Origin origin{&source, s.documents[0].root, false};
+    auto line_of = [&](const yaml::Node* n) { return lint::origin_node(origin, rroot, n)->line(); };
+    const yaml::Node* containers = at_path(rroot, {"spec", "template", "spec", "containers"});
+    CHECK(line_of(item(containers, 1)->get("image")) == 12);          // matched by name, not by index
+    CHECK(line_of(item(containers, 1)) == 11);
+    CHECK(line_of(item(containers, 0)->get("image")) == 10);          // added by a patch: the list's key
+    CHECK(line_of(at_path(rroot, {"metadata", "namespace"})) == 4);   // added field: its mapping (first key's line)
+    CHECK(line_of(rroot->path({"metadata"})->key_node("name")) == 4); // a key node maps to the source's key
+    CHECK(line_of(item(at_path(rroot, {"spec", "template", "spec", "volumes"}), 0)) == 9);  // matched by name
+    CHECK(line_of(rroot) == 1);
+    // A node that is not in the rendered object, and a generated object, map to the origin's root.
+    CHECK(line_of(s.documents[0].root->get("spec")) == 1);
+    lint::Origin generated{&source, s.documents[0].root->get("spec"), true};
+    CHECK(lint::origin_node(generated, rroot, containers)->line() == 6);
+  }
+}
