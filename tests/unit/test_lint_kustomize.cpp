@@ -2,7 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <optional>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "readyctl/core/process.hpp"
@@ -68,6 +70,16 @@ TEST_SUITE("lint")
     REQUIRE(run.report.suppressed.size() == 1);
     CHECK(run.report.suppressed[0].location.line == 18);
     CHECK(run.report.suppressed[0].suppression_reason == "pinned by the release pipeline");
+    // The overlay's `images:` moved the base's pinned tag to latest: the finding says its line shows the value before.
+    int changed = 0;
+    for (const Finding& f : run.report.findings) {
+      const bool server = f.message.find("'server'") != std::string::npos;
+      CHECK_MESSAGE((f.message.find("(the source has 'vllm/vllm-openai:v0.10.1' here; the kustomization changes it)") !=
+                     std::string::npos) == server, f.message);
+      CHECK_MESSAGE((f.message.find("(the source has") != std::string::npos) == server, f.message);
+      changed += server;
+    }
+    CHECK(changed == 1);
     // Carets show the source line, secrets redacted.
     for (const Finding& f : run.report.findings) {
       CAPTURE(f.location.str());
@@ -107,7 +119,7 @@ TEST_SUITE("lint")
                             "        - name: a\n"                     // 9
                             "      containers:\n"                     // 10
                             "        - name: web\n"                   // 11
-                            "          image: web:latest\n");         // 12
+                            "          image: web:v1\n");             // 12
     yaml::ParsedFile r = yaml::parse_yaml(rendered);
     yaml::ParsedFile s = yaml::parse_yaml(source);
     REQUIRE(r.documents.size() == 1);
@@ -123,6 +135,15 @@ TEST_SUITE("lint")
     CHECK(line_of(rroot->path({"metadata"})->key_node("name")) == 4); // a key node maps to the source's key
     CHECK(line_of(item(at_path(rroot, {"spec", "template", "spec", "volumes"}), 0)) == 9);  // matched by name
     CHECK(line_of(rroot) == 1);
+    // Values the kustomization changed are told apart from fields it added.
+    lint::Object object;
+    object.root = rroot;
+    object.origin = &origin;
+    CHECK(lint::changed_source_text(object, item(containers, 1)->get("image")) == std::optional<std::string_view>("web:v1"));
+    CHECK(lint::changed_source_text(object, at_path(rroot, {"metadata", "name"})) == std::optional<std::string_view>("web"));
+    CHECK(!lint::changed_source_text(object, item(containers, 1)->get("name")));       // the same text
+    CHECK(!lint::changed_source_text(object, item(containers, 0)->get("image")));      // added by a patch
+    CHECK(!lint::changed_source_text(object, at_path(rroot, {"metadata", "namespace"})));  // added field
     // A node that is not in the rendered object, and a generated object, map to the origin's root.
     CHECK(line_of(s.documents[0].root->get("spec")) == 1);
     lint::Origin generated{&source, s.documents[0].root->get("spec"), true};

@@ -205,12 +205,19 @@ const yaml::Node* same_item(const yaml::Node* source, const yaml::Node* item, si
   return nullptr;
 }
 
+// Where a rendered node leads in the source: the deepest source node on its path, and whether that is the node's
+// own path (the source has the field itself, not only an ancestor of it).
+struct Traced {
+  const yaml::Node* node = nullptr;
+  bool exact = false;
+};
+
 // Looks for `target` under `rendered`; `source` is the node at the same path in the source object, null once the
 // path has left it. When found, `mapped` is the deepest source node on the path.
-bool trace(const yaml::Node* rendered, const yaml::Node* target, const yaml::Node* source, const yaml::Node*& mapped)
+bool trace(const yaml::Node* rendered, const yaml::Node* target, const yaml::Node* source, Traced& mapped)
 {
   if (rendered == target) {
-    mapped = source;
+    mapped = {source, source != nullptr};
     return true;
   }
   bool found = false;
@@ -218,11 +225,11 @@ bool trace(const yaml::Node* rendered, const yaml::Node* target, const yaml::Nod
     for (const yaml::Node::Entry e : rendered->entries()) {
       const yaml::Node* step = source && source->is_mapping() ? source->get(e.key->str()) : nullptr;
       if (e.key == target) {
-        mapped = step ? source->key_node(e.key->str()) : nullptr;
+        mapped = {step ? source->key_node(e.key->str()) : nullptr, step != nullptr};
         found = true;
-      } else if ((found = trace(e.value, target, step, mapped)) && mapped == step && step && step->is_sequence() &&
+      } else if ((found = trace(e.value, target, step, mapped)) && mapped.node == step && step && step->is_sequence() &&
                  e.value != target) {
-        mapped = source->key_node(e.key->str());  // an item the source lacks (added by a patch): its list's key
+        mapped.node = source->key_node(e.key->str());  // an item the source lacks (added by a patch): its list's key
       }
       if (found) break;
     }
@@ -233,8 +240,15 @@ bool trace(const yaml::Node* rendered, const yaml::Node* target, const yaml::Nod
       ++i;
     }
   }
-  if (found && !mapped) mapped = source;
+  if (found && !mapped.node) mapped.node = source;
   return found;
+}
+
+Traced trace_from_root(const Origin& origin, const yaml::Node* rendered_root, const yaml::Node* node)
+{
+  Traced mapped;
+  if (origin.generated || !trace(rendered_root, node, origin.root, mapped)) return {origin.root, false};
+  return mapped;
 }
 
 }  // namespace
@@ -275,9 +289,18 @@ void map_origins(ManifestSet& set, size_t first, const KustomizeRender& render)
 
 const yaml::Node* origin_node(const Origin& origin, const yaml::Node* rendered_root, const yaml::Node* node)
 {
-  if (origin.generated) return origin.root;
-  const yaml::Node* mapped = nullptr;
-  return trace(rendered_root, node, origin.root, mapped) ? mapped : origin.root;
+  return trace_from_root(origin, rendered_root, node).node;
+}
+
+std::optional<std::string_view> changed_source_text(const Object& object, const yaml::Node* rendered)
+{
+  constexpr size_t k_max_shown = 80;
+  if (!object.origin || !rendered || !rendered->is_scalar()) return std::nullopt;
+  const Traced source = trace_from_root(*object.origin, object.root, rendered);
+  if (!source.exact || !source.node->is_scalar() || source.node->str() == rendered->str()) return std::nullopt;
+  std::string_view text = source.node->str();
+  if (text.size() > k_max_shown || text.find_first_of("\r\n") != std::string_view::npos) return std::nullopt;
+  return text;
 }
 
 }  // namespace readyctl::lint

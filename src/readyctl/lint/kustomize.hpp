@@ -6,7 +6,9 @@
 #pragma once
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "readyctl/lint/object.hpp"
 
@@ -35,5 +37,9 @@ void map_origins(ManifestSet& set, size_t first, const KustomizeRender& render);
 // keys and list items (matched by `name` where they have one), as deep as the source has it (kustomize adds,
 // patches and drops fields). The origin's root for generated objects and for nodes outside `rendered_root`.
 const yaml::Node* origin_node(const Origin& origin, const yaml::Node* rendered_root, const yaml::Node* node);
+
+// For a scalar of a traced object that the kustomization changed (an overlay's patch, `images:`, `replicas:`), the
+// short one-line text the source has there, so a finding can say that its line shows the value before the change.
+std::optional<std::string_view> changed_source_text(const Object& object, const yaml::Node* rendered);
 
 }  // namespace readyctl::lint

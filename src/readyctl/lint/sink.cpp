@@ -1,5 +1,9 @@
 #include "readyctl/lint/sink.hpp"
 
+#include <fmt/format.h>
+
+#include "readyctl/lint/kustomize.hpp"
+
 namespace readyctl::lint {
 
 void FindingSink::report(const Object& object, const yaml::Node* at, std::string message, std::vector<Related> related,
@@ -17,6 +21,11 @@ void FindingSink::report(const Object& object, const yaml::Node* at, std::string
   raw.severity = severity.value_or(m_rule.severity);
   raw.redact_source = m_rule.sensitive;
   raw.message = std::move(message);
+  // The line shown is the source's; where the kustomization changed the value there, say so (never for rules whose
+  // values are secrets).
+  if (object.origin && !m_rule.sensitive)
+    if (std::optional<std::string_view> was = changed_source_text(object, node))
+      raw.message += fmt::format(" (the source has '{}' here; the kustomization changes it)", *was);
   for (const Related& r : related) raw.related.push_back({r.object->location(r.at), r.message});
   m_out.push_back(std::move(raw));
 }
