@@ -112,8 +112,7 @@ struct SourceSlot {
 void add_roots(const yaml::Node* root, std::vector<const yaml::Node*>& out)
 {
   if (!root || !root->is_mapping()) return;
-  const yaml::Node* items = root->get("items");
-  if (text_at(root, "kind").ends_with("List") && items && items->is_sequence()) {
+  if (const yaml::Node* items = list_items(root)) {
     for (const yaml::Node* item : items->children()) add_roots(item, out);
     return;
   }

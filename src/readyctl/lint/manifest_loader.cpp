@@ -105,8 +105,7 @@ void collect_objects(ManifestSet& set, const yaml::SourceFile& file, const yaml:
     return;
   }
   if (api.starts_with("kustomize.config.k8s.io/")) return;
-  const yaml::Node* items = root->get("items");
-  if (kind.ends_with("List") && items && items->is_sequence()) {
+  if (const yaml::Node* items = list_items(root)) {
     for (const yaml::Node* item : items->children()) collect_objects(set, file, doc, item, helm);
     return;
   }
@@ -255,6 +254,12 @@ void load_inputs(ManifestSet& set, std::vector<Input>& inputs)
 }
 
 }  // namespace
+
+const yaml::Node* list_items(const yaml::Node* root)
+{
+  const yaml::Node* items = root->get("items");
+  return items && items->is_sequence() && root->str_at("kind").ends_with("List") ? items : nullptr;
+}
 
 void add_manifest_text(ManifestSet& set, std::string path, std::string text)
 {

@@ -41,6 +41,9 @@ struct LoadOptions {
   bool kustomize = true;       // render kustomization directories with `kubectl kustomize` when present
 };
 
+// The items of a `List` kind (`kind: List`, `DeploymentList`, …) holding objects; null for any other object.
+const yaml::Node* list_items(const yaml::Node* root);
+
 // InputError when a path does not exist; unreadable or broken files become parse-error findings.
 ManifestSet load_manifests(const std::vector<std::string>& paths, const LoadOptions& options);
 
