@@ -39,6 +39,17 @@ Marks marks_of(const std::vector<Finding>& findings)
   return out;
 }
 
+// Whether this kubectl's kustomize writes origin annotations (kustomize 4.5 and later; Debian 12's own
+// kubernetes-client 1.20 bundles kustomize 2, where readyctl falls back to naming the rendered stream).
+bool kustomize_writes_origins()
+{
+  test::TempDir dir;
+  dir.write("kustomization.yaml", "resources: [cm.yaml]\nbuildMetadata: [originAnnotations]\n");
+  dir.write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: probe}\n");
+  CommandResult r = run_command({"kubectl", "kustomize", dir.path().string()});
+  return r.exit_code == 0 && r.out.find("config.kubernetes.io/origin") != std::string::npos;
+}
+
 const yaml::Node* at_path(const yaml::Node* root, std::initializer_list<std::string_view> keys) { return root->path(keys); }
 
 const yaml::Node* item(const yaml::Node* sequence, size_t index)
@@ -55,8 +66,8 @@ TEST_SUITE("lint")
 {
   TEST_CASE("kustomize: findings name the source file and line of each object, generators their kustomization entry")
   {
-    if (!on_path("kubectl")) {
-      MESSAGE("kubectl is not on PATH: kustomize rendering is not tested here");
+    if (!on_path("kubectl") || !kustomize_writes_origins()) {
+      MESSAGE("no kubectl whose kustomize writes origin annotations: kustomize tracing is not tested here");
       return;
     }
     const fs::path fixtures = test::source_dir() / "tests/kustomize";
