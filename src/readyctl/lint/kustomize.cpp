@@ -21,7 +21,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view k_origin_annotation = "config.kubernetes.io/origin";
-constexpr size_t k_max_source_bytes = 64 * 1024 * 1024;
 
 // A directory of our own under the system's temporary directory, removed with its contents when done.
 class TempDir {
@@ -153,7 +152,7 @@ private:
     auto [it, added] = m_sources.try_emplace(shown.string());
     if (!added) return it->second;
     try {
-      const yaml::SourceFile& file = m_set.origin_files.emplace_back(shown.string(), read_file(shown, k_max_source_bytes));
+      const yaml::SourceFile& file = m_set.origin_files.emplace_back(shown.string(), read_file(shown, k_max_manifest_bytes));
       for (const yaml::Document& doc : yaml::parse_yaml(file, {}, m_set.pool.get()).documents) add_roots(doc.root, it->second.roots);
       it->second.file = &file;
     } catch (const InputError&) {

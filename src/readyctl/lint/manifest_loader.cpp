@@ -21,9 +21,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view k_kustomization_names[] = {"kustomization.yaml", "kustomization.yml", "Kustomization"};
-// Far above any real manifest stream (the API server takes objects up to 1.5 MiB), far below what would exhaust
-// memory: parsing holds about 3.5 bytes per input byte.
-constexpr size_t k_max_manifest_bytes = 64 * 1024 * 1024;
 
 Finding parse_error(std::string file, int line, int column, std::string message)
 {

@@ -1,5 +1,6 @@
 // Turns the paths a user gives (files, directories, `-`, kustomizations) into positioned objects.
 #pragma once
+#include <cstddef>
 #include <deque>
 #include <iosfwd>
 #include <memory>
@@ -35,6 +36,11 @@ struct ManifestSet {
   // instead of a cache line of each object's file. Node-based: the strings keep their addresses as the set grows.
   std::unordered_set<std::string, TextHash, std::equal_to<>> identity_text;
 };
+
+// The most read from one manifest file, also from a kustomize object's source file. Far above any real manifest
+// stream (the API server takes objects up to 1.5 MiB), far below what would exhaust memory: parsing holds about
+// 3.5 bytes per input byte.
+inline constexpr size_t k_max_manifest_bytes = 64 * 1024 * 1024;
 
 struct LoadOptions {
   std::istream* in = nullptr;  // for the path "-"
