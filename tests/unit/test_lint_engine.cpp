@@ -110,6 +110,21 @@ TEST_SUITE("lint")
     CHECK(j["findings"][0]["line"] == 1);
   }
 
+  TEST_CASE("Helm output in a file keeps its findings in that file and names the chart file beside them")
+  {
+    test::TempDir dir;
+    dir.write("rendered.yaml", "---\n# Source: app/templates/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                               "  name: c\n---\n# Source: app/templates/hpa.yaml\n" + std::string(k_old_hpa));
+    lint::LintRun run = lint_paths({(dir / "rendered.yaml").string()}, {"deprecated-api"});
+    REQUIRE(run.report.findings.size() == 1);
+    const Finding& f = run.report.findings[0];
+    CHECK(f.location.file == (dir / "rendered.yaml").string());
+    CHECK(f.location.line == 9);  // the HPA's first line: line 1 of hpa.yaml, whose `# Source:` is on line 8
+    REQUIRE(f.related.size() == 1);
+    CHECK(f.related[0].location.file == "app/templates/hpa.yaml");
+    CHECK(f.related[0].location.line == 1);
+  }
+
   TEST_CASE("config ignores suppress with a reason and stop at their expiry date")
   {
     test::TempDir dir;

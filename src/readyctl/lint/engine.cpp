@@ -5,9 +5,12 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <span>
+#include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "readyctl/core/error.hpp"
 #include "readyctl/lint/check_runner.hpp"
@@ -19,9 +22,10 @@
 namespace readyctl::lint {
 namespace {
 
-Rule* find_rule(std::vector<Rule>& rules, std::string_view id)
+template <typename Rules>
+auto find_rule(Rules& rules, std::string_view id) -> decltype(&rules.front())
 {
-  for (Rule& r : rules)
+  for (auto& r : rules)
     if (r.id == id) return &r;
   return nullptr;
 }
@@ -181,6 +185,86 @@ void fill_report(LintReport& report, const ManifestSet& set, const std::vector<R
   count_findings(report);
 }
 
+// What every unit is linted with.
+struct UnitContext {
+  const std::vector<Rule>& rules;
+  const LintConfig& config;
+  std::string today;
+};
+
+// One deployment unit on its own graph: its checks, then its suppressions (annotations, comments, config).
+void lint_unit(std::span<const Object> objects, const UnitContext& context, LintReport& out, size_t room_after)
+{
+  Graph graph(objects);
+  std::vector<std::vector<RawFinding>> segments = run_checks(graph, context.rules);
+  Suppressor suppressor(graph, context.config, context.today);
+  if (const Rule* s = find_rule(context.rules, "suppression"); s && s->enabled) {
+    std::set<std::string> known;
+    for (const Rule& r : context.rules) known.insert(r.id);
+    suppressor.report_problems(*s, known, segments.emplace_back());
+  }
+  split_suppressed(segments, suppressor, out, room_after);
+}
+
+using FindingKey = std::tuple<std::string_view, int, int, std::string_view>;  // file, line, column, rule
+
+FindingKey key_of(const Finding& f) { return {f.location.file, f.location.line, f.location.column, f.rule}; }
+
+// The units each finding position was found through; the first unit that found it speaks for all of them.
+std::map<FindingKey, std::vector<size_t>> units_by_key(const std::vector<LintReport>& parts,
+                                                       std::vector<Finding> LintReport::*list)
+{
+  std::map<FindingKey, std::vector<size_t>> out;
+  for (size_t u = 0; u < parts.size(); ++u)
+    for (const Finding& f : parts[u].*list) {
+      std::vector<size_t>& units = out[key_of(f)];
+      if (units.empty() || units.back() != u) units.push_back(u);
+    }
+  return out;
+}
+
+// Moves each part's findings of `list` into the report once: a base or component reached through several
+// kustomizations is reported by the first, naming them all. Decided before anything moves (keys view the findings).
+void merge_units(std::vector<LintReport>& parts, const ManifestSet& set, std::vector<Finding> LintReport::*list,
+                 LintReport& report)
+{
+  const std::map<FindingKey, std::vector<size_t>> by_key = units_by_key(parts, list);
+  std::vector<std::vector<const std::vector<size_t>*>> found_by(parts.size());  // null: another unit reports it
+  for (size_t u = 0; u < parts.size(); ++u)
+    for (const Finding& f : parts[u].*list) {
+      const std::vector<size_t>& units = by_key.at(key_of(f));
+      found_by[u].push_back(units.front() == u ? &units : nullptr);
+    }
+  for (size_t u = 0; u < parts.size(); ++u)
+    for (size_t i = 0; i < (parts[u].*list).size(); ++i) {
+      const std::vector<size_t>* units = found_by[u][i];
+      if (!units) continue;
+      Finding& f = (parts[u].*list)[i];
+      if (units->size() > 1) {
+        std::vector<std::string_view> names;
+        for (size_t n : *units) names.push_back(set.units[n].name);
+        f.message += fmt::format(" (through {} kustomizations: {})", units->size(), fmt::join(names, ", "));
+      }
+      (report.*list).push_back(std::move(f));
+    }
+}
+
+// Each unit is linted on its own graph, so objects that are never applied together never meet in a
+// cross-resource rule. A single unit (the common case) reports straight into the report.
+void lint_units(const ManifestSet& set, const UnitContext& context, LintReport& report, size_t room_after)
+{
+  const std::span<const Object> all(set.objects);
+  if (set.units.size() <= 1) {
+    lint_unit(all, context, report, room_after);
+    return;
+  }
+  std::vector<LintReport> parts(set.units.size());
+  for (size_t u = 0; u < set.units.size(); ++u)
+    lint_unit(all.subspan(set.units[u].first, set.units[u].last - set.units[u].first), context, parts[u], 0);
+  merge_units(parts, set, &LintReport::findings, report);
+  merge_units(parts, set, &LintReport::suppressed, report);
+}
+
 }  // namespace
 
 std::string utc_today()
@@ -216,15 +300,8 @@ LintRun run_lint(const LintOptions& options)
   run.config = load_lint_config(options.config_path, options.discover_config);
   std::vector<Rule> rules = resolve_rules(options, run.config);
   auto set = std::make_shared<ManifestSet>(load_manifests(input_paths(options, run.config), {options.in, options.kustomize}));
-  Graph graph(set->objects);
-  std::vector<std::vector<RawFinding>> segments = run_checks(graph, rules);
-  Suppressor suppressor(graph, run.config, options.today.empty() ? utc_today() : options.today);
-  if (const Rule* s = find_rule(rules, "suppression"); s && s->enabled) {
-    std::set<std::string> known;
-    for (const Rule& r : rules) known.insert(r.id);
-    suppressor.report_problems(*s, known, segments.emplace_back());
-  }
-  split_suppressed(segments, suppressor, run.report, set->parse_errors.size());
+  const UnitContext context{rules, run.config, options.today.empty() ? utc_today() : options.today};
+  lint_units(*set, context, run.report, set->parse_errors.size());
   run.input_errors = !set->parse_errors.empty();
   for (Finding& e : set->parse_errors) run.report.findings.push_back(std::move(e));
   fill_report(run.report, *set, rules);

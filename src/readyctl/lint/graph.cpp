@@ -4,7 +4,7 @@
 
 namespace readyctl::lint {
 
-Graph::Graph(const std::vector<Object>& objects) : m_objects(objects)
+Graph::Graph(std::span<const Object> objects) : m_objects(objects)
 {
   m_first_pod.reserve(objects.size() + 1);
   for (const Object& o : objects) {
@@ -35,27 +35,19 @@ const std::vector<const Object*>& Graph::of_kind(std::string_view kind) const
   return it == m_by_kind.end() ? none : it->second;
 }
 
-std::vector<const Object*> Graph::of_kind_in(std::string_view kind, std::string_view ns) const
+std::vector<const Object*> Graph::of_kind_in(std::string_view kind, std::string_view scope) const
 {
   std::vector<const Object*> out;
   for (const Object* o : of_kind(kind))
-    if (o->ns == ns) out.push_back(o);
+    if (o->scope == scope) out.push_back(o);
   return out;
 }
 
-const Object* Graph::find(std::string_view kind, std::string_view ns, std::string_view name) const
+const Object* Graph::find(std::string_view kind, std::string_view scope, std::string_view name) const
 {
   for (const Object* o : of_kind(kind))
-    if (o->ns == ns && o->name == name) return o;
+    if (o->scope == scope && o->name == name) return o;
   return nullptr;
-}
-
-std::vector<std::string_view> Graph::workload_namespaces() const
-{
-  std::vector<std::string_view> out;
-  for (const PodTemplate& p : m_pods)
-    if (std::find(out.begin(), out.end(), p.owner->ns) == out.end()) out.push_back(p.owner->ns);
-  return out;
 }
 
 }  // namespace readyctl::lint

@@ -16,7 +16,7 @@ namespace readyctl::lint {
 
 class Graph {
 public:
-  explicit Graph(const std::vector<Object>& objects);
+  explicit Graph(std::span<const Object> objects);
 
   std::span<const Object> objects() const { return m_objects; }
   std::span<const PodTemplate> pods() const { return m_pods; }
@@ -26,11 +26,10 @@ public:
   std::span<const PodTemplate> pods_in(size_t first, size_t last) const;
   // Objects of a kind (any group), in input order.
   const std::vector<const Object*>& of_kind(std::string_view kind) const;
-  std::vector<const Object*> of_kind_in(std::string_view kind, std::string_view ns) const;
-  const Object* find(std::string_view kind, std::string_view ns, std::string_view name) const;
+  // Lookups by scope (Object::scope): the namespace, or the directory of namespace-less plain files.
+  std::vector<const Object*> of_kind_in(std::string_view kind, std::string_view scope) const;
+  const Object* find(std::string_view kind, std::string_view scope, std::string_view name) const;
   bool has_kind(std::string_view kind) const { return !of_kind(kind).empty(); }
-  // Namespaces that hold at least one pod template ("" stands for "not stated").
-  std::vector<std::string_view> workload_namespaces() const;
 
   // A per-run index built once from the graph by `T(const Graph&)` and shared by every rule that asks for it, so
   // a rule does not scan all objects of a kind for each object it checks. Safe to call from rules running on

@@ -14,13 +14,13 @@
 #include "readyctl/core/parallel.hpp"
 #include "readyctl/core/process.hpp"
 #include "readyctl/core/text.hpp"
+#include "readyctl/lint/deployment_units.hpp"
+#include "readyctl/lint/kustomization_refs.hpp"
 #include "readyctl/lint/kustomize.hpp"
 
 namespace readyctl::lint {
 namespace fs = std::filesystem;
 namespace {
-
-constexpr std::string_view k_kustomization_names[] = {"kustomization.yaml", "kustomization.yml", "Kustomization"};
 
 Finding parse_error(std::string file, int line, int column, std::string message)
 {
@@ -34,24 +34,23 @@ bool is_manifest_file(const fs::path& p)
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
 
-bool is_kustomize_dir(const fs::path& dir)
-{
-  std::error_code ec;
-  for (std::string_view name : k_kustomization_names)
-    if (fs::is_regular_file(dir / name, ec)) return true;
-  return false;
-}
+bool is_kustomize_dir(const fs::path& dir) { return !kustomization_file(dir).empty(); }
 
-// Helm `# Source: chart/templates/x.yaml` before a document maps its findings to that chart file.
-void apply_helm_source(const yaml::SourceFile& file, const yaml::Document& doc, Object& object)
+// Helm `# Source: chart/templates/x.yaml` before a document names the chart file the object was rendered from. A
+// render read from a file keeps its findings in that file (the chart file is named beside them: code scanning and
+// editors can only open files that exist); a render on stdin has no file, so its findings name the chart file.
+void apply_helm_source(const yaml::SourceFile& file, const yaml::Document& doc, Object& object, bool maps_display)
 {
   for (int n = object.root->line(); n >= doc.start_line && n >= 1; --n) {
     std::string_view line = trim(file.line(n));
-    if (line.starts_with("# Source: ")) {
-      object.display_file = std::string(trim(line.substr(10)));
+    if (!line.starts_with("# Source: ")) continue;
+    object.helm_source = trim(line.substr(10));
+    object.helm_line_delta = n;
+    if (maps_display) {
+      object.display_file = std::string(object.helm_source);
       object.line_delta = n;
-      return;
     }
+    return;
   }
 }
 
@@ -64,7 +63,7 @@ std::string_view identity_view(ManifestSet& set, std::string_view text)
 }
 
 void add_object(ManifestSet& set, const yaml::SourceFile& file, const yaml::Document& doc, const yaml::Node* root,
-                bool helm)
+                bool helm, bool helm_maps_display)
 {
   Object o;
   o.root = root;
@@ -84,13 +83,13 @@ void add_object(ManifestSet& set, const yaml::SourceFile& file, const yaml::Docu
   o.kind = identity_view(set, o.kind);
   o.ns = identity_view(set, o.ns);
   set_api_identity(o);
-  if (helm) apply_helm_source(file, doc, o);
+  if (helm) apply_helm_source(file, doc, o, helm_maps_display);
   set.objects.push_back(std::move(o));
 }
 
 // `helm`: the file has `# Source:` comments (looked up once per file, not once per object).
 void collect_objects(ManifestSet& set, const yaml::SourceFile& file, const yaml::Document& doc, const yaml::Node* root,
-                     bool helm)
+                     bool helm, bool helm_maps_display)
 {
   if (!root || !root->is_mapping()) return;
   std::string_view kind = root->str_at("kind");
@@ -103,18 +102,20 @@ void collect_objects(ManifestSet& set, const yaml::SourceFile& file, const yaml:
   }
   if (api.starts_with("kustomize.config.k8s.io/")) return;
   if (const yaml::Node* items = list_items(root)) {
-    for (const yaml::Node* item : items->children()) collect_objects(set, file, doc, item, helm);
+    for (const yaml::Node* item : items->children()) collect_objects(set, file, doc, item, helm, helm_maps_display);
     return;
   }
-  add_object(set, file, doc, root, helm);
+  add_object(set, file, doc, root, helm, helm_maps_display);
 }
 
-// One input file in the order the walk met it: a path still to read, or text already in hand (kustomize output,
-// with what maps its objects to their sources).
+// One input file: a path still to read, or text already in hand (stdin, kustomize output with what maps its objects
+// to their sources), and the deployment unit it belongs to.
 struct Input {
   std::string path;
   std::optional<std::string> text;
   std::shared_ptr<const KustomizeRender> render;
+  size_t unit = 0;
+  bool helm_maps_display = false;  // stdin: a Helm render's findings name its chart files (no file to point at)
 };
 
 // An input read and parsed, or the error that kept it from being read.
@@ -123,29 +124,14 @@ struct ParsedInput {
   yaml::ParsedFile parsed;
   std::optional<Finding> read_error;
   std::shared_ptr<const KustomizeRender> render;
+  bool helm_maps_display = false;
 };
 
-void walk(ManifestSet& set, std::vector<Input>& inputs, const fs::path& path, const LoadOptions& options,
-          bool explicit_path);
+void walk(Walk& out, const fs::path& path, const LoadOptions& options, bool explicit_path);
 
-void add_kustomization(ManifestSet& set, std::vector<Input>& inputs, const fs::path& dir)
+void walk_directory(Walk& out, const fs::path& dir, const LoadOptions& options)
 {
-  auto render = std::make_shared<KustomizeRender>(render_kustomization(dir));
-  if (!render->ok) {
-    set.parse_errors.push_back(parse_error((dir / "kustomization.yaml").string(), 0, 0,
-                                           fmt::format("kubectl kustomize failed: {}", render->error)));
-    return;
-  }
-  std::string text = std::move(render->text);
-  inputs.push_back({(dir / "kustomization.yaml").string() + " (rendered by kubectl kustomize)", std::move(text), render});
-}
-
-void walk_directory(ManifestSet& set, std::vector<Input>& inputs, const fs::path& dir, const LoadOptions& options)
-{
-  if (options.kustomize && is_kustomize_dir(dir) && on_path("kubectl")) {
-    add_kustomization(set, inputs, dir);
-    return;
-  }
+  if (options.kustomize && is_kustomize_dir(dir)) out.kustomizations.push_back(dir);
   std::vector<fs::path> entries;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, fs::directory_options::skip_permission_denied, ec))
@@ -155,7 +141,7 @@ void walk_directory(ManifestSet& set, std::vector<Input>& inputs, const fs::path
     std::string name = p.filename().string();
     if (name.starts_with(".")) continue;
     if (fs::is_symlink(fs::symlink_status(p, ec)) && fs::is_directory(p, ec)) continue;  // no symlink loops
-    walk(set, inputs, p, options, false);
+    walk(out, p, options, false);
   }
 }
 
@@ -172,13 +158,16 @@ std::string read_stdin(std::istream& in)
   return text;
 }
 
-void walk(ManifestSet& set, std::vector<Input>& inputs, const fs::path& path, const LoadOptions& options,
-          bool explicit_path)
+void walk(Walk& out, const fs::path& path, const LoadOptions& options, bool explicit_path)
 {
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);
-  if (fs::is_directory(st)) walk_directory(set, inputs, path, options);
-  else if (explicit_path || (fs::is_regular_file(st) && is_manifest_file(path))) inputs.push_back({path.string(), {}, nullptr});
+  if (fs::is_directory(st)) {
+    walk_directory(out, path, options);
+    return;
+  }
+  if (explicit_path || (fs::is_regular_file(st) && is_manifest_file(path))) out.files.push_back({path, explicit_path});
+  if (fs::is_regular_file(st) && is_dapr_run_file(path)) out.dapr_run_files.push_back(path);
 }
 
 ParsedInput parse_input(std::string path, std::string text, BlockPool& pool)
@@ -194,6 +183,7 @@ ParsedInput read_and_parse(Input& input, BlockPool& pool)
   if (input.text) {
     ParsedInput out = parse_input(std::move(input.path), std::move(*input.text), pool);
     out.render = std::move(input.render);
+    out.helm_maps_display = input.helm_maps_display;
     return out;
   }
   try {
@@ -217,7 +207,7 @@ void add_parsed(ManifestSet& set, ParsedInput input)
   const bool helm = file.text().find("# Source: ") != std::string::npos;
   const size_t first = set.objects.size();
   for (yaml::Document& doc : input.parsed.documents) {
-    collect_objects(set, file, doc, doc.root, helm);
+    collect_objects(set, file, doc, doc.root, helm, input.helm_maps_display);
     set.documents.push_back(std::move(doc));
   }
   if (input.render) map_origins(set, first, *input.render);
@@ -235,8 +225,23 @@ void reserve_for(const std::vector<Input>& inputs)
   reserve_huge_heap(bytes * 6);
 }
 
-// Files are read and parsed on two threads (the loader is most of a lint run), then added in walk order, so
-// objects, findings and their order do not depend on which thread finished first.
+// The scope cross-resource rules group by (Object::scope): the namespace; for a namespace-less object of a
+// namespaced kind among plain files, its directory (files side by side are one application, unrelated
+// directories of a repository are not); one scope per unit for the other units' namespace-less objects.
+void set_scopes(ManifestSet& set, const Unit& unit)
+{
+  for (size_t i = unit.first; i < unit.last; ++i) {
+    Object& o = set.objects[i];
+    o.scope = o.ns;
+    if (unit.kind != UnitKind::plain_files || !o.ns.empty() || is_cluster_scoped_kind(o.kind)) continue;
+    std::string dir = fs::path(o.file->path()).parent_path().string();
+    std::string key = fmt::format("{}{}/", k_directory_scope_mark, dir.empty() ? "." : dir);
+    o.scope = identity_view(set, key);
+  }
+}
+
+// Files are read and parsed on two threads (the loader is most of a lint run), then added in input order (units in
+// order, each in walk order), so objects, findings and their order do not depend on which thread finished first.
 void load_inputs(ManifestSet& set, std::vector<Input>& inputs)
 {
   reserve_for(inputs);
@@ -247,7 +252,33 @@ void load_inputs(ManifestSet& set, std::vector<Input>& inputs)
   for (const ParsedInput& p : parsed) documents += p.parsed.documents.size();
   set.objects.reserve(set.objects.size() + documents);
   set.documents.reserve(set.documents.size() + documents);
-  for (ParsedInput& p : parsed) add_parsed(set, std::move(p));
+  for (size_t i = 0; i < parsed.size(); ++i) {
+    Unit& unit = set.units[inputs[i].unit];
+    if (unit.first == unit.last) unit.first = unit.last = set.objects.size();
+    add_parsed(set, std::move(parsed[i]));
+    unit.last = set.objects.size();
+  }
+  for (const Unit& unit : set.units) set_scopes(set, unit);
+}
+
+// Every root renders on its own (kubectl per root, two at a time); a failed render is a parse error at its
+// kustomization.
+void add_kustomize_units(ManifestSet& set, std::vector<Input>& inputs, const std::vector<fs::path>& roots)
+{
+  std::vector<std::shared_ptr<KustomizeRender>> renders(roots.size());
+  parallel_for(roots.size(), [&](size_t i) { renders[i] = std::make_shared<KustomizeRender>(render_kustomization(roots[i])); }, 2);
+  for (size_t i = 0; i < roots.size(); ++i) {
+    const fs::path kustomization = kustomization_file(roots[i]);
+    if (!renders[i]->ok) {
+      set.parse_errors.push_back(parse_error(kustomization.string(), 0, 0,
+                                             fmt::format("kubectl kustomize failed: {}", renders[i]->error)));
+      continue;
+    }
+    set.units.push_back({roots[i].lexically_normal().string(), UnitKind::kustomization});
+    std::string text = std::move(renders[i]->text);
+    inputs.push_back({kustomization.string() + " (rendered by kubectl kustomize)", std::move(text), renders[i],
+                      set.units.size() - 1});
+  }
 }
 
 }  // namespace
@@ -260,24 +291,42 @@ const yaml::Node* list_items(const yaml::Node* root)
 
 void add_manifest_text(ManifestSet& set, std::string path, std::string text)
 {
-  add_parsed(set, parse_input(std::move(path), std::move(text), *set.pool));
+  ParsedInput parsed = parse_input(std::move(path), std::move(text), *set.pool);
+  if (set.units.empty()) set.units.push_back({"", UnitKind::plain_files});
+  Unit& unit = set.units.back();
+  if (unit.first == unit.last) unit.first = unit.last = set.objects.size();
+  add_parsed(set, std::move(parsed));
+  unit.last = set.objects.size();
+  set_scopes(set, unit);
 }
 
 ManifestSet load_manifests(const std::vector<std::string>& paths, const LoadOptions& options)
 {
   ManifestSet set;
-  std::vector<Input> inputs;
+  Walk walked;
+  std::optional<std::string> stdin_text;
+  LoadOptions walk_options = options;
+  walk_options.kustomize = options.kustomize && on_path("kubectl");
   for (const std::string& p : paths) {
     if (p == "-") {
       if (!options.in) throw InputError("-: no standard input available");
-      inputs.push_back({"<stdin>", read_stdin(*options.in), nullptr});
+      stdin_text = read_stdin(*options.in);
       continue;
     }
     std::error_code ec;
     if (!fs::exists(fs::symlink_status(p, ec)))
       throw InputError(fmt::format("{}: no such file or directory", p));
-    walk(set, inputs, p, options, true);
+    walk(walked, p, walk_options, true);
   }
+  const UnitPlan plan = plan_units(walked);
+  std::vector<Input> inputs;
+  if (!plan.plain_files.empty()) set.units.push_back({"", UnitKind::plain_files});
+  for (const fs::path& f : plan.plain_files) inputs.push_back({f.string(), {}, nullptr, 0});
+  if (stdin_text) {
+    set.units.push_back({"<stdin>", UnitKind::stdin_stream});
+    inputs.push_back({"<stdin>", std::move(*stdin_text), nullptr, set.units.size() - 1, true});
+  }
+  add_kustomize_units(set, inputs, plan.kustomize_roots);
   load_inputs(set, inputs);
   return set;
 }

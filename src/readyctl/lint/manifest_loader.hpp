@@ -21,6 +21,17 @@ struct TextHash {
   size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
 };
 
+enum class UnitKind { plain_files, stdin_stream, kustomization };
+
+// A deployment unit (lint/deployment_units.hpp): objects [first, last) of the set, applied together and linted
+// together.
+struct Unit {
+  std::string name;  // the kustomization directory as the user named it; "<stdin>"; "" for the plain files
+  UnitKind kind = UnitKind::plain_files;
+  size_t first = 0;
+  size_t last = 0;
+};
+
 struct ManifestSet {
   // The nodes of every document (first member: it outlives the documents).
   std::shared_ptr<BlockPool> pool = std::make_shared<BlockPool>();
@@ -28,6 +39,7 @@ struct ManifestSet {
   std::vector<yaml::Document> documents;
   std::vector<Object> objects;
   std::vector<Finding> parse_errors;  // rule parse-error, each with its location
+  std::vector<Unit> units;            // in object order; together they hold every object
   // Source files of kustomize objects (read for positions and carets, not linted) and the objects' origins.
   std::deque<yaml::SourceFile> origin_files;
   std::deque<Origin> origins;

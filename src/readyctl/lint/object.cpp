@@ -27,7 +27,33 @@ constexpr GroupAlias k_group_aliases[] = {
     {"apps", "Rollout", "argoproj.io"},
 };
 
+// Built-in and common CRD kinds that are cluster-scoped (their `metadata.namespace` means nothing).
+constexpr std::string_view k_cluster_scoped_kinds[] = {
+    "APIService", "CSIDriver", "CSINode", "CertificateSigningRequest", "ClusterIssuer", "ClusterPolicy",
+    "ClusterQueue", "ClusterRole", "ClusterRoleBinding", "ClusterSecretStore", "ClusterServingRuntime",
+    "ClusterStorageContainer", "ClusterTrustBundle", "CustomResourceDefinition", "FlowSchema", "GatewayClass",
+    "IngressClass", "MutatingWebhookConfiguration", "Namespace", "Node", "PersistentVolume", "PodSecurityPolicy",
+    "PriorityClass", "PriorityLevelConfiguration", "ResourceFlavor", "RuntimeClass", "StorageClass",
+    "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "ValidatingWebhookConfiguration",
+    "VolumeAttachment", "VolumeSnapshotClass", "WorkloadPriorityClass",
+};
+
 }  // namespace
+
+std::string scope_label(std::string_view scope)
+{
+  if (scope.empty()) return "namespace (unstated)";
+  if (scope.starts_with(k_directory_scope_mark))
+    return fmt::format("namespace (unstated) of {}", scope.substr(k_directory_scope_mark.size()));
+  return fmt::format("namespace {}", scope);
+}
+
+bool is_cluster_scoped_kind(std::string_view kind)
+{
+  for (std::string_view k : k_cluster_scoped_kinds)
+    if (k == kind) return true;
+  return false;
+}
 
 std::string canonical_group(std::string_view group, std::string_view kind)
 {

@@ -34,6 +34,12 @@ struct Object {
   std::string_view kind;
   std::string_view name;
   std::string_view ns;  // empty when the manifest does not say
+  // What cross-resource rules group by and look up in: the namespace, or for a namespace-less object of a
+  // namespaced kind among plain files its directory (k_directory_scope_mark + "dir/"); never shown to users.
+  std::string_view scope;
+  // A Helm render's `# Source:` chart file for the object (empty otherwise), and the line it was on.
+  std::string_view helm_source;
+  int helm_line_delta = 0;
   std::string group;    // canonical API group after the alias table ("" for core)
   std::string version;
   const yaml::Node* metadata = nullptr;
@@ -53,6 +59,16 @@ struct Object {
   ObjectRef ref() const;
   std::string display_name() const;  // "Deployment team-a/vllm"
 };
+
+// Starts the scope of namespace-less objects grouped by directory; no namespace name can hold it.
+inline constexpr std::string_view k_directory_scope_mark = "\x01dir:";
+
+// How a scope reads in a message: "namespace team-a", "namespace (unstated)", or for namespace-less files grouped by
+// directory "namespace (unstated) of deploy/app/".
+std::string scope_label(std::string_view scope);
+
+// Kinds that live outside namespaces (ClusterRole, Namespace, PriorityClass, ClusterQueue, …).
+bool is_cluster_scoped_kind(std::string_view kind);
 
 // Splits "group/version" (or "version" for core) and resolves the group through the alias table.
 void set_api_identity(Object& object);

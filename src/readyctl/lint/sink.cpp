@@ -27,6 +27,9 @@ void FindingSink::report(const Object& object, const yaml::Node* at, std::string
     if (std::optional<std::string_view> was = changed_source_text(object, node))
       raw.message += fmt::format(" (the source has '{}' here; the kustomization changes it)", *was);
   for (const Related& r : related) raw.related.push_back({r.object->location(r.at), r.message});
+  if (!object.helm_source.empty() && object.display_file != object.helm_source)
+    raw.related.push_back({{std::string(object.helm_source), node->line() - object.helm_line_delta, node->column()},
+                           "rendered from this line of the Helm chart"});
   m_out.push_back(std::move(raw));
 }
 

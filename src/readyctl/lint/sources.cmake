@@ -2,8 +2,10 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/lint/check_registry.cpp
   src/readyctl/lint/check_runner.cpp
   src/readyctl/lint/config.cpp
+  src/readyctl/lint/deployment_units.cpp
   src/readyctl/lint/engine.cpp
   src/readyctl/lint/graph.cpp
+  src/readyctl/lint/kustomization_refs.cpp
   src/readyctl/lint/kustomize.cpp
   src/readyctl/lint/label_index.cpp
   src/readyctl/lint/manifest_loader.cpp
@@ -39,4 +41,5 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_lint_corpus.cpp
   tests/unit/test_lint_selector.cpp
   tests/unit/test_lint_split_findings.cpp
+  tests/unit/test_lint_units.cpp
 )

@@ -47,7 +47,7 @@ MeshLimits index_destination_rules(const Graph& graph, const TrafficModel& model
   for (const Object* dr : graph.of_kind("DestinationRule")) {
     if (!dr->is("DestinationRule", k_istio_group) || !dr->spec) continue;
     const yaml::Node* host = dr->spec->get("host");
-    if (const Object* s = host ? model.service_for_host(host->str(), dr->ns) : nullptr) m.rules_by_service[s].push_back(dr);
+    if (const Object* s = host ? model.service_for_host(host->str(), dr->scope) : nullptr) m.rules_by_service[s].push_back(dr);
   }
   for (const auto& [service, rules] : m.rules_by_service) {
     const yaml::Node* selector = service->spec ? service->spec->get("selector") : nullptr;
@@ -72,7 +72,7 @@ bool pod_behind_limited_service(const MeshLimits& limits, const PodTemplate& pod
     auto candidates = limits.by_selector_pair.find({key->str(), value->str()});
     if (candidates == limits.by_selector_pair.end()) continue;
     for (const Object* service : candidates->second) {
-      if (!same_namespace(service->ns, pod.owner->ns)) continue;
+      if (!same_namespace(service->scope, pod.owner->scope)) continue;
       if (!map_selector_matches(service->spec ? service->spec->get("selector") : nullptr, labels)) continue;
       for (const Object* dr : limits.rules_by_service.at(service))
         if (has_pool_limits(*dr)) return true;

@@ -54,8 +54,8 @@ public:
     const Object* loose = nullptr;
     auto [lo, hi] = m_by_name.equal_range(fmt::format("{}/{}", kind, name));
     for (auto it = lo; it != hi; ++it) {
-      if (it->second->ns == ns) return it->second;
-      if (it->second->ns.empty() || ns.empty()) loose = it->second;
+      if (it->second->scope == ns) return it->second;
+      if (it->second->scope.empty() || ns.empty()) loose = it->second;
     }
     return loose;
   }
@@ -87,7 +87,7 @@ void check_env_from(const CheckContext& ctx, const SourceIndex& sources, const O
       const yaml::Node* ref_name = item->path({ref_kind, "name"});
       if (!ref_name) continue;
       std::string_view kind = ref_kind == "secretRef" ? "Secret" : "ConfigMap";
-      const Object* source = sources.find(kind, o.ns, ref_name->str());
+      const Object* source = sources.find(kind, o.scope, ref_name->str());
       if (!source) continue;
       const yaml::Node* prefix = item->get("prefix");
       std::string_view pre = prefix ? prefix->str() : std::string_view();

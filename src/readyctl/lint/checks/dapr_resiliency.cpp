@@ -100,7 +100,7 @@ void check_resiliency_references(const CheckContext& ctx, const Object& r)
 bool application_in_input(const Object& r, const std::vector<const dapr::App*>& candidates)
 {
   for (const dapr::App* a : candidates)
-    if (a->ns == r.ns) return true;
+    if (a->ns == r.scope) return true;
   auto known = [&](std::string_view id) {
     return std::any_of(candidates.begin(), candidates.end(), [&](const dapr::App* a) { return a->id == id; });
   };
@@ -119,14 +119,14 @@ void check_scopes(const CheckContext& ctx, const Object& r, const std::vector<da
   std::vector<const dapr::App*> candidates;
   std::string known;
   for (const dapr::App& a : apps) {
-    if (!dapr::same_namespace(a.ns, r.ns)) continue;
+    if (!dapr::same_namespace(a.ns, r.scope)) continue;
     candidates.push_back(&a);
     if (known.find(fmt::format("'{}'", a.id)) == std::string::npos)
       known += fmt::format("{}'{}'", known.empty() ? "" : ", ", a.id);
   }
   if (candidates.empty() || !application_in_input(r, candidates)) return;
   for (const yaml::Node* scope : s->children())
-    if (!dapr::find_app(apps, r.ns, scope->str()))
+    if (!dapr::find_app(apps, r.scope, scope->str()))
       ctx.sink.report(r, scope,
                       fmt::format("Resiliency '{}' is scoped to app-id '{}', which no Dapr-enabled workload in the "
                                   "input runs (app-ids: {})",
@@ -180,7 +180,7 @@ std::vector<std::string> default_names(TargetKind kind, std::string_view policy)
 // The Resiliency loads into at least one app that uses the target.
 bool applies(const Object& r, const Target& t)
 {
-  if (!dapr::same_namespace(r.ns, t.ns)) return false;
+  if (!dapr::same_namespace(r.scope, t.ns)) return false;
   if (!dapr::has_scopes(r)) return true;
   for (const yaml::Node* scope : dapr::scopes(r)->children()) {
     if (t.kind == TargetKind::app && scope->str() != t.name) return true;
@@ -324,12 +324,12 @@ std::vector<Target> coverage_targets(const Graph& graph)
   for (const dapr::App& a : dapr::apps(graph))
     if (seen.insert({a.ns, a.id}).second) out.push_back({TargetKind::app, a.id, a.ns, a.pod->owner, a.at});
   for (const Object* e : dapr::resources(graph, "HTTPEndpoint"))
-    out.push_back({TargetKind::endpoint, e->name, e->ns, e, e->spec ? e->spec->get("baseUrl") : nullptr, e});
+    out.push_back({TargetKind::endpoint, e->name, e->scope, e, e->spec ? e->spec->get("baseUrl") : nullptr, e});
   for (const Object* c : dapr::resources(graph, "Component")) {
     const std::string_view type = dapr::component_type(*c);
     const yaml::Node* at = c->spec ? c->spec->get("type") : nullptr;
-    if (type.starts_with("state.")) out.push_back({TargetKind::statestore, c->name, c->ns, c, at, c});
-    if (type.starts_with("pubsub.")) out.push_back({TargetKind::pubsub, c->name, c->ns, c, at, c});
+    if (type.starts_with("state.")) out.push_back({TargetKind::statestore, c->name, c->scope, c, at, c});
+    if (type.starts_with("pubsub.")) out.push_back({TargetKind::pubsub, c->name, c->scope, c, at, c});
   }
   return out;
 }

@@ -139,13 +139,13 @@ void check_disruption_budget(const CheckContext& ctx)
   std::vector<Replicated> workloads = replicated_workloads(ctx.graph, scalers);
   std::map<std::string_view, NamespaceWorkloads> by_namespace;
   for (Replicated& r : workloads) {
-    NamespaceWorkloads& n = by_namespace[r.workload->ns];
+    NamespaceWorkloads& n = by_namespace[r.workload->scope];
     n.workloads.push_back(&r);
     n.labels.add(r.labels);
   }
   for (const Object* pdb : ctx.graph.of_kind("PodDisruptionBudget")) {
     if (!pdb->is("PodDisruptionBudget", "policy") || !pdb->spec) continue;
-    auto in_namespace = by_namespace.find(pdb->ns);
+    auto in_namespace = by_namespace.find(pdb->scope);
     if (in_namespace == by_namespace.end()) continue;
     const yaml::Node* selector = pdb->spec->get("selector");
     std::vector<const Replicated*> targets;

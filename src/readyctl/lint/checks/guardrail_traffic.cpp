@@ -101,7 +101,7 @@ std::vector<std::pair<std::string_view, std::string_view>> parent_gateways(const
   if (!parents || !parents->is_sequence()) return out;
   for (const yaml::Node* p : parents->children())
     if (str_or(p->get("kind"), "Gateway") == "Gateway")
-      out.emplace_back(str_or(p->get("namespace"), route.ns), str_or(p->get("name"), ""));
+      out.emplace_back(str_or(p->get("namespace"), route.scope), str_or(p->get("name"), ""));
   return out;
 }
 
@@ -113,17 +113,17 @@ TrafficModel::TrafficModel(const Graph& graph) : m_graph(graph)
   std::map<std::tuple<std::string_view, std::string_view, std::string_view>, std::vector<const Object*>> candidates;
   for (const Object* s : graph.of_kind("Service")) {
     if (!s->group.empty()) continue;
-    m_services.emplace(std::pair{std::string(effective_ns(s->ns)), std::string(s->name)}, s);
+    m_services.emplace(std::pair{std::string(effective_ns(s->scope)), std::string(s->name)}, s);
     const yaml::Node* selector = s->spec ? s->spec->get("selector") : nullptr;
     if (!selector || !selector->is_mapping() || selector->size() == 0) continue;
     const yaml::Node::Entry first = *selector->entries().begin();
-    candidates[{effective_ns(s->ns), first.key->str(), first.value->str()}].push_back(s);
+    candidates[{effective_ns(s->scope), first.key->str(), first.value->str()}].push_back(s);
   }
   for (const PodTemplate& pod : graph.pods()) {
     const yaml::Node* labels = pod.labels();
     if (!labels || !pod_uses_gpu(pod)) continue;
     for (auto [key, value] : labels->entries()) {
-      auto it = candidates.find({effective_ns(pod.owner->ns), key->str(), value->str()});
+      auto it = candidates.find({effective_ns(pod.owner->scope), key->str(), value->str()});
       if (it == candidates.end()) continue;
       for (const Object* s : it->second)
         if (map_selector_matches(s->spec ? s->spec->get("selector") : nullptr, labels)) m_model_services[s] = true;
@@ -132,7 +132,7 @@ TrafficModel::TrafficModel(const Graph& graph) : m_graph(graph)
   for (const Object* p : graph.of_kind("BackendTrafficPolicy")) {
     if (!p->is("BackendTrafficPolicy", k_envoy_gateway_group)) continue;
     for (const yaml::Node* ref : target_refs(*p))
-      m_traffic_policies.emplace(Key{std::string(effective_ns(p->ns)), std::string(str_or(ref->get("kind"), "")),
+      m_traffic_policies.emplace(Key{std::string(effective_ns(p->scope)), std::string(str_or(ref->get("kind"), "")),
                                      std::string(str_or(ref->get("name"), ""))},
                                  p);
   }
@@ -141,8 +141,8 @@ TrafficModel::TrafficModel(const Graph& graph) : m_graph(graph)
       if (!is_route(*r)) continue;
       m_routes.push_back(r);
       // A route-attached policy wins over one attached to the route's Gateway.
-      const Object* p = traffic_policy_for(r->ns, r->kind == "AIGatewayRoute" ? "HTTPRoute" : r->kind, r->name);
-      if (!p && r->kind == "AIGatewayRoute") p = traffic_policy_for(r->ns, "AIGatewayRoute", r->name);
+      const Object* p = traffic_policy_for(r->scope, r->kind == "AIGatewayRoute" ? "HTTPRoute" : r->kind, r->name);
+      if (!p && r->kind == "AIGatewayRoute") p = traffic_policy_for(r->scope, "AIGatewayRoute", r->name);
       for (const auto& [gw_ns, gw_name] : parent_gateways(*r))
         if (!p) p = traffic_policy_for(gw_ns, "Gateway", gw_name);
       if (p) m_effective[r] = p;
@@ -191,7 +191,7 @@ bool TrafficModel::backend_refs_carry_inference(const Object& route, const yaml:
     std::string_view kind = str_or(ref->get("kind"), "Service");
     if (kind == "InferencePool") return true;
     if (kind != "Service") continue;
-    const Object* s = service(str_or(ref->get("namespace"), route.ns), str_or(ref->get("name"), ""));
+    const Object* s = service(str_or(ref->get("namespace"), route.scope), str_or(ref->get("name"), ""));
     if (s && is_model_service(*s)) return true;
   }
   return false;
@@ -202,7 +202,7 @@ bool TrafficModel::istio_route_carries_inference(const Object& vs, const yaml::N
   const yaml::Node* dests = http_route->get("route");
   if (!dests || !dests->is_sequence()) return false;
   for (const yaml::Node* d : dests->children()) {
-    const Object* s = service_for_host(str_or(d->path({"destination", "host"}), ""), vs.ns);
+    const Object* s = service_for_host(str_or(d->path({"destination", "host"}), ""), vs.scope);
     if (s && is_model_service(*s)) return true;
   }
   return false;
@@ -235,10 +235,10 @@ std::vector<const Object*> TrafficModel::policies_covering(const Object& route, 
   for (const Object* p : m_graph.of_kind(policy_kind)) {
     bool covers = false;
     for (const yaml::Node* ref : target_refs(*p)) {
-      if (same_namespace(p->ns, route.ns) && ref_targets_route(ref, route)) covers = true;
+      if (same_namespace(p->scope, route.scope) && ref_targets_route(ref, route)) covers = true;
       if (str_or(ref->get("kind"), "") == "Gateway")
         for (const auto& [gw_ns, gw_name] : gateways)
-          if (same_namespace(p->ns, gw_ns) && str_or(ref->get("name"), "") == gw_name) covers = true;
+          if (same_namespace(p->scope, gw_ns) && str_or(ref->get("name"), "") == gw_name) covers = true;
     }
     if (covers) out.push_back(p);
   }

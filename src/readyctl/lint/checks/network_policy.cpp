@@ -23,7 +23,7 @@ struct Namespace {
 };
 
 // "namespace team-a", or the objects that state none (they share whatever namespace they are applied to).
-std::string ns_name(std::string_view ns) { return ns.empty() ? std::string("namespace (unstated)") : fmt::format("namespace {}", ns); }
+std::string ns_name(std::string_view scope) { return scope_label(scope); }
 
 bool empty_selector(const yaml::Node* selector)
 {
@@ -77,18 +77,18 @@ std::map<std::string_view, Namespace> collect(const CheckContext& ctx)
   std::map<std::string_view, Namespace> out;
   for (const PodTemplate& pod : ctx.graph.pods()) {
     if (host_network(pod)) continue;  // NetworkPolicy does not apply to host-network pods
-    Namespace& ns = out[pod.owner->ns];
+    Namespace& ns = out[pod.owner->scope];
     ns.pods.push_back(&pod);
     ns.agent = ns.agent || has_any_label(pod.labels(), agent_labels) || has_any_label(pod.owner->labels(), agent_labels);
   }
   for (const Object& o : ctx.graph.objects()) {
     if (o.is("NetworkPolicy", "networking.k8s.io") && o.spec && o.spec->is_mapping()) {
-      if (auto it = out.find(o.ns); it != out.end()) {
+      if (auto it = out.find(o.scope); it != out.end()) {
         it->second.policies.push_back(&o);
         it->second.selectors.add(o.spec->get("podSelector"));
       }
     } else if (is_kagent_agent(o)) {
-      Namespace& ns = out[o.ns];
+      Namespace& ns = out[o.scope];
       ns.agent = true;
       ns.agents.push_back(&o);
     }

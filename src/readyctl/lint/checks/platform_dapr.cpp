@@ -69,7 +69,7 @@ std::vector<App> apps(const Graph& graph)
     if (!is_true(pod.annotation_node("dapr.io/enabled"))) continue;
     App app;
     app.pod = &pod;
-    app.ns = pod.owner->ns;
+    app.ns = pod.owner->scope;
     const yaml::Node* id = pod.annotation_node("dapr.io/app-id");
     app.id = id && !id->str().empty() ? id->str() : pod.owner->name;
     app.at = id ? id : pod.annotation_node("dapr.io/enabled");

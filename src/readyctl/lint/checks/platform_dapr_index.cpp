@@ -34,10 +34,10 @@ Index::Index(const Graph& graph)
     m_has_components = true;
     if (!is_actor_state_store(*c)) continue;
     m_actor_stores.push_back(c);
-    m_stores_by_namespace[c->ns].push_back(c);
+    m_stores_by_namespace[c->scope].push_back(c);
     if (!has_scopes(*c)) {
       m_unscoped_stores.push_back(c);
-      m_unscoped_by_namespace[c->ns].push_back(c);
+      m_unscoped_by_namespace[c->scope].push_back(c);
       continue;
     }
     for (const yaml::Node* scope : scopes(*c)->children()) add_once(m_stores_by_scope[scope->str()], c);
@@ -64,7 +64,7 @@ std::vector<const Object*> Index::visible_actor_stores(const App& app) const
 {
   std::vector<const Object*> out;
   for (const Object* s : bucket(m_stores_by_scope, app.id))
-    if (same_namespace(s->ns, app.ns)) out.push_back(s);
+    if (same_namespace(s->scope, app.ns)) out.push_back(s);
   for (const Object* s : visible_from(m_unscoped_stores, m_unscoped_by_namespace, app.ns)) out.push_back(s);
   return in_input_order(std::move(out));
 }
@@ -72,13 +72,13 @@ std::vector<const Object*> Index::visible_actor_stores(const App& app) const
 bool Index::scoped_into_actor_store(const App& app) const
 {
   const std::vector<const Object*>& stores = bucket(m_stores_by_scope, app.id);
-  return std::any_of(stores.begin(), stores.end(), [&](const Object* s) { return same_namespace(s->ns, app.ns); });
+  return std::any_of(stores.begin(), stores.end(), [&](const Object* s) { return same_namespace(s->scope, app.ns); });
 }
 
 const Object* Index::configuration(std::string_view name, std::string_view ns) const
 {
   for (const Object* o : bucket(m_configurations, name))
-    if (same_namespace(o->ns, ns)) return o;
+    if (same_namespace(o->scope, ns)) return o;
   return nullptr;
 }
 

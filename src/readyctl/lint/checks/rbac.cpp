@@ -67,7 +67,7 @@ std::vector<const Object*> bindings_of(const Graph& graph, const Object& role, s
     const yaml::Node* name = ref->get("name");
     if (!kind || !name || kind->str() != role.kind || name->str() != role.name) continue;
     // A RoleBinding to a Role only reaches the Role of its own namespace.
-    if (role.kind == "Role" && b->ns != role.ns) continue;
+    if (role.kind == "Role" && b->scope != role.scope) continue;
     out.push_back(b);
   }
   return out;

@@ -62,13 +62,13 @@ public:
     for (const Scaler& s : scalers)
       if (std::find(kinds.begin(), kinds.end(), s.target_kind) == kinds.end()) kinds.push_back(s.target_kind);
     for (std::string_view kind : kinds)
-      for (const Object* o : graph.of_kind(kind)) m_objects.emplace(key(o->kind, o->ns, o->name), o);
+      for (const Object* o : graph.of_kind(kind)) m_objects.emplace(key(o->kind, o->scope, o->name), o);
   }
-  static std::string target_key(const Scaler& s) { return key(s.target_kind, s.object->ns, s.target_name); }
-  static std::string object_key(const Object& o) { return key(o.kind, o.ns, o.name); }
+  static std::string target_key(const Scaler& s) { return key(s.target_kind, s.object->scope, s.target_name); }
+  static std::string object_key(const Object& o) { return key(o.kind, o.scope, o.name); }
   const Object* find(const Scaler& s) const
   {
-    auto it = m_objects.find(key(s.target_kind, s.object->ns, s.target_name));
+    auto it = m_objects.find(key(s.target_kind, s.object->scope, s.target_name));
     return it == m_objects.end() ? nullptr : it->second;
   }
 

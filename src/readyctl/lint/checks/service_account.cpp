@@ -15,8 +15,14 @@ namespace {
 
 constexpr std::string_view k_needs_api_access = "readyctl.io/needs-api-access";
 
-// ServiceAccounts by namespace and name. An object without a namespace lands wherever it is applied, so it
-// matches a reference from any namespace (and a pod without one matches a ServiceAccount in any namespace).
+// ServiceAccounts by scope and name. An object without a namespace lands wherever it is applied, so it matches a
+// reference from any namespace applied with it (and a pod without one matches a ServiceAccount beside it).
+bool same_directory(const Object& a, const Object& b)
+{
+  return a.file == b.file ||
+         std::filesystem::path(a.file->path()).parent_path() == std::filesystem::path(b.file->path()).parent_path();
+}
+
 class AccountIndex {
 public:
   explicit AccountIndex(const Graph& graph)
@@ -29,26 +35,24 @@ public:
   }
   // Whether the input defines ServiceAccounts for the object's namespace, so a missing one is an omission.
   bool defines_accounts_for(const Object& o) const { return m_scopes.count(scope(o)) > 0; }
-  const Object* find(std::string_view ns, std::string_view name) const
+  // The account `o` names: in its scope, else one where a namespace is unstated on either side and which is
+  // applied with it (the same directory, or the same kustomization or stream).
+  const Object* find(const Object& o, std::string_view name) const
   {
     const Object* loose = nullptr;
     auto [lo, hi] = m_by_name.equal_range(name);
     for (auto it = lo; it != hi; ++it) {
-      if (it->second->ns == ns) return it->second;
-      if (it->second->ns.empty() || ns.empty()) loose = it->second;
+      const Object* account = it->second;
+      if (account->scope == o.scope) return account;
+      if ((account->ns.empty() || o.ns.empty()) && same_directory(*account, o)) loose = account;
     }
     return loose;
   }
 
 private:
-  // The namespace, or for objects without one the directory they come from: `kubectl apply -n X -f dir/`
-  // puts a directory's namespace-less objects together, while unrelated directories may go anywhere.
-  static std::string scope(const Object& o)
-  {
-    if (!o.ns.empty()) return std::string(o.ns);
-    // A kustomization is applied as one, wherever its objects' sources are.
-    return "dir:" + std::filesystem::path(o.origin ? o.file->path() : o.display_file).parent_path().string();
-  }
+  // The namespace, or for objects without one the directory they come from (Object::scope): `kubectl apply -n X -f
+  // dir/` puts a directory's namespace-less objects together, while unrelated directories may go anywhere.
+  static std::string scope(const Object& o) { return std::string(o.scope); }
 
   std::multimap<std::string, const Object*, std::less<>> m_by_name;
   std::set<std::string> m_scopes;
@@ -81,7 +85,7 @@ void check_dedicated(const CheckContext& ctx, const AccountIndex& accounts, cons
     ctx.sink.report(o, field, "pod runs as the namespace's shared 'default' ServiceAccount");
     return;
   }
-  if (accounts.defines_accounts_for(o) && !accounts.find(o.ns, field->str()))
+  if (accounts.defines_accounts_for(o) && !accounts.find(o, field->str()))
     ctx.sink.report(o, field,
                     fmt::format("ServiceAccount '{}' is not in the input, which defines other ServiceAccounts: the "
                                 "pods will not be created until it exists",
@@ -107,7 +111,7 @@ void check_automount(const CheckContext& ctx, const AccountIndex& accounts, cons
   }
   const yaml::Node* field = account_field(pod);
   std::string_view name = field ? field->str() : std::string_view("default");
-  const Object* account = accounts.find(o.ns, name);
+  const Object* account = accounts.find(o, name);
   if (account) {
     const yaml::Node* sa_setting = account->root->get("automountServiceAccountToken");
     if (is_false(sa_setting)) return;

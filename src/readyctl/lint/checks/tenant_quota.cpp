@@ -71,7 +71,7 @@ void check_tenant_quota(const CheckContext& ctx)
 {
   std::map<std::string_view, Tenant> tenants;
   for (const PodTemplate& pod : ctx.graph.pods()) {
-    Tenant& t = tenants[pod.owner->ns];
+    Tenant& t = tenants[pod.owner->scope];
     t.pods.push_back(&pod);
     add_gpus(pod, t.gpus);
   }
@@ -81,7 +81,7 @@ void check_tenant_quota(const CheckContext& ctx)
       if (q->is("ResourceQuota", "") && namespace_wide(*q)) quotas.push_back(q);
     std::vector<std::string> missing = missing_caps(quotas, tenant);
     if (missing.empty()) continue;
-    std::string name = ns.empty() ? std::string("namespace (unstated)") : fmt::format("namespace {}", ns);
+    std::string name = scope_label(ns);
     std::string gpus = tenant.gpus.empty() ? "" : fmt::format("; its pods request {}", tenant.gpus.front());
     if (!quotas.empty()) {
       const Object& q = *quotas.front();

@@ -13,7 +13,7 @@ namespace {
 const Object* audited_mcp_server(const Graph& graph, const dapr::App& app)
 {
   for (const Object* s : dapr::resources(graph, "MCPServer")) {
-    if (!dapr::same_namespace(s->ns, app.ns) || !dapr::in_scope(*s, app.id)) continue;
+    if (!dapr::same_namespace(s->scope, app.ns) || !dapr::in_scope(*s, app.id)) continue;
     const yaml::Node* after = s->spec ? s->spec->path({"middleware", "afterCallTool"}) : nullptr;
     if (after && after->size() > 0) return s;
   }

@@ -1,0 +1,95 @@
+#include "readyctl/lint/kustomization_refs.hpp"
+
+#include <string_view>
+
+#include "readyctl/core/error.hpp"
+#include "readyctl/core/read_file.hpp"
+#include "readyctl/yaml/document.hpp"
+
+namespace readyctl::lint {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view k_kustomization_names[] = {"kustomization.yaml", "kustomization.yml", "Kustomization"};
+constexpr size_t k_max_kustomization_bytes = 4 * 1024 * 1024;
+
+// Keys whose items are paths (strings), or mappings with a `path:`; inline patches are text with a newline.
+constexpr std::string_view k_path_lists[] = {"resources",    "bases",      "components", "crds",
+                                             "configurations", "transformers", "generators", "validators",
+                                             "patchesStrategicMerge", "patches", "patchesJson6902", "replacements"};
+constexpr std::string_view k_generators[] = {"configMapGenerator", "secretGenerator"};
+
+bool is_remote(std::string_view ref)
+{
+  return ref.find("://") != std::string_view::npos || ref.starts_with("git@") || ref.starts_with("github.com/") ||
+         ref.find("?ref=") != std::string_view::npos;
+}
+
+void add_path(KustomizationRefs& out, const fs::path& dir, std::string_view ref)
+{
+  if (ref.empty() || is_remote(ref) || ref.find('\n') != std::string_view::npos) return;
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(dir / fs::path(std::string(ref)), ec);
+  if (ec) return;
+  if (fs::is_directory(p, ec)) out.dirs.push_back(p);
+  else if (fs::is_regular_file(p, ec)) out.files.push_back(p);
+}
+
+void add_path_list(KustomizationRefs& out, const fs::path& dir, const yaml::Node* list)
+{
+  if (!list || !list->is_sequence()) return;
+  for (const yaml::Node* item : list->children()) {
+    if (item->is_scalar()) add_path(out, dir, item->str());
+    else if (item->is_mapping()) add_path(out, dir, item->str_at("path"));
+  }
+}
+
+// `files: [key=path]`, `envs: [path]`, `env: path`.
+void add_generator_inputs(KustomizationRefs& out, const fs::path& dir, const yaml::Node* list)
+{
+  if (!list || !list->is_sequence()) return;
+  for (const yaml::Node* gen : list->children()) {
+    if (!gen->is_mapping()) continue;
+    if (const yaml::Node* files = gen->get("files"); files && files->is_sequence())
+      for (const yaml::Node* f : files->children()) {
+        std::string_view ref = f->str();
+        if (size_t eq = ref.find('='); eq != std::string_view::npos) ref = ref.substr(eq + 1);
+        add_path(out, dir, ref);
+      }
+    add_path_list(out, dir, gen->get("envs"));
+    add_path(out, dir, gen->str_at("env"));
+  }
+}
+
+}  // namespace
+
+fs::path kustomization_file(const fs::path& dir)
+{
+  std::error_code ec;
+  for (std::string_view name : k_kustomization_names)
+    if (fs::is_regular_file(dir / name, ec)) return dir / name;
+  return {};
+}
+
+KustomizationRefs read_kustomization_refs(const fs::path& dir)
+{
+  KustomizationRefs out;
+  const fs::path file = kustomization_file(dir);
+  if (file.empty()) return out;
+  try {
+    yaml::SourceFile source(file.string(), read_file(file, k_max_kustomization_bytes));
+    yaml::ParsedFile parsed = yaml::parse_yaml(source);
+    if (parsed.documents.empty() || !parsed.documents.front().root) return out;
+    const yaml::Node* root = parsed.documents.front().root;
+    if (!root->is_mapping()) return out;
+    for (std::string_view key : k_path_lists) add_path_list(out, dir, root->get(key));
+    for (std::string_view key : k_generators) add_generator_inputs(out, dir, root->get(key));
+    if (const yaml::Node* openapi = root->get("openapi"); openapi && openapi->is_mapping())
+      add_path(out, dir, openapi->str_at("path"));
+  } catch (const InputError&) {
+    // Unreadable: it names nothing here; rendering it reports the problem.
+  }
+  return out;
+}
+
+}  // namespace readyctl::lint

@@ -1,0 +1,21 @@
+// What a kustomization names on disk: the files it reads and the kustomizations it includes, so deployment units
+// can tell kustomization roots from bases and components, and files a kustomization consumes from plain files.
+#pragma once
+#include <filesystem>
+#include <vector>
+
+namespace readyctl::lint {
+
+struct KustomizationRefs {
+  std::vector<std::filesystem::path> files;  // resources, patches, generator inputs, … (weakly canonical)
+  std::vector<std::filesystem::path> dirs;   // included kustomizations: resources, bases, components (weakly canonical)
+};
+
+// The kustomization file of `dir` (kustomization.yaml, .yml or Kustomization), or empty.
+std::filesystem::path kustomization_file(const std::filesystem::path& dir);
+
+// What `dir`'s kustomization names that exists on disk. Remote bases, inline patches and names that are not there
+// are left out. A kustomization that cannot be read or parsed names nothing (kustomize reports it when rendering).
+KustomizationRefs read_kustomization_refs(const std::filesystem::path& dir);
+
+}  // namespace readyctl::lint

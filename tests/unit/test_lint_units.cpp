@@ -1,0 +1,140 @@
+// Deployment units: what is applied together is linted together, each finding once (tests/units/README.md).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+
+#include "readyctl/core/process.hpp"
+#include "readyctl/lint/deployment_units.hpp"
+#include "readyctl/lint/engine.hpp"
+#include "test_support.hpp"
+
+using namespace readyctl;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path& repo()
+{
+  static const fs::path path = test::source_dir() / "tests/units/repo";
+  return path;
+}
+
+lint::LintRun lint_paths(std::vector<std::string> paths, bool kustomize = true)
+{
+  lint::LintOptions options;
+  options.paths = std::move(paths);
+  options.discover_config = false;
+  options.kustomize = kustomize;
+  options.today = "2026-12-07";
+  return lint::run_lint(options);
+}
+
+using Key = std::tuple<std::string, int, int, std::string>;  // file, line, column, rule
+
+std::map<Key, int> counted(const std::vector<Finding>& findings)
+{
+  std::map<Key, int> out;
+  for (const Finding& f : findings)
+    ++out[{fs::path(f.location.file).lexically_normal().string(), f.location.line, f.location.column, f.rule}];
+  return out;
+}
+
+bool renders_with_origins()
+{
+  if (!on_path("kubectl")) return false;
+  test::TempDir dir;
+  dir.write("kustomization.yaml", "resources: [cm.yaml]\nbuildMetadata: [originAnnotations]\n");
+  dir.write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: probe}\n");
+  CommandResult r = run_command({"kubectl", "kustomize", dir.path().string()});
+  return r.exit_code == 0 && r.out.find("config.kubernetes.io/origin") != std::string::npos;
+}
+
+std::vector<std::string> relative(const std::vector<fs::path>& paths)
+{
+  std::vector<std::string> out;
+  for (const fs::path& p : paths) out.push_back(p.lexically_relative(repo()).string());
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("units: kustomization roots are the ones no other includes; consumed and Dapr-local files are not plain")
+  {
+    lint::Walk walk;
+    for (const char* dir : {"base", "components/probes", "overlays/prod", "overlays/staging"})
+      walk.kustomizations.push_back(repo() / dir);
+    for (const char* file : {"apps/chat/deployment.yaml", "apps/policies/deny-all.yaml", "base/deployment.yaml",
+                             "base/pdb.yaml", "base/unlisted.yaml", "components/probes/configmap.yaml",
+                             "local/components.local/statestore.yaml", "local/dapr.yaml"})
+      walk.files.push_back({repo() / file, false});
+    walk.dapr_run_files.push_back(repo() / "local/dapr.yaml");
+    const lint::UnitPlan plan = lint::plan_units(walk);
+    CHECK(relative(plan.kustomize_roots) == std::vector<std::string>{"overlays/prod", "overlays/staging"});
+    CHECK(relative(plan.plain_files) == std::vector<std::string>{"apps/chat/deployment.yaml", "apps/policies/deny-all.yaml",
+                                                                 "base/unlisted.yaml", "local/dapr.yaml"});
+    // A file named on the command line is linted even when a kustomization consumes it.
+    walk.files.push_back({repo() / "base/pdb.yaml", true});
+    CHECK(relative(lint::plan_units(walk).plain_files).back() == "base/pdb.yaml");
+    // Alone, the base is a root.
+    lint::Walk base_only;
+    base_only.kustomizations.push_back(repo() / "base");
+    CHECK(relative(lint::plan_units(base_only).kustomize_roots) == std::vector<std::string>{"base"});
+  }
+
+  TEST_CASE("units: namespace-less plain objects group by directory in cross-resource rules")
+  {
+    // apps/policies' default-deny policy has no namespace, like apps/chat's Deployment, but they are not applied
+    // together: the chat Deployment's scope has no policy.
+    lint::LintOptions options;
+    options.paths = {(repo() / "apps").string()};
+    options.only = {"network-policy"};
+    options.discover_config = false;
+    lint::LintRun run = lint::run_lint(options);
+    REQUIRE(run.report.findings.size() == 1);
+    CHECK(run.report.findings[0].location.file.ends_with("apps/chat/deployment.yaml"));
+    CHECK(run.report.findings[0].message.find("of " + (repo() / "apps/chat").string() + "/") != std::string::npos);
+    // Side by side, the same policy governs the Deployment.
+    test::TempDir dir;
+    dir.write("deployment.yaml", test::slurp(repo() / "apps/chat/deployment.yaml"));
+    dir.write("deny-all.yaml", test::slurp(repo() / "apps/policies/deny-all.yaml"));
+    options.paths = {dir.path().string()};
+    CHECK(lint::run_lint(options).report.findings.empty());
+  }
+
+  TEST_CASE("units: a repository root reports what each overlay reports, each finding once, and its plain files")
+  {
+    if (!renders_with_origins()) {
+      MESSAGE("no kubectl whose kustomize writes origin annotations: kustomize units are not tested here");
+      return;
+    }
+    const lint::LintRun root = lint_paths({repo().string()});
+    const lint::LintRun staging = lint_paths({(repo() / "overlays/staging").string()});
+    const lint::LintRun prod = lint_paths({(repo() / "overlays/prod").string()});
+    const lint::LintRun plain = lint_paths({(repo() / "apps").string(), (repo() / "base/unlisted.yaml").string()});
+    std::map<Key, int> found = counted(root.report.findings);
+    for (const auto& [key, n] : found) CHECK_MESSAGE(n == 1, std::get<0>(key), ":", std::get<1>(key), " ", std::get<3>(key));
+    std::map<Key, int> expected;
+    for (const auto* run : {&staging, &prod, &plain})
+      for (const auto& [key, n] : counted(run->report.findings)) expected[key] = 1;
+    CHECK(found == expected);
+    // Each overlay alone sees one PodDisruptionBudget, never the other overlay's copy of it.
+    for (const Finding& f : root.report.findings) CHECK(f.message.find("selected by 2") == std::string::npos);
+    // A finding on a base line names both overlays; the unlisted file is linted; Dapr's local files are not.
+    bool named_both = false, unlisted = false;
+    for (const Finding& f : root.report.findings) {
+      named_both = named_both || f.message.find("(through 2 kustomizations: ") != std::string::npos;
+      unlisted = unlisted || (f.rule == "privileged" && f.location.file.ends_with("base/unlisted.yaml"));
+      CHECK(f.location.file.find("components.local") == std::string::npos);
+      CHECK(fs::exists(f.location.file));
+    }
+    CHECK(named_both);
+    CHECK(unlisted);
+  }
+}
