@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/core/text.hpp"
 #include "readyctl/lint/checks/credentials.hpp"
 #include "readyctl/lint/checks/pod_walk.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
@@ -128,18 +129,19 @@ void scan_command_line(const CheckContext& ctx, const Object& o, const Container
   auto seen = [&](const yaml::Node* item) { return std::find(reported.begin(), reported.end(), item) != reported.end(); };
   const std::vector<Word> words = command_words(list);
   for (size_t i = 0; i < words.size(); ++i) {
-    std::string_view flag = credential_flag(words[i].text);
+    // `Authorization: Bearer TOKEN` (curl -H in a probe or a script) passes a token as a credential flag would.
+    const bool bearer = to_lower(words[i].text) == "bearer";
+    std::string_view flag = bearer ? std::string_view("bearer") : credential_flag(words[i].text);
     if (flag.empty()) continue;
-    size_t eq = words[i].text.find('=');
+    size_t eq = bearer ? std::string_view::npos : words[i].text.find('=');
     bool next = eq == std::string_view::npos && i + 1 < words.size() && !words[i + 1].text.starts_with('-');
     if (eq == std::string_view::npos && !next) continue;  // a switch (`--use-token`), or a value elsewhere
     const Word& value = next ? words[i + 1] : words[i];
     std::string_view text = next ? value.text : words[i].text.substr(eq + 1);
-    if (is_placeholder(text, flag) || seen(value.item)) continue;
+    if (is_placeholder(text, bearer ? "token" : flag) || seen(value.item)) continue;
     reported.push_back(value.item);
-    ctx.sink.report(o, value.item,
-                    fmt::format("{} gives the credential flag --{} a literal value ({} characters, not shown)",
-                                where(value.index), flag, text.size()));
+    std::string what = bearer ? std::string("a literal bearer token") : fmt::format("the credential flag --{} a literal value", flag);
+    ctx.sink.report(o, value.item, fmt::format("{} gives {} ({} characters, not shown)", where(value.index), what, text.size()));
   }
 }
 
