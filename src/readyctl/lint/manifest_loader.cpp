@@ -87,6 +87,23 @@ void add_object(ManifestSet& set, const yaml::SourceFile& file, const yaml::Docu
   set.objects.push_back(std::move(o));
 }
 
+bool is_kustomization_file(const fs::path& path)
+{
+  const std::string name = path.filename().string();
+  return std::find(std::begin(k_kustomization_names), std::end(k_kustomization_names), name) != std::end(k_kustomization_names);
+}
+
+// kustomize lets a kustomization leave out apiVersion and kind: it is read as the Kustomization it is.
+void add_kindless_kustomization(ManifestSet& set, const yaml::SourceFile& file, const yaml::Document& doc,
+                                const yaml::Node* root)
+{
+  add_object(set, file, doc, root, false);
+  Object& o = set.objects.back();
+  o.api_version = identity_view(set, "kustomize.config.k8s.io/v1beta1");
+  o.kind = identity_view(set, "Kustomization");
+  set_api_identity(o);
+}
+
 // `helm`: the file has `# Source:` comments (looked up once per file, not once per object).
 void collect_objects(ManifestSet& set, const yaml::SourceFile& file, const yaml::Document& doc, const yaml::Node* root,
                      bool helm, bool helm_maps_display)
@@ -94,13 +111,18 @@ void collect_objects(ManifestSet& set, const yaml::SourceFile& file, const yaml:
   if (!root || !root->is_mapping()) return;
   std::string_view kind = root->str_at("kind");
   std::string_view api = root->str_at("apiVersion");
-  if (kind.empty() && api.empty()) return;  // not a Kubernetes object (values file, package.json, ...)
+  if (kind.empty() && api.empty()) {  // not a Kubernetes object (values file, package.json, ...)
+    if (is_kustomization_file(file.path())) add_kindless_kustomization(set, file, doc, root);
+    return;
+  }
   if (kind.empty() || api.empty()) {
     set.parse_errors.push_back(parse_error(file.path(), root->line(), root->column(),
                                            "expected both 'apiVersion' and 'kind' in a Kubernetes object"));
     return;
   }
-  if (api.starts_with("kustomize.config.k8s.io/")) return;
+  // A Kustomization read as a plain file stays an object, for image-pinned to read its `images:` (rule kinds keep
+  // it from the others); kustomize's other kinds (Component) are not linted.
+  if (api.starts_with("kustomize.config.k8s.io/") && kind != "Kustomization") return;
   if (const yaml::Node* items = list_items(root)) {
     for (const yaml::Node* item : items->children()) collect_objects(set, file, doc, item, helm, helm_maps_display);
     return;

@@ -8,6 +8,7 @@
 #include "readyctl/core/duration.hpp"
 #include "readyctl/core/text.hpp"
 #include "readyctl/lint/checks/pod_walk.hpp"
+#include "readyctl/lint/checks/tenancy.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
 
 namespace readyctl::lint {
@@ -52,11 +53,17 @@ struct PoolParams {
   bool require_toleration;
 };
 
+// A node label key or a taint key or value that names GPUs: nvidia.com/gpu.present, cloud.google.com/gke-accelerator,
+// a custom `dedicated=gpu` taint.
+bool names_gpus(std::string_view text)
+{
+  std::string lower = to_lower(text);
+  return lower.find("gpu") != std::string::npos || lower.find("accelerator") != std::string::npos;
+}
+
 bool is_gpu_pool_label(const PoolParams& p, std::string_view key)
 {
-  std::string lower = to_lower(key);
-  if (lower.find("gpu") != std::string::npos || lower.find("accelerator") != std::string::npos) return true;
-  return std::find(p.node_labels.begin(), p.node_labels.end(), key) != p.node_labels.end();
+  return names_gpus(key) || std::find(p.node_labels.begin(), p.node_labels.end(), key) != p.node_labels.end();
 }
 
 bool selects_gpu_pool(const PoolParams& p, const PodTemplate& pod)
@@ -90,18 +97,13 @@ bool tolerates_gpu_taint(const PoolParams& p, const PodTemplate& pod)
     const yaml::Node* key = t->get("key");
     const yaml::Node* op = t->get("operator");
     if ((!key || key->str().empty()) && op && op->str() == "Exists") return true;  // tolerates every taint
-    if (key && std::find(p.taint_keys.begin(), p.taint_keys.end(), key->str()) != p.taint_keys.end()) return true;
+    if (!key) continue;
+    if (std::find(p.taint_keys.begin(), p.taint_keys.end(), key->str()) != p.taint_keys.end()) return true;
+    // A custom GPU taint: the key names GPUs (gpu-node, example.com/accelerator), or the value does (dedicated=gpu).
+    const yaml::Node* value = t->get("value");
+    if (names_gpus(key->str()) || (value && names_gpus(value->str()))) return true;
   }
   return false;
-}
-
-// Kueue admits a queued workload onto a ResourceFlavor and injects that flavor's node labels and tolerations.
-bool queued_by_kueue(const PodTemplate& pod)
-{
-  constexpr std::string_view label = "kueue.x-k8s.io/queue-name";
-  const yaml::Node* own = pod.labels() ? pod.labels()->get(label) : nullptr;
-  const yaml::Node* owner = pod.owner->labels() ? pod.owner->labels()->get(label) : nullptr;
-  return own || owner;
 }
 
 }  // namespace
@@ -117,20 +119,26 @@ void check_gpu_node_pool(const CheckContext& ctx)
   PoolParams p{ctx.rule.param_strings("nodePoolLabels"), ctx.rule.param_strings("taintKeys"),
                ctx.rule.param_bool("requireToleration")};
   for (const PodTemplate& pod : ctx.pods()) {
-    if (!pod_uses_gpu(pod) || queued_by_kueue(pod)) continue;
+    // Kueue admits a queued workload onto a ResourceFlavor and injects that flavor's node labels and tolerations.
+    if (!pod_uses_gpu(pod) || kueue_queue_label(pod)) continue;
+    // The scheduler places a GPU pod only on nodes that advertise the GPU resource, so it never lands on a CPU
+    // node; what a missing selector leaves open is which GPU nodes.
     if (!selects_gpu_pool(p, pod)) {
       const yaml::Node* at = pod.spec->get("nodeSelector")  ? pod.spec->key_node("nodeSelector")
                              : pod.spec->get("affinity") ? pod.spec->key_node("affinity")
                                                          : pod_spec_anchor(pod);
       ctx.sink.report(*pod.owner, at,
                       "pod requests GPUs but neither its nodeSelector nor a required nodeAffinity selects a GPU node "
-                      "pool: it can land on, and block, a CPU node until it is evicted or stays Pending");
+                      "pool: any node with a free GPU will do, so it can land on the wrong GPU model (too little "
+                      "memory for the model) or on a pool reserved for other work, and an autoscaler may add any "
+                      "GPU node type for it");
     }
     if (p.require_toleration && !tolerates_gpu_taint(p, pod)) {
       const yaml::Node* tol = pod.spec->get("tolerations");
       ctx.sink.report(*pod.owner, tol ? pod.spec->key_node("tolerations") : pod_spec_anchor(pod),
-                      fmt::format("pod requests GPUs but tolerates none of the GPU taints ({}): it cannot schedule on "
-                                  "tainted GPU nodes",
+                      fmt::format("pod requests GPUs but tolerates no GPU taint (none of {}, and no toleration whose "
+                                  "key or value names a GPU or accelerator): where GPU nodes are tainted to keep CPU "
+                                  "pods off them, it stays Pending",
                                   join(p.taint_keys, ", ")));
     }
   }

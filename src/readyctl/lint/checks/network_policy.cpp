@@ -8,6 +8,7 @@
 
 #include "readyctl/lint/checks/agents.hpp"
 #include "readyctl/lint/checks/cluster_checks.hpp"
+#include "readyctl/lint/checks/tenancy.hpp"
 #include "readyctl/lint/selector.hpp"
 #include "readyctl/lint/selector_index.hpp"
 
@@ -74,9 +75,11 @@ std::map<std::string_view, Namespace> collect(const CheckContext& ctx)
 {
   std::vector<std::string> agent_labels = ctx.rule.param_strings("agentLabels");
   std::vector<std::string> agent_namespaces = ctx.rule.param_strings("agentNamespaces");
+  std::vector<std::string> infrastructure = ctx.rule.param_strings("infrastructureNamespaces");
   std::map<std::string_view, Namespace> out;
   for (const PodTemplate& pod : ctx.graph.pods()) {
     if (host_network(pod)) continue;  // NetworkPolicy does not apply to host-network pods
+    if (is_infrastructure_namespace(pod.owner->ns, infrastructure)) continue;  // not a tenant: see the rule's doc
     Namespace& ns = out[pod.owner->scope];
     ns.pods.push_back(&pod);
     ns.agent = ns.agent || has_any_label(pod.labels(), agent_labels) || has_any_label(pod.owner->labels(), agent_labels);
@@ -87,7 +90,7 @@ std::map<std::string_view, Namespace> collect(const CheckContext& ctx)
         it->second.policies.push_back(&o);
         it->second.selectors.add(o.spec->get("podSelector"));
       }
-    } else if (is_kagent_agent(o)) {
+    } else if (is_kagent_agent(o) && !is_infrastructure_namespace(o.ns, infrastructure)) {
       Namespace& ns = out[o.scope];
       ns.agent = true;
       ns.agents.push_back(&o);

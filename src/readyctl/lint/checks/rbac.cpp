@@ -75,6 +75,51 @@ std::vector<const Object*> bindings_of(const Graph& graph, const Object& role, s
 
 // rbac-wildcard ----------------------------------------------------------------------------------------------------
 
+bool has_wildcard(const yaml::Node* item) { return item->str().find('*') != std::string_view::npos; }
+
+// Every verb reads (get, list, watch); '*' is not a read verb.
+bool read_only(const yaml::Node* rule)
+{
+  std::vector<const yaml::Node*> verbs = items(rule, "verbs");
+  return !verbs.empty() && std::all_of(verbs.begin(), verbs.end(), [](const yaml::Node* v) {
+    return v->str() == "get" || v->str() == "list" || v->str() == "watch";
+  });
+}
+
+// Roles made for people rather than workloads: kubebuilder scaffolds <kind>-admin-role, -editor-role and
+// -viewer-role for a cluster admin to hand out, and roles labelled aggregate-to-<role> are folded into the built-in
+// admin, edit and view roles, which are bound to users.
+bool is_helper_role(const Object& role)
+{
+  for (std::string_view suffix : {"-admin-role", "-editor-role", "-viewer-role"})
+    if (role.name.ends_with(suffix)) return true;
+  if (const yaml::Node* labels = role.labels(); labels && labels->is_mapping())
+    for (auto [key, value] : labels->entries())
+      if (key->str().starts_with("rbac.authorization.k8s.io/aggregate-to-")) return true;
+  return false;
+}
+
+struct WildcardGrade {
+  Severity severity;
+  std::string_view why;
+};
+
+// Writes through a wildcard stay at the rule's severity. A read-only wildcard cannot change anything, so it is a
+// warning; every verb on the named resources of a helper role is a note (neither above the configured severity).
+WildcardGrade grade_wildcard(const CheckContext& ctx, const Object& role, const yaml::Node* rule,
+                             const std::vector<std::string_view>& fields)
+{
+  if (read_only(rule))
+    return {std::min(ctx.rule.severity, Severity::warning),
+            "read-only (get/list/watch), yet it reads every present and future match, CRDs that hold credentials "
+            "included"};
+  if (fields.size() == 1 && fields.front() == "verbs" && is_helper_role(role))
+    return {std::min(ctx.rule.severity, Severity::note),
+            "a helper role for people (kubebuilder's -admin/-editor/-viewer-role, or aggregated into admin/edit/view) "
+            "granting every verb on named resources; whoever binds it decides who holds it"};
+  return {ctx.rule.severity, "it grants every present and future match, CRDs included, with write verbs"};
+}
+
 void check_wildcard(const CheckContext& ctx, const Object& role)
 {
   int index = 0;
@@ -84,15 +129,15 @@ void check_wildcard(const CheckContext& ctx, const Object& role)
     std::vector<std::string_view> fields;
     for (std::string_view field : {"apiGroups", "resources", "verbs"})
       for (const yaml::Node* i : items(rule, field))
-        if (i->str().find('*') != std::string_view::npos) {
+        if (has_wildcard(i)) {
           if (!first) first = i;
           fields.push_back(field);
           break;
         }
     if (!first) continue;
-    ctx.sink.report(role, first,
-                    fmt::format("{} rule {} has '*' in {}: it grants every present and future match, CRDs included",
-                                role.display_name(), index, join(fields)));
+    WildcardGrade grade = grade_wildcard(ctx, role, rule, fields);
+    ctx.sink.report(role, first, fmt::format("{} rule {} has '*' in {}: {}", role.display_name(), index, join(fields), grade.why),
+                    {}, grade.severity);
   }
 }
 

@@ -13,6 +13,31 @@
 namespace readyctl::lint {
 namespace {
 
+// "CAP_SYS_ADMIN" and "sys_admin" both name SYS_ADMIN.
+std::string capability_name(std::string_view cap)
+{
+  std::string upper;
+  for (char ch : cap) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (upper.starts_with("CAP_")) upper.erase(0, 4);
+  return upper;
+}
+
+// `privileged: true` gives every capability and always allows escalation: `privileged` reports it, and
+// capabilities and privilege-escalation have nothing to add on that container.
+bool runs_privileged(const yaml::Node* container) { return is_true(container->path({"securityContext", "privileged"})); }
+
+// The API server rejects allowPrivilegeEscalation: false beside privileged: true or an added SYS_ADMIN, so
+// privilege-escalation must not ask for it there (capabilities reports the SYS_ADMIN add).
+bool must_allow_escalation(const yaml::Node* container)
+{
+  if (runs_privileged(container)) return true;
+  const yaml::Node* add = container->path({"securityContext", "capabilities", "add"});
+  if (!add || !add->is_sequence()) return false;
+  for (const yaml::Node* a : add->children())
+    if (capability_name(a->str()) == "SYS_ADMIN") return true;
+  return false;
+}
+
 void check_privileged(const CheckContext& ctx, const PodTemplate& pod, GroupedFindings& out)
 {
   for (std::string_view host : {"hostNetwork", "hostPID", "hostIPC"})
@@ -49,6 +74,7 @@ void check_privilege_escalation(const CheckContext& ctx, const PodTemplate& pod,
 {
   (void)ctx;
   for (const ContainerRef& c : all_containers(pod)) {
+    if (must_allow_escalation(c.node)) continue;
     const yaml::Node* n = c.node->path({"securityContext", "allowPrivilegeEscalation"});
     if (is_false(n)) continue;
     if (n && !n->is_null()) out.add(*pod.owner, n, c.label(), "sets allowPrivilegeEscalation: true");
@@ -69,20 +95,12 @@ void check_read_only_root_fs(const CheckContext& ctx, const PodTemplate& pod, Gr
   }
 }
 
-// "CAP_SYS_ADMIN" and "sys_admin" both name SYS_ADMIN.
-std::string capability_name(std::string_view cap)
-{
-  std::string upper;
-  for (char ch : cap) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  if (upper.starts_with("CAP_")) upper.erase(0, 4);
-  return upper;
-}
-
 void check_capabilities(const CheckContext& ctx, const PodTemplate& pod, GroupedFindings& out)
 {
   std::vector<std::string> forbidden = ctx.rule.param_strings("forbiddenAdds");
   for (std::string& f : forbidden) f = capability_name(f);
   for (const ContainerRef& c : all_containers(pod)) {
+    if (runs_privileged(c.node)) continue;
     const yaml::Node* caps = c.node->path({"securityContext", "capabilities"});
     const yaml::Node* drop = caps ? caps->get("drop") : nullptr;
     bool drops_all = false;

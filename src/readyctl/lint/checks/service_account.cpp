@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/core/text.hpp"
+#include "readyctl/lint/checks/bound_accounts.hpp"
 #include "readyctl/lint/checks/pod_walk.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
 
@@ -92,7 +93,8 @@ void check_dedicated(const CheckContext& ctx, const AccountIndex& accounts, cons
                                 ns_name(o.ns, field->str())));
 }
 
-void check_automount(const CheckContext& ctx, const AccountIndex& accounts, const PodTemplate& pod)
+void check_automount(const CheckContext& ctx, const AccountIndex& accounts, const BoundAccounts& bound,
+                     const PodTemplate& pod)
 {
   const Object& o = *pod.owner;
   if (const yaml::Node* reason = pod.annotation_node(k_needs_api_access)) {
@@ -101,6 +103,11 @@ void check_automount(const CheckContext& ctx, const AccountIndex& accounts, cons
                                            k_needs_api_access));
     return;
   }
+  const yaml::Node* field = account_field(pod);
+  std::string_view name = field ? field->str() : std::string_view("default");
+  // A binding in the input gives the account API rights: the pod was meant to call the API (a controller, an
+  // endpoint picker, a mesh or SPIRE agent), and whether those rights are too wide is the RBAC rules' question.
+  if (bound.binding_for(o.ns, name)) return;
   const yaml::Node* pod_setting = pod.spec->get("automountServiceAccountToken");
   if (is_false(pod_setting)) return;
   if (pod_setting && !pod_setting->is_null()) {
@@ -109,8 +116,6 @@ void check_automount(const CheckContext& ctx, const AccountIndex& accounts, cons
                                 k_needs_api_access));
     return;
   }
-  const yaml::Node* field = account_field(pod);
-  std::string_view name = field ? field->str() : std::string_view("default");
   const Object* account = accounts.find(o, name);
   if (account) {
     const yaml::Node* sa_setting = account->root->get("automountServiceAccountToken");
@@ -134,8 +139,9 @@ void check_service_account(const CheckContext& ctx)
 {
   const AccountIndex& accounts = ctx.graph.cached<AccountIndex>();
   bool automount = ctx.rule.id == "sa-token-automount";
+  const BoundAccounts* bound = automount ? &ctx.graph.cached<BoundAccounts>() : nullptr;
   for (const PodTemplate& pod : ctx.pods()) {
-    if (automount) check_automount(ctx, accounts, pod);
+    if (automount) check_automount(ctx, accounts, *bound, pod);
     else check_dedicated(ctx, accounts, pod);
   }
 }

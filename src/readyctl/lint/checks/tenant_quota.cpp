@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/lint/checks/cluster_checks.hpp"
+#include "readyctl/lint/checks/tenancy.hpp"
 
 namespace readyctl::lint {
 namespace {
@@ -65,17 +66,27 @@ std::string join(const std::vector<std::string>& parts)
   return out;
 }
 
-}  // namespace
-
-void check_tenant_quota(const CheckContext& ctx)
+// The tenants by namespace, with the pods no quota outside the namespace caps: infrastructure namespaces are not
+// tenants, and pods queued through a Kueue ClusterQueue with a nominalQuota are capped by it.
+std::map<std::string_view, Tenant> collect_tenants(const CheckContext& ctx)
 {
+  const std::vector<std::string> infrastructure = ctx.rule.param_strings("infrastructureNamespaces");
+  const KueueQuotas& kueue = ctx.graph.cached<KueueQuotas>();
   std::map<std::string_view, Tenant> tenants;
   for (const PodTemplate& pod : ctx.graph.pods()) {
+    if (is_infrastructure_namespace(pod.owner->ns, infrastructure) || kueue.capping_queue(pod)) continue;
     Tenant& t = tenants[pod.owner->scope];
     t.pods.push_back(&pod);
     add_gpus(pod, t.gpus);
   }
-  for (const auto& [ns, tenant] : tenants) {
+  return tenants;
+}
+
+}  // namespace
+
+void check_tenant_quota(const CheckContext& ctx)
+{
+  for (const auto& [ns, tenant] : collect_tenants(ctx)) {
     std::vector<const Object*> quotas;
     for (const Object* q : ctx.graph.of_kind_in("ResourceQuota", ns))
       if (q->is("ResourceQuota", "") && namespace_wide(*q)) quotas.push_back(q);

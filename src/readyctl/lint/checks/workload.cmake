@@ -1,5 +1,6 @@
 # The workload area: pod-level rules over every PodTemplate in the graph.
 list(APPEND READYCTL_CORE_SOURCES
+  src/readyctl/lint/checks/bound_accounts.cpp
   src/readyctl/lint/checks/cloud_credentials.cpp
   src/readyctl/lint/checks/credentials.cpp
   src/readyctl/lint/checks/gpu_scheduling.cpp
@@ -14,5 +15,6 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/lint/checks/service_account.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES
+  tests/unit/test_lint_rule_precision.cpp
   tests/unit/test_lint_workload.cpp
 )

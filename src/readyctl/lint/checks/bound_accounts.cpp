@@ -1,0 +1,29 @@
+#include "readyctl/lint/checks/bound_accounts.hpp"
+
+namespace readyctl::lint {
+
+BoundAccounts::BoundAccounts(const Graph& graph)
+{
+  for (std::string_view kind : {"RoleBinding", "ClusterRoleBinding"})
+    for (const Object* b : graph.of_kind(kind)) {
+      if (!b->is(kind, "rbac.authorization.k8s.io")) continue;
+      const yaml::Node* subjects = b->root->get("subjects");
+      if (!subjects || !subjects->is_sequence()) continue;
+      for (const yaml::Node* s : subjects->children()) {
+        if (!s->is_mapping() || s->str_at("kind") != "ServiceAccount" || s->str_at("name").empty()) continue;
+        std::string_view ns = s->str_at("namespace");
+        if (ns.empty() && kind == "RoleBinding") ns = b->ns;
+        m_by_name.emplace(s->str_at("name"), Subject{ns, b});
+      }
+    }
+}
+
+const Object* BoundAccounts::binding_for(std::string_view ns, std::string_view name) const
+{
+  auto [lo, hi] = m_by_name.equal_range(name);
+  for (auto it = lo; it != hi; ++it)
+    if (it->second.ns == ns || it->second.ns.empty() || ns.empty()) return it->second.binding;
+  return nullptr;
+}
+
+}  // namespace readyctl::lint

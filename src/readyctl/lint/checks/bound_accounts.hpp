@@ -1,0 +1,30 @@
+// ServiceAccounts that the input's RoleBindings and ClusterRoleBindings name as subjects: pods running under one of
+// them were given API rights on purpose, so they need their token.
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "readyctl/lint/graph.hpp"
+
+namespace readyctl::lint {
+
+class BoundAccounts {
+public:
+  explicit BoundAccounts(const Graph& graph);
+
+  // The binding that names ServiceAccount `name` of namespace `ns` as a subject, or null. A subject's namespace is
+  // its `namespace`, else the RoleBinding's own (as the authorizer reads it; a ClusterRoleBinding has none).
+  // Namespaces compare exactly when both sides state one; an unstated side is wherever it is applied, so it
+  // matches any namespace (as a pod's ServiceAccount reference does).
+  const Object* binding_for(std::string_view ns, std::string_view name) const;
+
+private:
+  struct Subject {
+    std::string_view ns;
+    const Object* binding;
+  };
+  std::multimap<std::string_view, Subject, std::less<>> m_by_name;
+};
+
+}  // namespace readyctl::lint

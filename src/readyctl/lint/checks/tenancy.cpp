@@ -1,0 +1,68 @@
+#include "readyctl/lint/checks/tenancy.hpp"
+
+#include <algorithm>
+
+#include "readyctl/core/text.hpp"
+
+namespace readyctl::lint {
+namespace {
+
+constexpr std::string_view k_kueue_group = "kueue.x-k8s.io";
+
+// spec.resourceGroups[].flavors[].resources[].nominalQuota, on any resource.
+bool sets_nominal_quota(const Object& cluster_queue)
+{
+  const yaml::Node* groups = cluster_queue.spec ? cluster_queue.spec->get("resourceGroups") : nullptr;
+  if (!groups || !groups->is_sequence()) return false;
+  for (const yaml::Node* group : groups->children()) {
+    const yaml::Node* flavors = group->get("flavors");
+    if (!flavors || !flavors->is_sequence()) continue;
+    for (const yaml::Node* flavor : flavors->children()) {
+      const yaml::Node* resources = flavor->get("resources");
+      if (!resources || !resources->is_sequence()) continue;
+      for (const yaml::Node* r : resources->children())
+        if (r->get("nominalQuota")) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_infrastructure_namespace(std::string_view ns, const std::vector<std::string>& patterns)
+{
+  if (ns.empty()) return false;
+  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) { return glob_match(p, ns); });
+}
+
+const yaml::Node* kueue_queue_label(const PodTemplate& pod)
+{
+  constexpr std::string_view label = "kueue.x-k8s.io/queue-name";
+  if (const yaml::Node* own = pod.labels() ? pod.labels()->get(label) : nullptr) return own;
+  return pod.owner->labels() ? pod.owner->labels()->get(label) : nullptr;
+}
+
+KueueQuotas::KueueQuotas(const Graph& graph)
+{
+  for (const Object* q : graph.of_kind("LocalQueue"))
+    if (q->is("LocalQueue", k_kueue_group)) m_local_queues.emplace(q->name, q);
+  for (const Object* q : graph.of_kind("ClusterQueue"))
+    if (q->is("ClusterQueue", k_kueue_group) && sets_nominal_quota(*q)) m_capping_cluster_queues.emplace(q->name, q);
+}
+
+const Object* KueueQuotas::capping_queue(const PodTemplate& pod) const
+{
+  const yaml::Node* label = kueue_queue_label(pod);
+  if (!label || label->str().empty()) return nullptr;
+  std::string_view ns = pod.owner->ns;
+  auto [lo, hi] = m_local_queues.equal_range(label->str());
+  for (auto it = lo; it != hi; ++it) {
+    const Object& local = *it->second;
+    if (local.ns != ns && !local.ns.empty() && !ns.empty()) continue;
+    std::string_view cluster_queue = local.spec ? local.spec->str_at("clusterQueue") : std::string_view();
+    if (auto cq = m_capping_cluster_queues.find(cluster_queue); cq != m_capping_cluster_queues.end()) return cq->second;
+  }
+  return nullptr;
+}
+
+}  // namespace readyctl::lint
