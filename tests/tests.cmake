@@ -17,3 +17,5 @@ foreach(module core yaml report lint baseline gameday scaffold plan)
     include(tests/${module}.cmake)
   endif()
 endforeach()
+# Distribution tests (.deb, pre-commit hook): not a module of the core library.
+include(tests/package.cmake)
