@@ -5,7 +5,7 @@ add_test(NAME package
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/package/deb.sh ${CMAKE_BINARY_DIR} ${CMAKE_CURRENT_SOURCE_DIR}
           ${PROJECT_VERSION})
 set_tests_properties(package PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
-# The lint step of action.yml (.github/action/lint.sh) with the built readyctl; the install step needs GitHub.
+# action.yml: its lint step with the built readyctl, its install step with stand-ins for gh and apt-get.
 add_test(NAME action
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/package/action.sh ${CMAKE_CURRENT_SOURCE_DIR}
           $<TARGET_FILE_DIR:readyctl>)
