@@ -53,11 +53,11 @@ set(CPACK_PACKAGE_NAME readyctl)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT ${READYCTL_MAINTAINER})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "get AI inference and agent platforms on Kubernetes ready for production")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
- readyctl lints Kubernetes manifests against guardrail, isolation and cost rules (compiler-style
- file:line:col findings, SARIF, JUnit, GitHub annotations), profiles traffic and cost from a
- Prometheus API (baseline), scaffolds durable flows, runs game days and tracks a 90-day plan.
- It also runs as a kubectl plugin: kubectl readyctl lint deploy/.")
+# CPack puts the summary on Description's first line and indents these lines as Debian's extended description.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "readyctl lints Kubernetes manifests against guardrail, isolation and cost rules
+(compiler-style file:line:col findings, SARIF, JUnit, GitHub annotations), profiles traffic and cost
+from a Prometheus API (baseline), scaffolds durable flows, runs game days and tracks a 90-day plan.
+It also runs as a kubectl plugin: kubectl readyctl lint deploy/.")
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER ${READYCTL_MAINTAINER})
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${READYCTL_HOMEPAGE})
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
