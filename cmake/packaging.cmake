@@ -1,5 +1,5 @@
 # Install rules and the Debian package (`cpack -G DEB` in a build tree), laid out as Debian lays out a CLI tool:
-# the binary and `kubectl-readyctl` in bin, gzipped man pages, bash/zsh/fish completions in the directories each
+# the binary, `kubectl-readyctl` and its completion helper in bin, gzipped man pages, bash/zsh/fish completions in the directories each
 # shell loads from. rules/, templates/ and completions/ are compiled into the binary, so no data directory ships.
 include(GNUInstallDirs)
 
@@ -13,6 +13,8 @@ install(TARGETS readyctl RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # kubectl runs any `kubectl-<name>` on PATH as `kubectl <name>`; a relative symlink keeps one binary.
 file(CREATE_LINK readyctl ${CMAKE_CURRENT_BINARY_DIR}/kubectl-readyctl SYMBOLIC)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/kubectl-readyctl DESTINATION ${CMAKE_INSTALL_BINDIR})
+# ...and `kubectl_complete-<name>` (kubectl 1.26+) to complete `kubectl readyctl <TAB>`.
+install(PROGRAMS completions/kubectl_complete-readyctl DESTINATION ${CMAKE_INSTALL_BINDIR})
 
 # Debian policy 12.1: man pages are compressed with `gzip -9n` (-n: no name or timestamp, so builds reproduce).
 find_program(READYCTL_GZIP gzip REQUIRED)

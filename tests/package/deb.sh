@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ctest `package`: builds the .deb from a build tree with cpack and checks it as a user meets it, extracted with
 # `dpkg-deb -x`: every file in its Debian place and nothing else, Depends from dpkg-shlibdeps, each man page renders,
-# bash completes `readyctl li<TAB>` to `lint` through bash-completion's loader, and `kubectl readyctl` runs.
+# bash completes `readyctl li<TAB>` to `lint` through bash-completion's loader, `kubectl readyctl` runs and
+# kubectl completes it.
 # Usage: deb.sh BUILD_DIR SOURCE_DIR VERSION
 set -euo pipefail
 build="$1" src="$2" version="$3"
@@ -56,6 +57,7 @@ check_files() {
   {
     echo ./usr/bin/readyctl
     echo ./usr/bin/kubectl-readyctl
+    echo ./usr/bin/kubectl_complete-readyctl
     echo ./usr/share/bash-completion/completions/readyctl
     echo ./usr/share/zsh/vendor-completions/_readyctl
     echo ./usr/share/fish/vendor_completions.d/readyctl.fish
@@ -130,6 +132,16 @@ check_kubectl_plugin() {
   code=0
   PATH="$tmp/root/usr/bin:$PATH" kubectl readyctl lint "$src/examples/ready" --fail-on warning >/dev/null 2>&1 || code=$?
   [ "$code" = 0 ] && pass "kubectl readyctl lint examples/ready --fail-on warning exits 0" || fail "kubectl readyctl lint examples/ready exited $code"
+  check_kubectl_completion
+}
+
+# kubectl's own completion entry point (what its shell completion calls): candidates, then ':<directive>'.
+check_kubectl_completion() {
+  local got
+  got="$(PATH="$tmp/root/usr/bin:$PATH" kubectl __complete readyctl li 2>/dev/null | tr '\n' ' ')" || true
+  [ "$got" = "lint :4 " ] && pass "kubectl readyctl li<TAB> -> lint" || fail "kubectl __complete readyctl li gave '$got'"
+  got="$(PATH="$tmp/root/usr/bin:$PATH" kubectl __complete readyctl lint examples/ 2>/dev/null | tr '\n' ' ')" || true
+  [ "$got" = ":0 " ] && pass "kubectl readyctl lint PATH<TAB> -> files" || fail "kubectl __complete readyctl lint examples/ gave '$got'"
 }
 
 build_deb
