@@ -17,3 +17,8 @@ foreach(module core yaml report lint baseline gameday scaffold plan)
     include(tests/${module}.cmake)
   endif()
 endforeach()
+# Distribution tests (.deb, Action, pre-commit hook): not a module of the core library. They check packaging, not
+# memory safety, so the sanitizer build (scripts/test.sh stage 2) leaves them out.
+if(NOT READYCTL_SANITIZE)
+  include(tests/package.cmake)
+endif()

@@ -190,7 +190,9 @@ TEST_SUITE("report")
     const auto* empty = result_for(results, "parse-error", "deploy/empty.yaml");
     REQUIRE(empty);
     CHECK((*empty)["level"] == "error");
-    CHECK_FALSE((*empty)["locations"][0]["physicalLocation"].contains("region"));
+    // A whole-file finding (line 0) points at line 1, without a column.
+    CHECK((*empty)["locations"][0]["physicalLocation"]["region"]["startLine"] == 1);
+    CHECK_FALSE((*empty)["locations"][0]["physicalLocation"]["region"].contains("startColumn"));
 
     const auto& suppressed = results[4];
     CHECK(suppressed["ruleId"] == "deprecated-api");
@@ -237,6 +239,20 @@ TEST_SUITE("report")
     REQUIRE(run["tool"]["driver"]["rules"].size() == 1);
     CHECK(run["tool"]["driver"]["rules"][0]["id"] == "custom-rule");
     CHECK(run["results"][0]["ruleIndex"] == 0);
+  }
+
+  TEST_CASE("sarif rule names are PascalCase, and left out where they would only repeat a one-word id")
+  {
+    // SARIF 3.49.7 / Multitool SARIF1001: a name equal to the id (ignoring case) must be omitted.
+    LintReport report;
+    report.rules = {{"probes", Severity::warning, "guardrails", "Probes", "", ""},
+                    {"image-pinned", Severity::warning, "supply-chain", "Images are pinned", "", ""},
+                    {"Seccomp", Severity::warning, "isolation", "Seccomp", "", ""}};
+    auto rules = nlohmann::json::parse(render("sarif", report))["runs"][0]["tool"]["driver"]["rules"];
+    REQUIRE(rules.size() == 3);
+    CHECK_FALSE(rules[0].contains("name"));
+    CHECK(rules[1]["name"] == "ImagePinned");
+    CHECK_FALSE(rules[2].contains("name"));
   }
 
   TEST_CASE("sarif names files under the working directory relative to %SRCROOT%, others by file: URI")

@@ -103,6 +103,9 @@ void validate_gamedays(const fs::path& project)
   }
 }
 
+// The generated GitHub Actions workflow (include_ci, on by default).
+std::string ci_workflow(const fs::path& project) { return slurp(project / ".github/workflows/ci.yaml"); }
+
 void check_project(const std::string& name, const std::vector<std::string>& sets)
 {
   TempDir tmp;
@@ -156,5 +159,35 @@ TEST_SUITE("scaffold")
     CHECK(slurp(agent / "app/src/agent/agent.py").find("MAX_ITERATIONS = 10\n") != std::string::npos);
     CHECK(slurp(agent / "deploy/base/namespace.yaml").find("pod-security.kubernetes.io/enforce: restricted") !=
           std::string::npos);
+  }
+
+  TEST_CASE("the generated CI installs readyctl through the Action of the repository the answers name")
+  {
+    const std::string tag = std::string("@v") + READYCTL_VERSION + "\n";
+    TempDir tmp;
+    std::string ci = ci_workflow(generate(tmp, "durable-flow-python", {}));
+    CHECK(ci.find("uses: readyctl/readyctl" + tag) != std::string::npos);  // the documented default
+    CHECK(ci.find("install-only: true") != std::string::npos);
+    CHECK(ci.find("curl") == std::string::npos);
+    CHECK(ci.find("releases/download") == std::string::npos);
+    CHECK(ci.find("readyctl lint \"$overlay\" --fail-on error") != std::string::npos);  // the lint gate as before
+
+    TempDir fork;
+    ci = ci_workflow(generate(fork, "durable-agent-python", {"readyctl_repository=acme-platform/readyctl.fork"}));
+    CHECK(ci.find("uses: acme-platform/readyctl.fork" + tag) != std::string::npos);
+    CHECK(ci.find("readyctl/readyctl@") == std::string::npos);
+  }
+
+  TEST_CASE("a readyctl_repository answer that is not owner/name is refused, naming the variable")
+  {
+    TempDir tmp;
+    for (const char* bad : {"readyctl", "https://github.com/readyctl/readyctl", "a/b/c", "own er/name"}) {
+      CliResult r = run_cli({"scaffold", "new", "durable-flow-python", (tmp / "p").string(), "--non-interactive",
+                             "--set", "project_name=acme-flow", "--set", std::string("readyctl_repository=") + bad});
+      INFO(bad, r.err);
+      CHECK(r.code == 2);
+      CHECK(r.err.find("readyctl_repository") != std::string::npos);
+      CHECK_FALSE(fs::exists(tmp / "p"));
+    }
   }
 }

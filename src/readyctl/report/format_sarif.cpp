@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, the rules that ran, real regions.
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <fmt/format.h>
@@ -31,7 +32,7 @@ std::string_view sarif_level(Severity severity)
 }
 
 // "deprecated-api" -> "DeprecatedApi": SARIF wants rule names as identifiers, ids stay kebab-case.
-std::string rule_name(std::string_view id)
+std::string pascal_case(std::string_view id)
 {
   std::string name;
   bool upper = true;
@@ -43,6 +44,16 @@ std::string rule_name(std::string_view id)
     name += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
     upper = false;
   }
+  return name;
+}
+
+// SARIF 3.49.7: a rule's name must differ from its id, or be left out. A one-word id ("probes") has no other
+// spelling than "Probes", which the SARIF Multitool (SARIF1001) compares case-insensitively: such rules go
+// without a name rather than with an invented one.
+std::optional<std::string> rule_name(std::string_view id)
+{
+  std::string name = pascal_case(id);
+  if (to_lower(name) == to_lower(id)) return std::nullopt;
   return name;
 }
 
@@ -90,15 +101,15 @@ std::string fingerprint(const Finding& f)
   return fmt::format("{:016x}", fnv1a(key));
 }
 
+// A finding about a whole file (line 0: empty file, no objects) points at its first line: SARIF reads a missing
+// region as the whole file, but GitHub then shows no line and the Multitool warns (SARIF2017).
 Json physical_location(const Location& loc)
 {
   Json physical;
   physical["artifactLocation"] = artifact_location(loc.file);
-  if (loc.line > 0) {
-    Json region{{"startLine", loc.line}};
-    if (loc.column > 0) region["startColumn"] = loc.column;
-    physical["region"] = region;
-  }
+  Json region{{"startLine", loc.line > 0 ? loc.line : 1}};
+  if (loc.line > 0 && loc.column > 0) region["startColumn"] = loc.column;
+  physical["region"] = region;
   return physical;
 }
 
@@ -123,7 +134,7 @@ Json rule_descriptor(const RuleSummary& r)
 {
   Json rule;
   rule["id"] = r.id;
-  rule["name"] = rule_name(r.id);
+  if (std::optional<std::string> name = rule_name(r.id)) rule["name"] = *name;
   rule["shortDescription"] = {{"text", trim(r.summary).empty() ? r.id : std::string(trim(r.summary))}};
   if (!trim(r.rationale).empty()) rule["fullDescription"] = {{"text", std::string(trim(r.rationale))}};
   rule["help"] = {{"text", help_text(r)}, {"markdown", help_markdown(r)}};
