@@ -101,8 +101,11 @@ UnitPlan plan_units(const Walk& walk)
 {
   UnitPlan plan;
   const KustomizationGraph g = follow_kustomizations(walk.kustomizations);
-  for (const fs::path& dir : walk.kustomizations)
+  std::set<fs::path> rendered;  // the kustomization files themselves: kustomize reads them, they are not linted again
+  for (const fs::path& dir : walk.kustomizations) {
     if (!g.included.contains(canonical_or_self(dir))) plan.kustomize_roots.push_back(dir);
+    rendered.insert(canonical_or_self(kustomization_file(dir)));
+  }
   std::set<fs::path> local_dirs;
   for (const fs::path& f : walk.dapr_run_files) add_dapr_local_dirs(local_dirs, canonical_or_self(f));
   for (const WalkedFile& f : walk.files) {
@@ -111,7 +114,7 @@ UnitPlan plan_units(const Walk& walk)
       continue;
     }
     const fs::path c = canonical_or_self(f.path);
-    if (!g.consumed.contains(c) && !under_any(c, local_dirs)) plan.plain_files.push_back(f.path);
+    if (!g.consumed.contains(c) && !rendered.contains(c) && !under_any(c, local_dirs)) plan.plain_files.push_back(f.path);
   }
   return plan;
 }

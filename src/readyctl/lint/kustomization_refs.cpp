@@ -63,6 +63,14 @@ void add_generator_inputs(KustomizationRefs& out, const fs::path& dir, const yam
 
 }  // namespace
 
+bool is_kustomization_file(const fs::path& path)
+{
+  const std::string name = path.filename().string();
+  for (std::string_view k : k_kustomization_names)
+    if (k == name) return true;
+  return false;
+}
+
 fs::path kustomization_file(const fs::path& dir)
 {
   std::error_code ec;

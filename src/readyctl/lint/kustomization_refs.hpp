@@ -11,6 +11,9 @@ struct KustomizationRefs {
   std::vector<std::filesystem::path> dirs;   // included kustomizations: resources, bases, components (weakly canonical)
 };
 
+// Whether a file is named as kustomize names a kustomization (kustomization.yaml, .yml or Kustomization).
+bool is_kustomization_file(const std::filesystem::path& path);
+
 // The kustomization file of `dir` (kustomization.yaml, .yml or Kustomization), or empty.
 std::filesystem::path kustomization_file(const std::filesystem::path& dir);
 

@@ -87,17 +87,11 @@ void add_object(ManifestSet& set, const yaml::SourceFile& file, const yaml::Docu
   set.objects.push_back(std::move(o));
 }
 
-bool is_kustomization_file(const fs::path& path)
-{
-  const std::string name = path.filename().string();
-  return std::find(std::begin(k_kustomization_names), std::end(k_kustomization_names), name) != std::end(k_kustomization_names);
-}
-
 // kustomize lets a kustomization leave out apiVersion and kind: it is read as the Kustomization it is.
 void add_kindless_kustomization(ManifestSet& set, const yaml::SourceFile& file, const yaml::Document& doc,
                                 const yaml::Node* root)
 {
-  add_object(set, file, doc, root, false);
+  add_object(set, file, doc, root, false, false);
   Object& o = set.objects.back();
   o.api_version = identity_view(set, "kustomize.config.k8s.io/v1beta1");
   o.kind = identity_view(set, "Kustomization");
