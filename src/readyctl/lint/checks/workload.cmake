@@ -14,5 +14,6 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/lint/checks/service_account.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES
+  tests/unit/test_lint_pod_template.cpp
   tests/unit/test_lint_workload.cpp
 )
