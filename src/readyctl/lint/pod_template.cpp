@@ -182,6 +182,10 @@ void add_replica_specs(PodTemplates& out, const Object& o, std::string_view key)
     if (replica->is_mapping()) add_template(out, o, replica->get("template"), type->str());
 }
 
+// Kubeflow Trainer v2.3.0 pkg/apis/trainer/v1alpha1/trainjob_types.go: a TrainJob holds no pod spec; its pods are
+// its runtime's (unpacked above) and batch-isolation reads its spec.trainer itself (checks/priority.cpp).
+void unpack_nothing(PodTemplates&, const Object&) {}
+
 void unpack_pytorch_job(PodTemplates& out, const Object& o) { add_replica_specs(out, o, "pytorchReplicaSpecs"); }
 void unpack_tf_job(PodTemplates& out, const Object& o) { add_replica_specs(out, o, "tfReplicaSpecs"); }
 void unpack_mpi_job(PodTemplates& out, const Object& o) { add_replica_specs(out, o, "mpiReplicaSpecs"); }
@@ -220,6 +224,7 @@ constexpr WorkloadKind k_workload_kinds[] = {
     {"JobSet", "jobset.x-k8s.io", &unpack_job_set, true},
     {"TrainingRuntime", "trainer.kubeflow.org", &unpack_training_runtime, true},
     {"ClusterTrainingRuntime", "trainer.kubeflow.org", &unpack_training_runtime, true},
+    {"TrainJob", "trainer.kubeflow.org", &unpack_nothing, true},
     {"PyTorchJob", "kubeflow.org", &unpack_pytorch_job, true},
     {"TFJob", "kubeflow.org", &unpack_tf_job, true},
     {"MPIJob", "kubeflow.org", &unpack_mpi_job, true},
