@@ -209,6 +209,30 @@ spec:
     CHECK(u.pods[2].injected("livenessProbe", u.pods[2].primary));
   }
 
+  TEST_CASE("the LLMInferenceService scheduler preset applies only when the scheduler names no pool ref")
+  {
+    const char* text = R"(apiVersion: serving.kserve.io/v1alpha2
+kind: LLMInferenceService
+metadata: {name: q}
+spec:
+  router:
+    scheduler:
+      POOL
+      template: {containers: [{name: main}]}
+)";
+    for (auto [pool, preset] : {std::pair<std::string, bool>{"pool: {}", true}, {"pool: {ref: {name: shared}}", false}}) {
+      CAPTURE(pool);
+      std::string manifest = text;
+      manifest.replace(manifest.find("POOL"), 4, pool);
+      Unpacked u = unpack(manifest);
+      REQUIRE(u.pods.size() == 1);
+      const lint::PodTemplate& picker = u.pods[0];
+      CHECK(picker.part == "router.scheduler.template");
+      CHECK(lint::injects_value(picker, picker.primary, "securityContext.readOnlyRootFilesystem", "true") == preset);
+      CHECK(static_cast<bool>(picker.injected("readinessProbe", picker.primary)) == preset);
+    }
+  }
+
   TEST_CASE("Knative's grace period is the revision's timeoutSeconds when set, else 300")
   {
     const char* service = R"(apiVersion: serving.knative.dev/v1

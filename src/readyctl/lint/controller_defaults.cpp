@@ -11,6 +11,12 @@ bool kserve_serverless(const PodTemplate& pod)
   return mode == "Serverless" || mode == "Knative";
 }
 
+// config_merge.go adds the scheduler preset only when the scheduler's pool names no existing pool (`pool.ref`).
+bool llmisvc_scheduler_preset(const PodTemplate& pod)
+{
+  return !pod.owner->spec->path({"router", "scheduler", "pool", "ref"});
+}
+
 // ModelSpec.Default (the `model:` key) sets no resources; framework keys and custom containers do.
 bool kserve_defaults_resources(const PodTemplate& pod) { return pod.primary && pod.primary != pod.spec->get("model"); }
 
@@ -41,8 +47,14 @@ constexpr std::string_view k_llmisvc_preset =
     "config-llm-prefill-template.yaml, config-llm-*-worker-data-parallel.yaml), container `main`, merged under the "
     "spec by pkg/controller/v1alpha2/llmisvc/config_merge.go";
 
+constexpr std::string_view k_llmisvc_scheduler_preset =
+    "kserve/kserve v0.20.0 config/llmisvcconfig/config-llm-scheduler.yaml, container `main` (the endpoint picker), "
+    "merged by pkg/controller/v1alpha2/llmisvc/config_merge.go when router.scheduler names no pool ref";
+
 constexpr std::string_view k_ray_kinds = "RayCluster|RayService|RayJob";
 constexpr std::string_view k_llmisvc_serving = "template|prefill.template";
+constexpr std::string_view k_llmisvc_workload = "template|worker|prefill.template|prefill.worker";
+constexpr std::string_view k_llmisvc_scheduler = "router.scheduler.template";
 
 // Only defaults that ship with the operator; cluster-configurable ones that ship off (Knative's
 // secure-pod-defaults: Disabled in knative-v1.20.0 pkg/apis/config/features.go, revision-cpu-request unset in
@@ -73,20 +85,39 @@ constexpr ControllerDefault k_defaults[] = {
      "httpGet /health :8000, timeoutSeconds 1", "", nullptr, k_llmisvc_preset},
     {"serving.kserve.io", "LLMInferenceService", k_llmisvc_serving, InjectScope::primary, "livenessProbe",
      "httpGet /health :8000, timeoutSeconds 1", "", nullptr, k_llmisvc_preset},
-    {"serving.kserve.io", "LLMInferenceService", "*", InjectScope::primary, "securityContext.allowPrivilegeEscalation",
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_workload, InjectScope::primary, "securityContext.allowPrivilegeEscalation",
      "false", "", nullptr, k_llmisvc_preset},
-    {"serving.kserve.io", "LLMInferenceService", "*", InjectScope::primary, "securityContext.runAsNonRoot", "true", "",
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_workload, InjectScope::primary, "securityContext.runAsNonRoot", "true", "",
      nullptr, k_llmisvc_preset},
-    {"serving.kserve.io", "LLMInferenceService", "*", InjectScope::primary, "securityContext.capabilities.drop", "ALL",
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_workload, InjectScope::primary, "securityContext.capabilities.drop", "ALL",
      "", nullptr, k_llmisvc_preset},
-    {"serving.kserve.io", "LLMInferenceService", "*", InjectScope::primary, "securityContext.seccompProfile",
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_workload, InjectScope::primary, "securityContext.seccompProfile",
      "RuntimeDefault", "", nullptr, k_llmisvc_preset},
-    {"serving.kserve.io", "LLMInferenceService", "*", InjectScope::primary, "securityContext.readOnlyRootFilesystem",
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_workload, InjectScope::primary, "securityContext.readOnlyRootFilesystem",
      "false", "", nullptr, k_llmisvc_preset},
-    {"serving.kserve.io", "LLMInferenceService", "*", InjectScope::primary, "lifecycle.preStop",
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_workload, InjectScope::primary, "lifecycle.preStop",
      "exec /bin/sleep 15", "", nullptr, k_llmisvc_preset},
-    {"serving.kserve.io", "LLMInferenceService", "*", InjectScope::pod, "terminationGracePeriodSeconds", "60", "",
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_workload, InjectScope::pod, "terminationGracePeriodSeconds", "60", "",
      nullptr, k_llmisvc_preset},
+
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::primary, "readinessProbe",
+     "grpc :9003 service readiness, timeoutSeconds 1", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::primary, "livenessProbe",
+     "grpc :9003 service liveness, timeoutSeconds 1", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::primary,
+     "securityContext.allowPrivilegeEscalation", "false", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::primary,
+     "securityContext.runAsNonRoot", "true", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::primary,
+     "securityContext.capabilities.drop", "ALL", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::primary,
+     "securityContext.seccompProfile", "RuntimeDefault", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::primary,
+     "securityContext.readOnlyRootFilesystem", "true", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::primary, "lifecycle.preStop",
+     "exec /bin/sleep 15", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::pod, "terminationGracePeriodSeconds",
+     "60", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
 };
 
 bool in_bar_list(std::string_view list, std::string_view item)

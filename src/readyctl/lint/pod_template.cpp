@@ -85,8 +85,9 @@ void unpack_inference_service(PodTemplates& out, const Object& o)
 }
 
 // KServe v0.20.0 pkg/apis/serving/v1alpha1/llm_inference_service_types.go: WorkloadSpec (inlined, and under
-// `prefill`) holds `template` and `worker` PodSpecs; the presets merge into the container named `main`
-// (config/llmisvcconfig/config-llm-template.yaml).
+// `prefill`) holds `template` and `worker` PodSpecs, and SchedulerSpec (`router.scheduler`) the endpoint picker's;
+// the presets merge into the container named `main` (config/llmisvcconfig/config-llm-template.yaml,
+// config-llm-scheduler.yaml).
 void unpack_llm_inference_service(PodTemplates& out, const Object& o)
 {
   const yaml::Node* prefill = o.spec->get("prefill");
@@ -95,6 +96,7 @@ void unpack_llm_inference_service(PodTemplates& out, const Object& o)
       {"worker", o.spec->get("worker")},
       {"prefill.template", prefill ? prefill->get("template") : nullptr},
       {"prefill.worker", prefill ? prefill->get("worker") : nullptr},
+      {"router.scheduler.template", o.spec->path({"router", "scheduler", "template"})},
   };
   for (auto [part, spec] : parts)
     if (PodTemplate* pod = add_spec(out, o, spec, o.metadata, part)) pod->primary = named_container(*pod, "main");

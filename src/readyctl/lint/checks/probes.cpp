@@ -19,16 +19,19 @@ struct Params {
   std::vector<std::string> model_server_images;
 };
 
-// Every container of these KServe kinds runs in a model-serving pod.
-bool is_kserve_serving_kind(const Object& o)
+// Every container of these KServe kinds runs in a model-serving pod, except an LLMInferenceService's endpoint
+// picker (router.scheduler.template), which routes requests and runs no model.
+bool is_kserve_serving_pod(const PodTemplate& pod)
 {
-  return o.group == "serving.kserve.io" && (o.kind == "InferenceService" || o.kind == "LLMInferenceService" ||
-                                            o.kind == "ServingRuntime" || o.kind == "ClusterServingRuntime");
+  const Object& o = *pod.owner;
+  if (o.group != "serving.kserve.io") return false;
+  if (o.kind == "LLMInferenceService") return pod.part != "router.scheduler.template";
+  return o.kind == "InferenceService" || o.kind == "ServingRuntime" || o.kind == "ClusterServingRuntime";
 }
 
 bool is_model_server(const Params& params, const PodTemplate& pod, const ContainerRef& c)
 {
-  if (is_kserve_serving_kind(*pod.owner)) return true;
+  if (is_kserve_serving_pod(pod)) return true;
   if (container_uses_gpu(c.node)) return true;
   const yaml::Node* image = c.node->get("image");
   if (!image) return false;
