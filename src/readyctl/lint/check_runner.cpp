@@ -48,7 +48,7 @@ std::vector<RawFinding> run_rule(const Graph& graph, const Window& window, const
   FindingSink sink(rule, raw);
   find_check_family(rule.check)->run({graph, rule, sink, window});
   // A rule never fires on a kind it does not concern, whatever its family reported.
-  std::erase_if(raw, [&](const RawFinding& f) { return f.object && !rule.applies_to(f.object->kind); });
+  std::erase_if(raw, [&](const RawFinding& f) { return f.object && !rule.applies_to(*f.object); });
   return raw;
 }
 

@@ -25,6 +25,8 @@ constexpr GroupAlias k_group_aliases[] = {
     {"extensions", "NetworkPolicy", "networking.k8s.io"},
     {"extensions", "Ingress", "networking.k8s.io"},
     {"apps", "Rollout", "argoproj.io"},
+    // KFServing's group before KServe 0.7 renamed it; v1beta1 InferenceServices keep their shape.
+    {"serving.kubeflow.org", "InferenceService", "serving.kserve.io"},
 };
 
 // Built-in and common CRD kinds that are cluster-scoped (their `metadata.namespace` means nothing).

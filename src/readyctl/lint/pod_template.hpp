@@ -1,4 +1,4 @@
-// Where pods come from: the pod specs inside every workload-like kind, Deployments to KServe and Ray.
+// Where pods come from: the pod specs inside every workload-like kind, Deployments to KServe, Ray and Kubeflow.
 #pragma once
 #include <string_view>
 #include <vector>
@@ -7,14 +7,23 @@
 
 namespace readyctl::lint {
 
+struct ControllerDefault;
+
 struct PodTemplate {
   const Object* owner = nullptr;
   const yaml::Node* spec = nullptr;      // a PodSpec-shaped mapping
   const yaml::Node* metadata = nullptr;  // the pods' metadata (labels, annotations); may be null
   std::vector<const yaml::Node*> containers;
   std::vector<const yaml::Node*> init_containers;
-  bool long_running = true;  // false for Jobs, CronJobs and run-to-completion Pods
-  bool batch = false;        // Job, CronJob, or labelled readyctl.io/tier: batch
+  // Which pods of the owner these are ("template", "leaderTemplate", "head", "worker", "Master", ...), as the
+  // controller-defaults table names them (lint/controller_defaults.hpp).
+  std::string_view part;
+  // The container an operator treats as its own (KubeRay's Ray container, KServe's kserve-container,
+  // LLMInferenceService's `main`): where it injects probes and the like. Null when there is none.
+  const yaml::Node* primary = nullptr;
+  bool long_running = true;    // false for Jobs, CronJobs, run-to-completion kinds and Pods
+  bool batch = false;          // run-to-completion kinds, or labelled readyctl.io/tier: batch
+  bool serves_traffic = true;  // false for LeaderWorkerSet workers beside a leader template: the leader serves
 
   const yaml::Node* labels() const;
   // The pods' annotation, falling back to the owner's (KServe puts pod annotations on the object).
@@ -22,9 +31,15 @@ struct PodTemplate {
   const yaml::Node* annotation_node(std::string_view key) const;
   // Requested or limited amount of an extended resource across all containers ("nvidia.com/gpu").
   bool requests_resource_prefix(std::string_view prefix) const;
+  // The default the owner's controller fills into `field` ("readinessProbe", "securityContext.runAsNonRoot",
+  // "terminationGracePeriodSeconds" with container null, ...) of this pod or of `container` when the manifest leaves
+  // it unset; null when no controller does (lint/controller_defaults.cpp).
+  const ControllerDefault* injected(std::string_view field, const yaml::Node* container = nullptr) const;
 };
 
-bool is_workload_kind(std::string_view kind);
+// The object is a workload: its kind and its canonical API group are in the workload table, so a same-named kind
+// of another group (a core Service, another project's Rollout) is not unpacked.
+bool is_workload(const Object& object);
 std::vector<PodTemplate> extract_pod_templates(const Object& object);
 
 // The GPU resource names of a container's limits and requests: nvidia.com/gpu, amd.com/gpu, gpu.intel.com/*,

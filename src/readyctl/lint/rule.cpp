@@ -126,10 +126,10 @@ std::vector<Rule> load_rule_dir(const std::filesystem::path& dir)
   return rules;
 }
 
-bool Rule::applies_to(std::string_view kind) const
+bool Rule::applies_to(const Object& object) const
 {
   for (const std::string& k : kinds)
-    if (k == "*" || k == kind || (k == "workloads" && is_workload_kind(kind))) return true;
+    if (k == "*" || k == object.kind || (k == "workloads" && is_workload(object))) return true;
   return false;
 }
 

@@ -12,6 +12,8 @@
 
 namespace readyctl::lint {
 
+struct Object;
+
 struct RuleParam {
   std::string name;
   nlohmann::json default_value;
@@ -35,7 +37,8 @@ struct Rule {
   nlohmann::json params = nlohmann::json::object();  // effective values (defaults, then config)
   std::string origin;                                 // "built-in" or the rule file's path
 
-  bool applies_to(std::string_view kind) const;
+  // The object's kind is listed, or `workloads` is and the object is one (kind and API group, lint/pod_template.hpp).
+  bool applies_to(const Object& object) const;
   bool param_bool(std::string_view name) const;
   long long param_int(std::string_view name) const;
   double param_number(std::string_view name) const;

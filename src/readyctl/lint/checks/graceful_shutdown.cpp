@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/lint/checks/pod_walk.hpp"
+#include "readyctl/lint/controller_defaults.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
 
 namespace readyctl::lint {
@@ -10,7 +11,19 @@ namespace {
 constexpr long long k_default_grace = 30;  // Kubernetes' terminationGracePeriodSeconds default
 constexpr long long k_dapr_default_shutdown = 5;
 
-bool has_pre_stop(const yaml::Node* container) { return container->path({"lifecycle", "preStop"}) != nullptr; }
+// Set in the manifest, or injected by the owner's controller (Knative's drain hook, KServe's LLM presets).
+bool has_pre_stop(const PodTemplate& pod, const yaml::Node* container)
+{
+  return container->path({"lifecycle", "preStop"}) != nullptr || pod.injected("lifecycle.preStop", container);
+}
+
+// The grace period that will run: the manifest's, else the controller's default, else Kubernetes'.
+std::optional<long long> grace_period(const PodTemplate& pod, const yaml::Node* grace_node)
+{
+  if (grace_node) return grace_node->as_int();
+  if (const ControllerDefault* row = pod.injected("terminationGracePeriodSeconds")) return injected_int(pod, *row);
+  return k_default_grace;
+}
 
 void check_pod(const CheckContext& ctx, long long min_grace, const PodTemplate& pod)
 {
@@ -19,17 +32,20 @@ void check_pod(const CheckContext& ctx, long long min_grace, const PodTemplate& 
   bool dapr = pod.annotation("dapr.io/enabled") == "true";
   if (!gpu && !dapr) return;
   const yaml::Node* grace_node = pod.spec->get("terminationGracePeriodSeconds");
-  std::optional<long long> grace = grace_node ? grace_node->as_int() : std::optional<long long>(k_default_grace);
-  if (!grace) {
+  std::optional<long long> grace = grace_period(pod, grace_node);
+  if (!grace && grace_node) {
     ctx.sink.report(o, grace_node, fmt::format("terminationGracePeriodSeconds '{}' is not a whole number", grace_node->str()));
     return;
   }
-  std::string shown = grace_node ? fmt::format("{}s", *grace) : fmt::format("{}s (the default)", *grace);
+  if (!grace) return;  // a controller copies a malformed field in: the API server rejects that field itself
+  std::string shown = grace_node                                  ? fmt::format("{}s", *grace)
+                      : pod.injected("terminationGracePeriodSeconds") ? fmt::format("{}s (set by the controller)", *grace)
+                                                                      : fmt::format("{}s (the default)", *grace);
   // Which containers a preStop hook must sit on: the GPU-serving ones, or for Dapr pods any app container.
   bool pre_stop = false;
   for (const ContainerRef& c : regular_containers(pod)) {
     if (gpu && !container_uses_gpu(c.node)) continue;
-    if (!has_pre_stop(c.node)) continue;
+    if (!has_pre_stop(pod, c.node)) continue;
     pre_stop = true;
     const yaml::Node* sleep = c.node->path({"lifecycle", "preStop", "sleep", "seconds"});
     std::optional<long long> s = sleep ? sleep->as_int() : std::nullopt;

@@ -1,5 +1,6 @@
 // priority-class and batch-isolation: workloads state their priority, and batch GPU work cannot preempt
 // interactive serving.
+#include <algorithm>
 #include <limits>
 #include <map>
 
@@ -149,6 +150,47 @@ void check_isolation(const CheckContext& ctx, const Classes& classes, const Inte
                   std::move(related));
 }
 
+bool names_gpu(const yaml::Node* resources)
+{
+  for (std::string_view block : {"limits", "requests"})
+    if (const yaml::Node* res = resources->get(block); res && res->is_mapping())
+      for (auto [key, value] : res->entries())
+        if (is_gpu_resource(key->str())) return true;
+  return false;
+}
+
+bool isolated_by_class(const Classes& classes, const Interactive& interactive, const PodTemplate& pod)
+{
+  const yaml::Node* name = pod.spec->get("priorityClassName");
+  const ClassInfo* c = name ? classes.find(name->str()) : nullptr;
+  return c && (c->never_preempts || c->value < interactive.priority);
+}
+
+// Kubeflow Trainer v2.3.0 pkg/apis/trainer/v1alpha1/trainjob_types.go: a TrainJob holds no pod spec (its pods are
+// its runtime's template, runtimeRef kind ClusterTrainingRuntime unless named) but states each node's GPUs in
+// spec.trainer.resourcesPerNode, and Kueue queues it by the label on the TrainJob. It passes queued, or when its
+// runtime is in the input and every pod of it runs under a class that cannot preempt serving.
+void check_train_job(const CheckContext& ctx, const Classes& classes, const Interactive& interactive, const Object& job)
+{
+  const yaml::Node* trainer = job.spec ? job.spec->get("trainer") : nullptr;
+  const yaml::Node* resources = trainer ? trainer->get("resourcesPerNode") : nullptr;
+  if (!resources || !resources->is_mapping() || !names_gpu(resources)) return;
+  if (const yaml::Node* labels = job.labels(); labels && labels->get(k_queue_label)) return;
+  const yaml::Node* ref = job.spec->get("runtimeRef");
+  std::string_view kind = ref && !ref->str_at("kind").empty() ? ref->str_at("kind") : "ClusterTrainingRuntime";
+  const Object* runtime = ref ? ctx.graph.find(kind, kind == "TrainingRuntime" ? job.ns : "", ref->str_at("name")) : nullptr;
+  std::span<const PodTemplate> pods = runtime ? ctx.graph.pods_of(runtime) : std::span<const PodTemplate>();
+  auto isolated = [&](const PodTemplate& pod) { return isolated_by_class(classes, interactive, pod); };
+  if (!pods.empty() && std::all_of(pods.begin(), pods.end(), isolated)) return;
+  ctx.sink.report(job, trainer->key_node("resourcesPerNode"),
+                  fmt::format("TrainJob requests GPUs per node and is not queued ({} label){}: its pods compete with "
+                              "interactive serving at the same priority",
+                              k_queue_label,
+                              runtime ? fmt::format(", and its runtime {} does not run them under a class below "
+                                                    "serving", runtime->display_name())
+                                      : ""));
+}
+
 }  // namespace
 
 void check_priority(const CheckContext& ctx)
@@ -156,6 +198,8 @@ void check_priority(const CheckContext& ctx)
   const PriorityIndex& index = ctx.graph.cached<PriorityIndex>();
   if (ctx.rule.id == "batch-isolation") {
     for (const PodTemplate& pod : ctx.pods()) check_isolation(ctx, index.classes, index.interactive, pod);
+    for (const Object* job : ctx.of_kind("TrainJob"))
+      if (job->is("TrainJob", "trainer.kubeflow.org")) check_train_job(ctx, index.classes, index.interactive, *job);
     return;
   }
   for (const PodTemplate& pod : ctx.pods()) check_class(ctx, index.classes, pod);

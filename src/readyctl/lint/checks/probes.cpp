@@ -1,5 +1,6 @@
-// probes: long-running serving containers have readiness and liveness probes; model-server probes have
-// timeouts a busy model server can meet.
+// probes: long-running serving containers have readiness and liveness probes (unless their operator injects them);
+// model-server HTTP/gRPC probes have timeouts a busy model server can meet; probes name declared ports; liveness
+// differs from readiness.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -10,8 +11,7 @@
 namespace readyctl::lint {
 namespace {
 
-// KubeRay injects readiness and liveness probes into Ray containers that have none.
-bool probes_injected(const Object& o) { return o.kind == "RayService" || o.kind == "RayCluster"; }
+constexpr std::string_view k_probe_names[] = {"readinessProbe", "livenessProbe", "startupProbe"};
 
 struct Params {
   long long min_timeout;
@@ -19,9 +19,19 @@ struct Params {
   std::vector<std::string> model_server_images;
 };
 
+// Every container of these KServe kinds runs in a model-serving pod, except an LLMInferenceService's endpoint
+// picker (router.scheduler.template), which routes requests and runs no model.
+bool is_kserve_serving_pod(const PodTemplate& pod)
+{
+  const Object& o = *pod.owner;
+  if (o.group != "serving.kserve.io") return false;
+  if (o.kind == "LLMInferenceService") return pod.part != "router.scheduler.template";
+  return o.kind == "InferenceService" || o.kind == "ServingRuntime" || o.kind == "ClusterServingRuntime";
+}
+
 bool is_model_server(const Params& params, const PodTemplate& pod, const ContainerRef& c)
 {
-  if (pod.owner->kind == "InferenceService" || pod.owner->kind == "LLMInferenceService") return true;
+  if (is_kserve_serving_pod(pod)) return true;
   if (container_uses_gpu(c.node)) return true;
   const yaml::Node* image = c.node->get("image");
   if (!image) return false;
@@ -36,10 +46,17 @@ bool declares_ports(const yaml::Node* container)
   return ports && ports->is_sequence() && ports->size() > 0;
 }
 
+bool probe_is_set(const yaml::Node* probe) { return probe && !probe->is_null(); }
+
+// The timeout reasoning holds for requests the server process itself answers (httpGet, grpc): a health endpoint
+// sharing the event loop with a long prefill answers late. A tcpSocket probe is answered by the kernel once the
+// socket listens, and an exec probe's time is the command's own, so neither is judged.
+bool answered_by_server(const yaml::Node* probe) { return probe->get("httpGet") || probe->get("grpc"); }
+
 void check_timeout(const CheckContext& ctx, const Params& params, const Object& o, const ContainerRef& c, std::string_view probe_name,
                    const yaml::Node* probe)
 {
-  if (!probe || !probe->is_mapping()) return;
+  if (!probe || !probe->is_mapping() || !answered_by_server(probe)) return;
   long long min_s = params.min_timeout;
   long long max_s = params.max_timeout;
   const yaml::Node* t = probe->get("timeoutSeconds");
@@ -61,23 +78,92 @@ void check_timeout(const CheckContext& ctx, const Params& params, const Object& 
                                       c.label(), probe_name, shown, max_s));
 }
 
-void check_container_probes(const CheckContext& ctx, const Params& params, const PodTemplate& pod, const ContainerRef& c)
+// Probes that are missing and that no controller fills in.
+std::vector<std::string_view> missing_probes(const PodTemplate& pod, const ContainerRef& c)
+{
+  std::vector<std::string_view> missing;
+  for (std::string_view name : {"readinessProbe", "livenessProbe"})
+    if (!probe_is_set(c.node->get(name)) && !pod.injected(name, c.node)) missing.push_back(name);
+  return missing;
+}
+
+void check_serving_probes(const CheckContext& ctx, const Params& params, const PodTemplate& pod, const ContainerRef& c)
 {
   bool model_server = is_model_server(params, pod, c);
   if (!model_server && !declares_ports(c.node)) return;  // not a server: nothing routes to it
-  const yaml::Node* readiness = c.node->get("readinessProbe");
-  const yaml::Node* liveness = c.node->get("livenessProbe");
-  std::vector<std::string_view> missing;
-  if (!readiness || readiness->is_null()) missing.push_back("readinessProbe");
-  if (!liveness || liveness->is_null()) missing.push_back("livenessProbe");
+  std::vector<std::string_view> missing = missing_probes(pod, c);
   if (!missing.empty())
     ctx.sink.report(*pod.owner, c.node,
                     fmt::format("{} {} but has no {}", c.label(),
                                 model_server ? "is a long-running model server" : "serves on declared ports",
                                 missing.size() == 2 ? "readinessProbe and no livenessProbe" : missing[0]));
   if (!model_server) return;
-  check_timeout(ctx, params, *pod.owner, c, "readinessProbe", readiness);
-  check_timeout(ctx, params, *pod.owner, c, "livenessProbe", liveness);
+  check_timeout(ctx, params, *pod.owner, c, "readinessProbe", c.node->get("readinessProbe"));
+  check_timeout(ctx, params, *pod.owner, c, "livenessProbe", c.node->get("livenessProbe"));
+}
+
+// The `port` of a probe's handler, with the handler's name.
+std::pair<std::string_view, const yaml::Node*> probe_port(const yaml::Node* probe)
+{
+  for (std::string_view handler : {"httpGet", "tcpSocket", "grpc"})
+    if (const yaml::Node* h = probe->get(handler); h && h->is_mapping() && !h->get("host"))
+      return {handler, h->get("port")};
+  return {"", nullptr};
+}
+
+// A named port must be one of the container's (the kubelet cannot resolve it otherwise and the probe fails); a
+// number is judged only against a container that declares its ports.
+bool port_declared(const yaml::Node* container, const yaml::Node* port)
+{
+  const yaml::Node* ports = container->get("ports");
+  std::optional<long long> number = port->as_int();
+  if (!ports || !ports->is_sequence() || ports->size() == 0) return number.has_value();
+  for (const yaml::Node* p : ports->children()) {
+    const yaml::Node* key = p->get(number ? "containerPort" : "name");
+    if (key && (number ? key->as_int() == number : key->str() == port->str())) return true;
+  }
+  return false;
+}
+
+void check_probe_ports(const CheckContext& ctx, const PodTemplate& pod, const ContainerRef& c)
+{
+  for (std::string_view name : k_probe_names) {
+    const yaml::Node* probe = c.node->get(name);
+    if (!probe || !probe->is_mapping()) continue;
+    auto [handler, port] = probe_port(probe);
+    if (!port || !port->is_scalar() || port_declared(c.node, port)) continue;
+    ctx.sink.report(*pod.owner, port,
+                    fmt::format("{} {}.{}.port '{}' is not a port the container declares: the probe {}", c.label(),
+                                name, handler, port->str(),
+                                port->as_int() ? "checks something the server does not listen on"
+                                               : "cannot be resolved and fails"));
+  }
+}
+
+bool same_yaml_value(const yaml::Node* a, const yaml::Node* b)
+{
+  if (a->kind() != b->kind()) return false;
+  if (a->is_scalar()) return a->str() == b->str();
+  if (a->size() != b->size()) return false;
+  if (a->is_sequence())
+    return std::equal(a->children().begin(), a->children().end(), b->children().begin(), same_yaml_value);
+  for (auto [key, value] : a->entries()) {
+    const yaml::Node* other = b->get(key->str());
+    if (!other || !same_yaml_value(value, other)) return false;
+  }
+  return true;
+}
+
+void check_liveness_differs(const CheckContext& ctx, const PodTemplate& pod, const ContainerRef& c)
+{
+  const yaml::Node* readiness = c.node->get("readinessProbe");
+  const yaml::Node* liveness = c.node->get("livenessProbe");
+  if (!readiness || !liveness || !readiness->is_mapping() || !liveness->is_mapping() || !same_yaml_value(readiness, liveness))
+    return;
+  ctx.sink.report(*pod.owner, c.node->key_node("livenessProbe"),
+                  fmt::format("{} livenessProbe is identical to its readinessProbe: when the server is slow both fail "
+                              "together and the kubelet restarts a container that only needed to leave rotation",
+                              c.label()));
 }
 
 }  // namespace
@@ -86,10 +172,12 @@ void check_probes(const CheckContext& ctx)
 {
   Params params{ctx.rule.param_int("minTimeoutSeconds"), ctx.rule.param_int("maxTimeoutSeconds"),
                 ctx.rule.param_strings("modelServerImages")};
-  for (const PodTemplate& pod : ctx.pods()) {
-    if (!pod.long_running || probes_injected(*pod.owner)) continue;
-    for (const ContainerRef& c : regular_containers(pod)) check_container_probes(ctx, params, pod, c);
-  }
+  for (const PodTemplate& pod : ctx.pods())
+    for (const ContainerRef& c : regular_containers(pod)) {
+      check_probe_ports(ctx, pod, c);
+      check_liveness_differs(ctx, pod, c);
+      if (pod.long_running && pod.serves_traffic) check_serving_probes(ctx, params, pod, c);
+    }
 }
 
 }  // namespace readyctl::lint

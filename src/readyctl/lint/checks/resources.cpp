@@ -3,6 +3,7 @@
 
 #include "readyctl/core/duration.hpp"
 #include "readyctl/core/text.hpp"
+#include "readyctl/lint/controller_defaults.hpp"
 #include "readyctl/lint/checks/pod_walk.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
 
@@ -19,8 +20,9 @@ std::optional<double> quantity_at(const CheckContext& ctx, const Object& o, cons
   return q;
 }
 
-void check_container(const CheckContext& ctx, const Object& o, const ContainerRef& c)
+void check_container(const CheckContext& ctx, const PodTemplate& pod, const ContainerRef& c)
 {
+  const Object& o = *pod.owner;
   const yaml::Node* resources = c.node->get("resources");
   const yaml::Node* requests = resources ? resources->get("requests") : nullptr;
   const yaml::Node* limits = resources ? resources->get("limits") : nullptr;
@@ -35,7 +37,8 @@ void check_container(const CheckContext& ctx, const Object& o, const ContainerRe
   if (!field(requests, "memory") && !field(limits, "memory")) missing.emplace_back("memory request");
   if (!field(limits, "memory")) missing.emplace_back("memory limit");
   const yaml::Node* at = resources ? c.node->key_node("resources") : c.node;
-  if (!missing.empty())
+  // The operator fills in requests and limits the manifest leaves out (lint/controller_defaults.cpp).
+  if (!missing.empty() && !pod.injected("resources", c.node))
     ctx.sink.report(o, at, fmt::format("{} sets no {}", c.label(), join(missing, ", no ")));
   if (mem_request && mem_limit && *mem_limit < *mem_request)
     ctx.sink.report(o, field(limits, "memory"),
@@ -52,7 +55,7 @@ void check_container(const CheckContext& ctx, const Object& o, const ContainerRe
 void check_resources(const CheckContext& ctx)
 {
   for (const PodTemplate& pod : ctx.pods())
-    for (const ContainerRef& c : all_containers(pod)) check_container(ctx, *pod.owner, c);
+    for (const ContainerRef& c : all_containers(pod)) check_container(ctx, pod, c);
 }
 
 }  // namespace readyctl::lint

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/core/text.hpp"
+#include "readyctl/lint/controller_defaults.hpp"
 #include "readyctl/lint/checks/pod_walk.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
 
@@ -62,6 +63,9 @@ void check_run_as_non_root(const CheckContext& ctx, const PodTemplate& pod, Grou
       continue;
     }
     if (is_true(non_root) || uid > 0) continue;
+    if (!c.node->path({"securityContext", "runAsNonRoot"}) &&
+        injects_value(pod, c.node, "securityContext.runAsNonRoot", "true"))
+      continue;  // the operator sets it on its container (lint/controller_defaults.cpp)
     if (is_false(non_root)) out.add(*pod.owner, non_root, c.label(), "sets runAsNonRoot: false and may run as root");
     else
       out.add(*pod.owner, security_holder(c.node), c.label(),
@@ -77,6 +81,7 @@ void check_privilege_escalation(const CheckContext& ctx, const PodTemplate& pod,
     if (must_allow_escalation(c.node)) continue;
     const yaml::Node* n = c.node->path({"securityContext", "allowPrivilegeEscalation"});
     if (is_false(n)) continue;
+    if (!n && injects_value(pod, c.node, "securityContext.allowPrivilegeEscalation", "false")) continue;
     if (n && !n->is_null()) out.add(*pod.owner, n, c.label(), "sets allowPrivilegeEscalation: true");
     else
       out.add(*pod.owner, security_holder(c.node), c.label(),
@@ -90,6 +95,7 @@ void check_read_only_root_fs(const CheckContext& ctx, const PodTemplate& pod, Gr
   for (const ContainerRef& c : all_containers(pod)) {
     const yaml::Node* n = c.node->path({"securityContext", "readOnlyRootFilesystem"});
     if (is_true(n)) continue;
+    if (!n && injects_value(pod, c.node, "securityContext.readOnlyRootFilesystem", "true")) continue;
     if (n && !n->is_null()) out.add(*pod.owner, n, c.label(), "sets readOnlyRootFilesystem: false");
     else out.add(*pod.owner, security_holder(c.node), c.label(), "does not set readOnlyRootFilesystem: true");
   }
@@ -106,6 +112,7 @@ void check_capabilities(const CheckContext& ctx, const PodTemplate& pod, Grouped
     bool drops_all = false;
     if (drop && drop->is_sequence())
       for (const yaml::Node* d : drop->children()) drops_all = drops_all || capability_name(d->str()) == "ALL";
+    if (!drop) drops_all = injects_value(pod, c.node, "securityContext.capabilities.drop", "ALL");
     if (!drops_all) {
       const yaml::Node* at = drop ? caps->key_node("drop") : caps ? c.node->path({"securityContext"})->key_node("capabilities")
                                                                  : security_holder(c.node);
@@ -128,6 +135,9 @@ void check_seccomp(const CheckContext& ctx, const PodTemplate& pod, GroupedFindi
     const yaml::Node* profile = effective_security_field(pod, c.node, "seccompProfile");
     const yaml::Node* type = profile ? profile->get("type") : nullptr;
     if (type && (type->str() == "RuntimeDefault" || type->str() == "Localhost")) continue;
+    if (!c.node->path({"securityContext", "seccompProfile"}) &&
+        injects_value(pod, c.node, "securityContext.seccompProfile", "RuntimeDefault"))
+      continue;  // the operator's container-level profile overrides the pod's
     if (type) out.add(*pod.owner, type, c.label(), fmt::format("runs with seccompProfile type {}", type->str()));
     else
       out.add(*pod.owner, security_holder(c.node), c.label(),

@@ -16,5 +16,6 @@ list(APPEND READYCTL_CORE_SOURCES
 )
 list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_lint_rule_precision.cpp
+  tests/unit/test_lint_pod_template.cpp
   tests/unit/test_lint_workload.cpp
 )

@@ -1,0 +1,190 @@
+#include "readyctl/lint/controller_defaults.hpp"
+
+namespace readyctl::lint {
+namespace {
+
+// KServe reads the deployment mode from this annotation, else from the cluster's inferenceservice-config; only the
+// annotation is in the input, so Serverless-only defaults count only when it names that mode.
+bool kserve_serverless(const PodTemplate& pod)
+{
+  std::string_view mode = pod.owner->annotation("serving.kserve.io/deploymentMode");
+  return mode == "Serverless" || mode == "Knative";
+}
+
+// config_merge.go adds the scheduler preset only when the scheduler's pool names no existing pool (`pool.ref`).
+bool llmisvc_scheduler_preset(const PodTemplate& pod)
+{
+  return !pod.owner->spec->path({"router", "scheduler", "pool", "ref"});
+}
+
+// ModelSpec.Default (the `model:` key) sets no resources; framework keys and custom containers do.
+bool kserve_defaults_resources(const PodTemplate& pod) { return pod.primary && pod.primary != pod.spec->get("model"); }
+
+constexpr std::string_view k_kuberay_probes =
+    "ray-project/kuberay v1.6.2 ray-operator/controllers/ray/common/pod.go initLivenessAndReadinessProbe (Ray "
+    "container = Containers[0], values in controllers/ray/utils/constant.go; on unless the operator runs with "
+    "ENABLE_PROBES_INJECTION=false)";
+constexpr std::string_view k_knative_revision =
+    "knative/serving knative-v1.20.0 pkg/apis/serving/v1/revision_defaults.go applyDefault, "
+    "applyUserContainerDefaultReadinessProbe";
+constexpr std::string_view k_knative_deploy =
+    "knative/serving knative-v1.20.0 pkg/reconciler/revision/resources/deploy.go userLifecycle, set on every "
+    "container by makeContainer";
+constexpr std::string_view k_knative_grace =
+    "knative/serving knative-v1.20.0 pkg/reconciler/revision/resources/deploy.go BuildPodSpec "
+    "(TerminationGracePeriodSeconds = the revision's timeoutSeconds, default 300 from "
+    "pkg/apis/config/defaults.go DefaultRevisionTimeoutSeconds)";
+constexpr std::string_view k_kserve_raw_probe =
+    "kserve/kserve v0.20.0 pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go "
+    "setDefaultPodSpec (kserve-container, Standard mode); in Serverless mode Knative's default of "
+    "pkg/apis/serving/v1/revision_defaults.go (knative-v1.20.0) gives the same tcpSocket probe";
+constexpr std::string_view k_kserve_resources =
+    "kserve/kserve v0.20.0 pkg/apis/serving/v1beta1/inference_service_defaults.go setResourceRequirementDefaults, "
+    "called by every framework's and the custom containers[0]'s Default (ModelSpec.Default sets none); values "
+    "from config/configmap/inferenceservice.yaml `inferenceService.resource`";
+constexpr std::string_view k_llmisvc_preset =
+    "kserve/kserve v0.20.0 config/llmisvcconfig/config-llm-template.yaml (and config-llm-decode-template.yaml, "
+    "config-llm-prefill-template.yaml, config-llm-*-worker-data-parallel.yaml), container `main`, merged under the "
+    "spec by pkg/controller/v1alpha2/llmisvc/config_merge.go";
+
+constexpr std::string_view k_llmisvc_scheduler_preset =
+    "kserve/kserve v0.20.0 config/llmisvcconfig/config-llm-scheduler.yaml, container `main` (the endpoint picker), "
+    "merged by pkg/controller/v1alpha2/llmisvc/config_merge.go when router.scheduler names no pool ref";
+
+constexpr std::string_view k_ray_kinds = "RayCluster|RayService|RayJob";
+constexpr std::string_view k_llmisvc_serving = "template|prefill.template";
+constexpr std::string_view k_llmisvc_workload = "template|worker|prefill.template|prefill.worker";
+constexpr std::string_view k_llmisvc_scheduler = "router.scheduler.template";
+
+// Only defaults that ship with the operator; cluster-configurable ones that ship off (Knative's
+// secure-pod-defaults: Disabled in knative-v1.20.0 pkg/apis/config/features.go, revision-cpu-request unset in
+// pkg/apis/config/defaults.go) are not rows.
+constexpr ControllerDefault k_defaults[] = {
+    {"ray.io", k_ray_kinds, "head|worker", InjectScope::primary, "readinessProbe",
+     "exec/httpGet Ray health check, timeoutSeconds 2 (head 5)", "", nullptr, k_kuberay_probes},
+    {"ray.io", k_ray_kinds, "head|worker", InjectScope::primary, "livenessProbe",
+     "exec/httpGet Ray health check, timeoutSeconds 2 (head 5)", "", nullptr, k_kuberay_probes},
+
+    {"serving.knative.dev", "Service", "template", InjectScope::serving, "readinessProbe",
+     "tcpSocket on the container port, run by queue-proxy", "", nullptr, k_knative_revision},
+    {"serving.knative.dev", "Service", "template", InjectScope::every, "lifecycle.preStop",
+     "httpGet queue-proxy :8022 /wait-for-drain", "", nullptr, k_knative_deploy},
+    {"serving.knative.dev", "Service", "template", InjectScope::pod, "terminationGracePeriodSeconds", "300",
+     "timeoutSeconds", nullptr, k_knative_grace},
+
+    {"serving.kserve.io", "InferenceService", "predictor|transformer", InjectScope::primary, "readinessProbe",
+     "tcpSocket on the first container port (8080 without ports), timeoutSeconds 1", "", nullptr, k_kserve_raw_probe},
+    {"serving.kserve.io", "InferenceService", "predictor|transformer|explainer", InjectScope::primary, "resources",
+     "requests cpu 1, memory 2Gi; limits cpu 1, memory 2Gi", "", &kserve_defaults_resources, k_kserve_resources},
+    {"serving.kserve.io", "InferenceService", "*", InjectScope::every, "lifecycle.preStop",
+     "httpGet queue-proxy :8022 /wait-for-drain (Serverless mode)", "", &kserve_serverless, k_knative_deploy},
+    {"serving.kserve.io", "ServingRuntime|ClusterServingRuntime", "runtime", InjectScope::primary, "readinessProbe",
+     "tcpSocket on the first container port, timeoutSeconds 1", "", nullptr, k_kserve_raw_probe},
+
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_serving, InjectScope::primary, "readinessProbe",
+     "httpGet /health :8000, timeoutSeconds 1", "", nullptr, k_llmisvc_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_serving, InjectScope::primary, "livenessProbe",
+     "httpGet /health :8000, timeoutSeconds 1", "", nullptr, k_llmisvc_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_workload, InjectScope::primary, "securityContext.allowPrivilegeEscalation",
+     "false", "", nullptr, k_llmisvc_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_workload, InjectScope::primary, "securityContext.runAsNonRoot", "true", "",
+     nullptr, k_llmisvc_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_workload, InjectScope::primary, "securityContext.capabilities.drop", "ALL",
+     "", nullptr, k_llmisvc_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_workload, InjectScope::primary, "securityContext.seccompProfile",
+     "RuntimeDefault", "", nullptr, k_llmisvc_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_workload, InjectScope::primary, "securityContext.readOnlyRootFilesystem",
+     "false", "", nullptr, k_llmisvc_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_workload, InjectScope::primary, "lifecycle.preStop",
+     "exec /bin/sleep 15", "", nullptr, k_llmisvc_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_workload, InjectScope::pod, "terminationGracePeriodSeconds", "60", "",
+     nullptr, k_llmisvc_preset},
+
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::primary, "readinessProbe",
+     "grpc :9003 service readiness, timeoutSeconds 1", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::primary, "livenessProbe",
+     "grpc :9003 service liveness, timeoutSeconds 1", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::primary,
+     "securityContext.allowPrivilegeEscalation", "false", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::primary,
+     "securityContext.runAsNonRoot", "true", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::primary,
+     "securityContext.capabilities.drop", "ALL", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::primary,
+     "securityContext.seccompProfile", "RuntimeDefault", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::primary,
+     "securityContext.readOnlyRootFilesystem", "true", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::primary, "lifecycle.preStop",
+     "exec /bin/sleep 15", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+    {"serving.kserve.io", "LLMInferenceService", k_llmisvc_scheduler, InjectScope::pod, "terminationGracePeriodSeconds",
+     "60", "", &llmisvc_scheduler_preset, k_llmisvc_scheduler_preset},
+};
+
+bool in_bar_list(std::string_view list, std::string_view item)
+{
+  if (list == "*") return true;
+  while (!list.empty()) {
+    size_t bar = list.find('|');
+    if (list.substr(0, bar) == item) return true;
+    if (bar == std::string_view::npos) break;
+    list.remove_prefix(bar + 1);
+  }
+  return false;
+}
+
+bool is_regular_container(const PodTemplate& pod, const yaml::Node* container)
+{
+  for (const yaml::Node* c : pod.containers)
+    if (c == container) return true;
+  return false;
+}
+
+bool declares_any_port(const yaml::Node* container)
+{
+  const yaml::Node* ports = container->get("ports");
+  return ports && ports->is_sequence() && ports->size() > 0;
+}
+
+bool scope_covers(InjectScope scope, const PodTemplate& pod, const yaml::Node* container)
+{
+  switch (scope) {
+  case InjectScope::pod: return container == nullptr;
+  case InjectScope::primary: return container && container == pod.primary;
+  case InjectScope::serving:
+    return container && is_regular_container(pod, container) && (pod.containers.size() == 1 || declares_any_port(container));
+  case InjectScope::every: return container && is_regular_container(pod, container);
+  }
+  return false;
+}
+
+}  // namespace
+
+std::span<const ControllerDefault> controller_defaults() { return k_defaults; }
+
+const ControllerDefault* find_controller_default(const PodTemplate& pod, std::string_view field,
+                                                 const yaml::Node* container)
+{
+  const Object& owner = *pod.owner;
+  for (const ControllerDefault& row : k_defaults) {
+    if (row.field != field || owner.group != row.group || !in_bar_list(row.kinds, owner.kind)) continue;
+    if (!in_bar_list(row.parts, pod.part) || !scope_covers(row.scope, pod, container)) continue;
+    if (row.applies && !row.applies(pod)) continue;
+    return &row;
+  }
+  return nullptr;
+}
+
+bool injects_value(const PodTemplate& pod, const yaml::Node* container, std::string_view field, std::string_view value)
+{
+  const ControllerDefault* row = find_controller_default(pod, field, container);
+  return row && row->value == value;
+}
+
+std::optional<long long> injected_int(const PodTemplate& pod, const ControllerDefault& row)
+{
+  if (!row.from_field.empty())
+    if (const yaml::Node* n = pod.spec->get(row.from_field)) return n->as_int();
+  return yaml::parse_int(row.value);
+}
+
+}  // namespace readyctl::lint
