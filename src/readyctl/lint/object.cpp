@@ -33,11 +33,11 @@ constexpr GroupAlias k_group_aliases[] = {
 constexpr std::string_view k_cluster_scoped_kinds[] = {
     "APIService", "CSIDriver", "CSINode", "CertificateSigningRequest", "ClusterIssuer", "ClusterPolicy",
     "ClusterQueue", "ClusterRole", "ClusterRoleBinding", "ClusterSecretStore", "ClusterServingRuntime",
-    "ClusterStorageContainer", "ClusterTrustBundle", "CustomResourceDefinition", "FlowSchema", "GatewayClass",
-    "IngressClass", "MutatingWebhookConfiguration", "Namespace", "Node", "PersistentVolume", "PodSecurityPolicy",
-    "PriorityClass", "PriorityLevelConfiguration", "ResourceFlavor", "RuntimeClass", "StorageClass",
-    "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "ValidatingWebhookConfiguration",
-    "VolumeAttachment", "VolumeSnapshotClass", "WorkloadPriorityClass",
+    "ClusterStorageContainer", "ClusterTrainingRuntime", "ClusterTrustBundle", "CustomResourceDefinition",
+    "FlowSchema", "GatewayClass", "IngressClass", "MutatingWebhookConfiguration", "Namespace", "Node",
+    "PersistentVolume", "PodSecurityPolicy", "PriorityClass", "PriorityLevelConfiguration", "ResourceFlavor",
+    "RuntimeClass", "StorageClass", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
+    "ValidatingWebhookConfiguration", "VolumeAttachment", "VolumeSnapshotClass", "WorkloadPriorityClass",
 };
 
 }  // namespace

@@ -178,7 +178,7 @@ void check_train_job(const CheckContext& ctx, const Classes& classes, const Inte
   if (const yaml::Node* labels = job.labels(); labels && labels->get(k_queue_label)) return;
   const yaml::Node* ref = job.spec->get("runtimeRef");
   std::string_view kind = ref && !ref->str_at("kind").empty() ? ref->str_at("kind") : "ClusterTrainingRuntime";
-  const Object* runtime = ref ? ctx.graph.find(kind, kind == "TrainingRuntime" ? job.ns : "", ref->str_at("name")) : nullptr;
+  const Object* runtime = ref ? ctx.graph.find(kind, kind == "TrainingRuntime" ? job.scope : "", ref->str_at("name")) : nullptr;
   std::span<const PodTemplate> pods = runtime ? ctx.graph.pods_of(runtime) : std::span<const PodTemplate>();
   auto isolated = [&](const PodTemplate& pod) { return isolated_by_class(classes, interactive, pod); };
   if (!pods.empty() && std::all_of(pods.begin(), pods.end(), isolated)) return;
