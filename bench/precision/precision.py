@@ -3,6 +3,7 @@
 
   precision.py report BINARY     per-rule TRUE/FALSE/NOISE counts and precision (what run.sh prints)
   precision.py unlabeled BINARY  findings with no label, as labels.tsv rows with verdict '?' (what unlabeled.sh prints)
+  precision.py open-false BINARY the FALSE-labelled findings BINARY still reports (what open_false.sh writes)
 
 The label key is (file relative to tests/precision, line, rule): several findings with one key share its row, and
 the report counts each finding under that row's verdict. Python's standard library only.
@@ -99,7 +100,39 @@ def unlabeled(binary):
         print(f"{key[0]}\t{key[1]}\t{key[2]}\t?\t{message}")
 
 
+OPEN_FALSE_HEADER = """\
+# Findings judged FALSE in labels.tsv that the code still reports: known false positives whose fix has not landed.
+# tests/unit/test_lint_precision.cpp allows these and fails on any other FALSE finding (one that came back after its
+# fix), and on an entry here that is no longer reported (run bench/precision/open_false.sh to drop it).
+# Written by bench/precision/open_false.sh; columns: file, line, rule.
+"""
+
+
+def read_open_false():
+    path = os.path.join(CORPUS, "open-false.tsv")
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
+    return {(r[0], int(r[1]), r[2]) for r in rows}
+
+
+def open_false(binary):
+    """The list only shrinks: a FALSE finding reported but not listed came back after its fix (a regression to fix,
+    not to list), unless PRECISION_ADD_OPEN=1 says the list is being written anew (a new corpus or new labels)."""
+    labels = read_labels()
+    reported = {key for key, _ in all_findings(binary) if labels.get(key) == "FALSE"}
+    listed = read_open_false()
+    keys = reported
+    if listed is not None and os.environ.get("PRECISION_ADD_OPEN") != "1":
+        keys = reported & listed
+        for k in sorted(reported - listed):
+            print(f"came back after its fix, not listed: {k[0]}:{k[1]} [{k[2]}]", file=sys.stderr)
+    sys.stdout.write(OPEN_FALSE_HEADER + "".join(f"{k[0]}\t{k[1]}\t{k[2]}\n" for k in sorted(keys)))
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] not in ("report", "unlabeled"):
+    modes = {"report": report, "unlabeled": unlabeled, "open-false": open_false}
+    if len(sys.argv) != 3 or sys.argv[1] not in modes:
         sys.exit(__doc__)
-    {"report": report, "unlabeled": unlabeled}[sys.argv[1]](os.path.abspath(sys.argv[2]))
+    modes[sys.argv[1]](os.path.abspath(sys.argv[2]))
