@@ -40,6 +40,7 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_lint_examples.cpp
   tests/unit/test_lint_kustomize.cpp
   tests/unit/test_lint_corpus.cpp
+  tests/unit/test_lint_precision.cpp
   tests/unit/test_lint_selector.cpp
   tests/unit/test_lint_split_findings.cpp
   tests/unit/test_lint_units.cpp
