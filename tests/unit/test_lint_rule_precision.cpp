@@ -76,6 +76,13 @@ spec:
           image: ghcr.io/acme/api:1.4.2
 )";
 
+// A LimitRange in `ns`: the input governs that namespace, so tenant-quota and network-policy judge it
+// (governedNamespacesOnly).
+std::string governed(std::string manifest, const std::string& ns)
+{
+  return manifest + "---\napiVersion: v1\nkind: LimitRange\nmetadata: {name: defaults, namespace: " + ns + "}\n";
+}
+
 }  // namespace
 
 TEST_SUITE("lint")
@@ -97,11 +104,16 @@ TEST_SUITE("lint")
     test::TempDir dir;
     for (const std::string rule : {"tenant-quota", "network-policy"}) {
       CAPTURE(rule);
-      CHECK(lint_one(dir, "deploy.yaml", k_team_a_deployment, rule).size() == 1);
-      CHECK(lint_one(dir, "deploy.yaml", k_team_a_deployment, rule, "{params: {infrastructureNamespaces: [\"team-*\"]}}").empty());
+      const std::string team_a = governed(k_team_a_deployment, "team-a");
+      CHECK(lint_one(dir, "deploy.yaml", team_a, rule).size() == 1);
+      CHECK(lint_one(dir, "deploy.yaml", team_a, rule, "{params: {infrastructureNamespaces: [\"team-*\"]}}").empty());
+      // Not governed by the input: not judged, unless the parameter says every namespace is.
+      CHECK(lint_one(dir, "deploy.yaml", k_team_a_deployment, rule).empty());
+      CHECK(lint_one(dir, "deploy.yaml", k_team_a_deployment, rule, "{params: {governedNamespacesOnly: false}}").size() == 1);
       // The defaults are the parameter's: with an empty list kube-system is judged like any namespace.
       std::string kube_system = k_team_a_deployment;
       kube_system.replace(kube_system.find("team-a"), 6, "kube-system");
+      kube_system = governed(kube_system, "kube-system");
       CHECK(lint_one(dir, "deploy.yaml", kube_system, rule).empty());
       CHECK(lint_one(dir, "deploy.yaml", kube_system, rule, "{params: {infrastructureNamespaces: []}}").size() == 1);
     }
@@ -109,7 +121,7 @@ TEST_SUITE("lint")
 
   TEST_CASE("tenant-quota: only the pods Kueue does not cap are counted in a namespace")
   {
-    const std::string input = std::string(k_team_a_deployment) + R"(---
+    const std::string input = governed(k_team_a_deployment, "team-a") + R"(---
 apiVersion: batch/v1
 kind: Job
 metadata:

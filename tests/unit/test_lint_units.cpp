@@ -70,14 +70,15 @@ TEST_SUITE("lint")
     lint::Walk walk;
     for (const char* dir : {"base", "components/probes", "overlays/prod", "overlays/staging"})
       walk.kustomizations.push_back(repo() / dir);
-    for (const char* file : {"apps/chat/deployment.yaml", "apps/policies/deny-all.yaml", "base/deployment.yaml",
-                             "base/pdb.yaml", "base/unlisted.yaml", "components/probes/configmap.yaml",
+    for (const char* file : {"apps/chat/deployment.yaml", "apps/chat/limits.yaml", "apps/policies/deny-all.yaml",
+                             "base/deployment.yaml", "base/pdb.yaml", "base/unlisted.yaml", "components/probes/configmap.yaml",
                              "local/components.local/statestore.yaml", "local/dapr.yaml"})
       walk.files.push_back({repo() / file, false});
     walk.dapr_run_files.push_back(repo() / "local/dapr.yaml");
     const lint::UnitPlan plan = lint::plan_units(walk);
     CHECK(relative(plan.kustomize_roots) == std::vector<std::string>{"overlays/prod", "overlays/staging"});
-    CHECK(relative(plan.plain_files) == std::vector<std::string>{"apps/chat/deployment.yaml", "apps/policies/deny-all.yaml",
+    CHECK(relative(plan.plain_files) == std::vector<std::string>{"apps/chat/deployment.yaml", "apps/chat/limits.yaml",
+                                                                 "apps/policies/deny-all.yaml",
                                                                  "base/unlisted.yaml", "local/dapr.yaml"});
     // A file named on the command line is linted even when a kustomization consumes it.
     walk.files.push_back({repo() / "base/pdb.yaml", true});
@@ -90,8 +91,8 @@ TEST_SUITE("lint")
 
   TEST_CASE("units: namespace-less plain objects group by directory in cross-resource rules")
   {
-    // apps/policies' default-deny policy has no namespace, like apps/chat's Deployment, but they are not applied
-    // together: the chat Deployment's scope has no policy.
+    // apps/policies' default-deny policy has no namespace, like apps/chat's Deployment (and the LimitRange that
+    // governs its namespace), but they are not applied together: the chat Deployment's scope has no policy.
     lint::LintOptions options;
     options.paths = {(repo() / "apps").string()};
     options.only = {"network-policy"};
@@ -103,6 +104,7 @@ TEST_SUITE("lint")
     // Side by side, the same policy governs the Deployment.
     test::TempDir dir;
     dir.write("deployment.yaml", test::slurp(repo() / "apps/chat/deployment.yaml"));
+    dir.write("limits.yaml", test::slurp(repo() / "apps/chat/limits.yaml"));
     dir.write("deny-all.yaml", test::slurp(repo() / "apps/policies/deny-all.yaml"));
     options.paths = {dir.path().string()};
     CHECK(lint::run_lint(options).report.findings.empty());

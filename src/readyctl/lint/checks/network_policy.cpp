@@ -165,8 +165,10 @@ void check_pods(const CheckContext& ctx, std::string_view name, const Namespace&
 
 void check_network_policy(const CheckContext& ctx)
 {
+  const bool governed_only = ctx.rule.param_bool("governedNamespacesOnly");
   for (const auto& [name, ns] : collect(ctx)) {
     if (ns.pods.empty() && ns.agents.empty()) continue;
+    if (governed_only && !governs_namespace(ctx.graph, name)) continue;
     check_namespace(ctx, name, ns);
     check_pods(ctx, name, ns);
   }

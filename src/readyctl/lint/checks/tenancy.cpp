@@ -29,6 +29,15 @@ bool sets_nominal_quota(const Object& cluster_queue)
 
 }  // namespace
 
+bool governs_namespace(const Graph& graph, std::string_view scope)
+{
+  if (!scope.empty() && graph.find("Namespace", "", scope)) return true;
+  for (std::string_view kind : {"ResourceQuota", "LimitRange", "NetworkPolicy"})
+    for (const Object* o : graph.of_kind(kind))
+      if (o->scope == scope) return true;
+  return false;
+}
+
 bool is_infrastructure_namespace(std::string_view ns, const std::vector<std::string>& patterns)
 {
   if (ns.empty()) return false;

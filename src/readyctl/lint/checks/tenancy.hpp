@@ -14,6 +14,13 @@ namespace readyctl::lint {
 // the rule's `infrastructureNamespaces` globs. The unstated namespace is never one: it is wherever it is applied.
 bool is_infrastructure_namespace(std::string_view ns, const std::vector<std::string>& patterns);
 
+// Whether the input governs the namespace of `scope` (Object::scope): it creates it (a Namespace object of that
+// name) or sets policy in it (a ResourceQuota, LimitRange or NetworkPolicy there). Pods the input only deploys into
+// a namespace made and governed elsewhere (a sample's unstated namespace, `default`, the namespace an install
+// manifest is applied to) land where the platform keeps quota and policy out of the input's sight, so a rule that
+// asks for that namespace's quota or policy would be guessing (the existence-check rule of RULES.md's wave 2).
+bool governs_namespace(const Graph& graph, std::string_view scope);
+
 // The pods' `kueue.x-k8s.io/queue-name` label, else the owner's (Kueue reads either): null when not queued.
 const yaml::Node* kueue_queue_label(const PodTemplate& pod);
 

@@ -86,7 +86,9 @@ std::map<std::string_view, Tenant> collect_tenants(const CheckContext& ctx)
 
 void check_tenant_quota(const CheckContext& ctx)
 {
+  const bool governed_only = ctx.rule.param_bool("governedNamespacesOnly");
   for (const auto& [ns, tenant] : collect_tenants(ctx)) {
+    if (governed_only && !governs_namespace(ctx.graph, ns)) continue;
     std::vector<const Object*> quotas;
     for (const Object* q : ctx.graph.of_kind_in("ResourceQuota", ns))
       if (q->is("ResourceQuota", "") && namespace_wide(*q)) quotas.push_back(q);
