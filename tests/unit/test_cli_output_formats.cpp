@@ -126,6 +126,26 @@ TEST_SUITE("cli")
     CHECK(j.at("problems").at(0).at("file") == "bad.yaml");
   }
 
+  TEST_CASE("gameday run -o json and -o yaml: the verdict, reason, journal and exit code as data")
+  {
+    test::TempDir dir;
+    dir.write("s.yaml", "apiVersion: readyctl.io/v1\nkind: GameDay\nmetadata: {name: quick}\n"
+                        "steps:\n  - name: touch\n    action: {exec: {command: \"touch ${run.journalDir}/touched\"}}\n");
+    test::CliResult json = test::run_binary("gameday run s.yaml --journal j.json -o json", dir.path());
+    INFO(json.out, json.err);
+    REQUIRE(json.code == 0);
+    nlohmann::json j = nlohmann::json::parse(json.out);
+    CHECK(j.at("schemaVersion") == 1);
+    CHECK(j.at("verdict") == "held");
+    CHECK(j.at("journal") == (std::filesystem::canonical(dir.path()) / "j.json").string());  // made absolute
+    CHECK(j.at("exitCode") == 0);
+    CHECK(std::filesystem::exists(dir / "touched"));
+    test::CliResult yaml = test::run_binary("gameday run s.yaml --journal j2.json -o yaml", dir.path());
+    REQUIRE(yaml.code == 0);
+    j["journal"] = (std::filesystem::canonical(dir.path()) / "j2.json").string();
+    CHECK(yaml_as_json(yaml.out) == j);
+  }
+
   TEST_CASE("the completions offer a command's formats after -o, and only there")
   {
     test::TempDir dir;
