@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "output_formats.hpp"
 #include "readyctl/baseline/collect.hpp"
 #include "readyctl/baseline/compare.hpp"
 #include "readyctl/baseline/render.hpp"
@@ -13,6 +14,7 @@
 #include "readyctl/core/atomic_file.hpp"
 #include "readyctl/core/huge_heap.hpp"
 #include "readyctl/plan/plan_file.hpp"
+#include "readyctl/report/json_to_yaml.hpp"
 
 namespace readyctl::cli {
 namespace {
@@ -80,7 +82,7 @@ void add_output_flags(CLI::App* cmd, BaselineFlags& f)
   cmd->add_option("--save", f.save, "Write a snapshot (figures and per-step series) to this file");
   cmd->add_option("--compare", f.compare, "Show what moved against an earlier snapshot");
   cmd->add_flag("--force", f.force, "Let --save replace an existing file");
-  cmd->add_option("-o,--output", f.outputs, "FORMAT[=PATH]: text, json, markdown or html (repeatable)");
+  add_output_option(cmd, f.outputs, "baseline");
 }
 
 class Progress {
@@ -132,13 +134,14 @@ bl::Baseline acquire(const BaselineFlags& f, Context& ctx)
   return bl::collect_baseline(o, now);
 }
 
+// Formats were checked against the table by parse_outputs.
 std::string render(const bl::Baseline& b, const std::string& format, bool to_terminal, const Context& ctx)
 {
-  if (format == "text") return bl::render_text(b, {to_terminal && ctx.color_stdout()});
   if (format == "json") return bl::render_json(b);
+  if (format == "yaml") return json_text_to_yaml(bl::render_json(b));
   if (format == "markdown") return bl::render_markdown(b);
   if (format == "html") return bl::render_html(b);
-  throw InputError(fmt::format("-o {}: expected text, json, markdown or html", format));
+  return bl::render_text(b, {to_terminal && ctx.color_stdout()});
 }
 
 // In a repository with a 90-day plan, an unsaved baseline is evidence thrown away: say where plan looks.
@@ -155,7 +158,7 @@ void hint_plan_evidence(const BaselineFlags& f, Context& ctx)
 void run_baseline(const BaselineFlags& f, Context& ctx)
 {
   reserve_huge_heap(k_command_heap_bytes);
-  std::vector<OutputSpec> specs = parse_output_specs(f.outputs, "text");
+  std::vector<OutputSpec> specs = parse_outputs("baseline", f.outputs);  // a bad format fails before any query
   bl::Baseline b = acquire(f, ctx);
   if (!f.compare.empty()) b.comparison = bl::compare_baselines(bl::load_snapshot(f.compare), b, f.compare);
   else if (f.demo) b.comparison = bl::compare_baselines(bl::demo_previous_baseline(), b, "the demo's previous run");

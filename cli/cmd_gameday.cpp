@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "output_formats.hpp"
 #include "readyctl/gameday/journal.hpp"
 #include "readyctl/gameday/loader.hpp"
 #include "readyctl/gameday/report.hpp"
@@ -48,6 +49,7 @@ struct RunFlags {
   bool yes = false;
   std::string journal;
   std::vector<std::string> vars;
+  std::vector<std::string> outputs;
 };
 
 std::map<std::string, std::string> parse_vars(const std::vector<std::string>& values)
@@ -72,25 +74,64 @@ void print_progress(Context& ctx, const gameday::Progress& p)
   ctx.streams.err.flush();
 }
 
+nlohmann::ordered_json validation_json(const std::string& file, const gameday::LoadResult& r)
+{
+  nlohmann::ordered_json j = document_head();
+  j["file"] = file;
+  j["valid"] = r.problems.empty();
+  if (r.problems.empty())
+    j["scenario"] = {{"name", r.scenario.name}, {"setup", r.scenario.setup.size()}, {"steps", r.scenario.steps.size()},
+                     {"hypothesisProbes", r.scenario.hypothesis.size()}, {"assertions", r.scenario.asserts.size()}};
+  j["problems"] = nlohmann::ordered_json::array();
+  for (const gameday::Problem& p : r.problems)
+    j["problems"].push_back({{"file", p.location.file}, {"line", p.location.line}, {"column", p.location.column},
+                             {"message", p.message}});
+  return j;
+}
+
+std::string validation_text(const std::string& file, const gameday::LoadResult& r, bool quiet)
+{
+  if (!r.problems.empty() || quiet) return {};
+  return fmt::format("{}: valid game day '{}' ({} setup, {} steps, {} hypothesis probes, {} assertions)\n", file,
+                     r.scenario.name, r.scenario.setup.size(), r.scenario.steps.size(), r.scenario.hypothesis.size(),
+                     r.scenario.asserts.size());
+}
+
 void add_validate(CLI::App& gd, Context& ctx)
 {
   auto file = std::make_shared<std::string>();
+  auto outputs = std::make_shared<std::vector<std::string>>();
   CLI::App* cmd = gd.add_subcommand("validate", "Check a scenario and list every problem with file:line:col");
   cmd->add_option("FILE", *file, "Scenario file (YAML, kind: GameDay)")->required();
-  cmd->footer("\nExamples:\n  readyctl gameday validate examples/gamedays/local-failover.yaml");
-  cmd->callback([&ctx, file] {
+  add_output_option(cmd, *outputs, "gameday validate");
+  cmd->footer("\nExamples:\n  readyctl gameday validate examples/gamedays/local-failover.yaml\n"
+              "  readyctl gameday validate drill.yaml -o json      problems as data too; exit 2 when there are any");
+  cmd->callback([&ctx, file, outputs] {
+    std::vector<OutputSpec> specs = parse_outputs("gameday validate", *outputs);
     gameday::LoadResult r = gameday::load_scenario(*file);
+    // Problems go to stderr whatever the format, so a terminal or a CI log shows them next to the exit code.
     for (const gameday::Problem& p : r.problems) ctx.streams.err << p.str() << "\n";
-    if (!r.problems.empty()) {
-      ctx.streams.err << fmt::format("{}: {} problem(s)\n", *file, r.problems.size());
-      ctx.exit_code = static_cast<int>(ExitCode::bad_input);
-      return;
-    }
-    if (!ctx.global.quiet)
-      ctx.streams.out << fmt::format("{}: valid game day '{}' ({} setup, {} steps, {} hypothesis probes, {} assertions)\n",
-                                     *file, r.scenario.name, r.scenario.setup.size(), r.scenario.steps.size(),
-                                     r.scenario.hypothesis.size(), r.scenario.asserts.size());
+    if (!r.problems.empty()) ctx.streams.err << fmt::format("{}: {} problem(s)\n", *file, r.problems.size());
+    write_document(ctx, specs, {[&] { return validation_text(*file, r, ctx.global.quiet); },
+                                [&] { return validation_json(*file, r); }});
+    ctx.exit_code = static_cast<int>(r.problems.empty() ? ExitCode::ok : ExitCode::bad_input);
   });
+}
+
+std::string run_text(const gameday::RunResult& r)
+{
+  return fmt::format("{}: {}\njournal: {}\n", gameday::verdict_name(r.verdict),
+                     r.reason.empty() ? "the hypothesis held" : r.reason, r.journal.string());
+}
+
+nlohmann::ordered_json run_json(const gameday::RunResult& r, int exit_code)
+{
+  nlohmann::ordered_json j = document_head();
+  j["verdict"] = gameday::verdict_name(r.verdict);
+  j["reason"] = r.reason;
+  j["journal"] = r.journal.string();
+  j["exitCode"] = exit_code;
+  return j;
 }
 
 void add_run(CLI::App& gd, Context& ctx)
@@ -102,11 +143,13 @@ void add_run(CLI::App& gd, Context& ctx)
   cmd->add_option("--journal", flags->journal, "Journal path (default .readyctl/gamedays/NAME-RUNID.json)");
   cmd->add_option("--var", flags->vars, "Set a declared variable: NAME=VALUE (repeatable)");
   cmd->add_flag("--yes", flags->yes, "Allow actions on a Kubernetes cluster");
+  add_output_option(cmd, flags->outputs, "gameday run");
   cmd->footer("\nExit codes: 0 held, 1 deviated, 2 invalid, 3 environment, 4 aborted, 130 interrupted.\n"
               "\nExamples:\n  readyctl gameday run examples/gamedays/local-failover.yaml\n"
               "  readyctl gameday run drill.yaml --dry-run --var namespace=staging\n"
               "  readyctl gameday run drill.yaml --yes --journal .readyctl/gamedays/worker-kill.json");
   cmd->callback([&ctx, flags] {
+    std::vector<OutputSpec> specs = parse_outputs("gameday run", flags->outputs);
     gameday::RunOptions options;
     options.scenario = flags->file;
     options.dry_run = flags->dry_run;
@@ -117,9 +160,8 @@ void add_run(CLI::App& gd, Context& ctx)
     if (ctx.show_progress()) options.progress = [&ctx](const gameday::Progress& p) { print_progress(ctx, p); };
     InterruptGuard guard;
     gameday::RunResult r = gameday::run_gameday(options);
-    ctx.streams.out << fmt::format("{}: {}{}\njournal: {}\n", gameday::verdict_name(r.verdict),
-                                   r.reason.empty() ? "the hypothesis held" : r.reason, "", r.journal.string());
     ctx.exit_code = gameday::verdict_exit_code(r.verdict);
+    write_document(ctx, specs, {[&] { return run_text(r); }, [&] { return run_json(r, ctx.exit_code); }});
   });
 }
 
@@ -144,16 +186,15 @@ void add_report(CLI::App& gd, Context& ctx)
   auto outputs = std::make_shared<std::vector<std::string>>();
   CLI::App* cmd = gd.add_subcommand("report", "Render journals as markdown or a self-contained HTML timeline");
   cmd->add_option("JOURNAL", *journals, "Journal files")->required();
-  cmd->add_option("-o,--output", *outputs, "FORMAT[=PATH]: markdown or html (repeatable; default markdown to stdout)");
+  add_output_option(cmd, *outputs, "gameday report");
   cmd->footer("\nExamples:\n  readyctl gameday report .readyctl/gamedays/*.json\n"
               "  readyctl gameday report run.json -o html=gameday.html -o markdown=gameday.md");
   cmd->callback([&ctx, journals, outputs] {
+    std::vector<OutputSpec> specs = parse_outputs("gameday report", *outputs);
     std::vector<gameday::Json> docs;
     for (const std::string& path : *journals) docs.push_back(gameday::load_journal(path));
-    write_outputs(ctx, parse_output_specs(*outputs, "markdown"), [&](const std::string& format, bool) {
-      if (format == "markdown") return gameday::render_markdown(docs);
-      if (format == "html") return gameday::render_html(docs);
-      throw InputError(fmt::format("-o {}: expected markdown or html", format));
+    write_outputs(ctx, specs, [&](const std::string& format, bool) {
+      return format == "html" ? gameday::render_html(docs) : gameday::render_markdown(docs);
     });
   });
 }

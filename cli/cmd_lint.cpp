@@ -4,6 +4,7 @@
 
 #include "context.hpp"
 #include "lint_catalogue.hpp"
+#include "output_formats.hpp"
 #include "readyctl/core/huge_heap.hpp"
 #include "readyctl/lint/engine.hpp"
 #include "readyctl/report/formatters.hpp"
@@ -28,8 +29,8 @@ Examples:
   readyctl lint rules --category guardrails
   readyctl lint explain retry-within-timeout
 
-Formats: text, json, sarif, junit, github, markdown. Exit: 0 clean, 1 findings at or above --fail-on,
-2 bad input (parse errors are reported as findings too), 3 environment error.)";
+Exit: 0 clean, 1 findings at or above --fail-on, 2 bad input (parse errors are reported as findings too),
+3 environment error.)";
 
 int exit_code_for(const lint::LintRun& run, const std::string& fail_on)
 {
@@ -63,8 +64,7 @@ void run_lint_command(Context& ctx, LintFlags& flags)
   options.config_path = ctx.global.config;
   options.in = &ctx.streams.in;
   options.kustomize = !flags.no_kustomize;
-  std::vector<OutputSpec> specs = parse_output_specs(flags.outputs, "text");
-  for (const OutputSpec& s : specs) find_lint_format(s.format);
+  std::vector<OutputSpec> specs = parse_outputs("lint", flags.outputs);
   lint::LintRun run = lint::run_lint(options);
   std::string fail_on = !flags.fail_on.empty() ? flags.fail_on : (!run.config.fail_on.empty() ? run.config.fail_on : "error");
   if (fail_on != "never" && !parse_severity(fail_on))
@@ -94,7 +94,7 @@ void register_lint(CLI::App& app, Context& ctx)
   CLI::App* cmd = app.add_subcommand("lint", "Check workload manifests against guardrail, scheduling, cost and isolation rules");
   cmd->footer(k_lint_footer);
   cmd->add_option("paths", flags.paths, "Files, directories (recursive *.yaml, *.yml, *.json) or - for stdin");
-  cmd->add_option("-o,--output", flags.outputs, "Output FORMAT[=PATH], repeatable: text, json, sarif, junit, github, markdown");
+  add_output_option(cmd, flags.outputs, "lint");
   cmd->add_option("--fail-on", flags.fail_on, "Exit 1 when a finding is at or above: error (default), warning, note, never")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));
   cmd->add_option("--enable", flags.enable, "Turn on a rule that is off by default (repeatable)");

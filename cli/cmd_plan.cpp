@@ -6,11 +6,13 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "output_formats.hpp"
 #include "readyctl/core/atomic_file.hpp"
 #include "readyctl/core/terminal.hpp"
 #include "readyctl/plan/plan_file.hpp"
 #include "readyctl/plan/report.hpp"
 #include "readyctl/plan/status.hpp"
+#include "readyctl/report/json_to_yaml.hpp"
 
 namespace readyctl::cli {
 namespace {
@@ -105,18 +107,18 @@ void record(const Evaluated& e, const StatusFlags& f)
   if (!f.no_record && e.status.manifests_lint) pl::record_lint_history(e.root, *e.status.manifests_lint);
 }
 
+// Formats were checked against the table by parse_outputs.
 std::string render(const pl::PlanStatus& s, const std::string& format)
 {
-  if (format == "text") return pl::render_status_text(s);
   if (format == "json") return pl::render_status_json(s);
+  if (format == "yaml") return json_text_to_yaml(pl::render_status_json(s));
   if (format == "markdown") return pl::render_status_markdown(s);
-  throw InputError(fmt::format("-o {}: expected text, json or markdown", format));
+  return pl::render_status_text(s);
 }
 
 void run_status(const StatusFlags& f, Context& ctx)
 {
-  std::vector<OutputSpec> specs = parse_output_specs(f.outputs, "text");
-  for (const auto& spec : specs) render(pl::PlanStatus{}, spec.format);  // reject a bad format before any work
+  std::vector<OutputSpec> specs = parse_outputs("plan status", f.outputs);  // a bad format fails before any work
   Evaluated e = evaluate(f);
   record(e, f);
   write_outputs(ctx, specs, [&](const std::string& format, bool) { return render(e.status, format); });
@@ -127,15 +129,13 @@ std::string render_report(const pl::PlanReport& r, const std::string& format)
 {
   if (format == "html") return pl::render_report_html(r);
   if (format == "markdown") return pl::render_report_markdown(r);
+  if (format == "yaml") return json_text_to_yaml(pl::render_report_json(r));
   return pl::render_report_json(r);
 }
 
 void run_report(const StatusFlags& f, Context& ctx)
 {
-  std::vector<OutputSpec> specs = parse_output_specs(f.outputs, "html");
-  for (const auto& spec : specs)  // reject a bad format before any work
-    if (spec.format != "html" && spec.format != "markdown" && spec.format != "json")
-      throw InputError(fmt::format("-o {}: expected html, markdown or json", spec.format));
+  std::vector<OutputSpec> specs = parse_outputs("plan report", f.outputs);  // a bad format fails before any work
   Evaluated e = evaluate(f);
   record(e, f);
   pl::PlanReport r = pl::gather_plan_report(e.root, e.status);
@@ -145,8 +145,16 @@ void run_report(const StatusFlags& f, Context& ctx)
 
 void run_next(const StatusFlags& f, Context& ctx)
 {
+  std::vector<OutputSpec> specs = parse_outputs("plan next", f.outputs);
   pl::PlanStatus s = evaluate(f).status;
-  ctx.streams.out << (s.next_command.empty() ? "# all exit criteria are met" : s.next_command) << "\n";
+  auto text = [&] { return (s.next_command.empty() ? "# all exit criteria are met" : s.next_command) + "\n"; };
+  auto json = [&] {
+    nlohmann::ordered_json j = document_head();
+    j["next"] = s.next_command.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s.next_command);
+    j["allCriteriaMet"] = s.next_command.empty();
+    return j;
+  };
+  write_document(ctx, specs, {text, json});
   ctx.exit_code = static_cast<int>(ExitCode::ok);
 }
 
@@ -182,18 +190,19 @@ void register_plan(CLI::App& app, Context& ctx)
 
   auto status = std::make_shared<StatusFlags>();
   cmd = plan->add_subcommand("status", "Show each phase's exit criteria, evidence, due dates, what is late, and the next command");
-  cmd->add_option("-o,--output", status->outputs, "FORMAT[=PATH]: text, json or markdown (repeatable)");
+  add_output_option(cmd, status->outputs, "plan status");
   add_evaluation_flags(cmd, *status);
   cmd->callback([status, &ctx] { run_status(*status, ctx); });
 
   auto next = std::make_shared<StatusFlags>();
   cmd = plan->add_subcommand("next", "Print just the next command to run");
   add_today(cmd, *next);
+  add_output_option(cmd, next->outputs, "plan next");
   cmd->callback([next, &ctx] { run_next(*next, ctx); });
 
   auto report = std::make_shared<StatusFlags>();
   cmd = plan->add_subcommand("report", "One page for the team's review: phases and evidence, baseline charts, lint trend, drills");
-  cmd->add_option("-o,--output", report->outputs, "FORMAT[=PATH]: html (default), markdown or json (repeatable)");
+  add_output_option(cmd, report->outputs, "plan report");
   add_evaluation_flags(cmd, *report);
   cmd->callback([report, &ctx] { run_report(*report, ctx); });
 }

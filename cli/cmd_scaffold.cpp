@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "output_formats.hpp"
 #include "readyctl/core/terminal.hpp"
 #include "readyctl/core/text.hpp"
 #include "readyctl/scaffold/project.hpp"
@@ -25,15 +26,16 @@ struct ScaffoldFlags {
   bool non_interactive = false;
   bool dry_run = false;
   bool force = false;
+  std::vector<std::string> outputs;
 };
 
 constexpr const char* k_scaffold_footer = R"(
 Examples:
   readyctl scaffold list
   readyctl scaffold describe durable-flow-python
-  readyctl scaffold new durable-flow-python acme-flow              prompts on a terminal
-  readyctl scaffold new durable-flow-python acme-flow --non-interactive \
-      --set project_name=acme-flow --set namespace=acme-flows
+  readyctl scaffold list -o json
+  readyctl scaffold new durable-flow-python acme-flow              prompts on a terminal; project_name acme-flow
+  readyctl scaffold new durable-flow-python acme-flow --non-interactive --set namespace=acme-flows
   readyctl scaffold new durable-agent-python agent --answers answers.yaml --dry-run
   readyctl scaffold update acme-flow                             3-way merge of the newer template
 
@@ -75,10 +77,27 @@ AnswerSources make_sources(Context& ctx, const ScaffoldFlags& flags)
   return sources;
 }
 
+nlohmann::ordered_json template_json(const TemplateManifest& m)
+{
+  return {{"name", m.name}, {"version", m.version}, {"description", m.description}};
+}
+
 void run_list(Context& ctx, const ScaffoldFlags& flags)
 {
-  for (const TemplateManifest& manifest : load_store(flags).list())
-    ctx.streams.out << fmt::format("{:<24} v{:<3} {}\n", manifest.name, manifest.version, manifest.description);
+  std::vector<OutputSpec> specs = parse_outputs("scaffold list", flags.outputs);
+  std::vector<TemplateManifest> list = load_store(flags).list();
+  auto text = [&] {
+    std::string out;
+    for (const TemplateManifest& m : list) out += fmt::format("{:<24} v{:<3} {}\n", m.name, m.version, m.description);
+    return out;
+  };
+  auto json = [&] {
+    nlohmann::ordered_json j = document_head();
+    j["templates"] = nlohmann::ordered_json::array();
+    for (const TemplateManifest& m : list) j["templates"].push_back(template_json(m));
+    return j;
+  };
+  write_document(ctx, specs, {text, json});
 }
 
 std::string describe_variable(const Variable& var)
@@ -94,19 +113,62 @@ std::string describe_variable(const Variable& var)
   return line + "\n";
 }
 
-void run_describe(Context& ctx, const ScaffoldFlags& flags)
+nlohmann::ordered_json variable_json(const Variable& var)
 {
-  LoadedTemplate tmpl = load_store(flags).load(flags.name);
-  const TemplateManifest& m = tmpl.manifest;
-  ctx.streams.out << fmt::format("{} v{}\n{}\n\nVariables:\n", m.name, m.version, m.description);
-  for (const Variable& var : m.variables) ctx.streams.out << describe_variable(var);
-  ctx.streams.out << "\nFiles:\n";
+  nlohmann::ordered_json j{{"name", var.name}, {"type", type_name(var.type)}, {"description", var.description},
+                           {"required", !var.default_value}};
+  if (var.default_value) j["default"] = *var.default_value;
+  if (!var.choices.empty()) j["choices"] = var.choices;
+  if (!var.pattern.empty()) j["pattern"] = var.pattern;
+  if (var.min) j["min"] = *var.min;
+  if (var.max) j["max"] = *var.max;
+  if (!var.when.empty()) j["when"] = var.when;
+  return j;
+}
+
+// Each file of the template with the condition that keeps it (empty: always written).
+std::vector<std::pair<std::string, std::string>> files_with_conditions(const LoadedTemplate& tmpl)
+{
+  std::vector<std::pair<std::string, std::string>> out;
   for (const auto& [path, text] : tmpl.files) {
     std::string when;
-    for (const FileRule& rule : m.files)
-      if (glob_match(rule.path, path)) when = fmt::format("  (when {})", rule.when);
-    ctx.streams.out << fmt::format("  {}{}\n", path, when);
+    for (const FileRule& rule : tmpl.manifest.files)
+      if (glob_match(rule.path, path)) when = rule.when;
+    out.emplace_back(path, when);
   }
+  return out;
+}
+
+std::string describe_text(const TemplateManifest& m, const std::vector<std::pair<std::string, std::string>>& files)
+{
+  std::string out = fmt::format("{} v{}\n{}\n\nVariables:\n", m.name, m.version, m.description);
+  for (const Variable& var : m.variables) out += describe_variable(var);
+  out += "\nFiles:\n";
+  for (const auto& [path, when] : files) out += fmt::format("  {}{}\n", path, when.empty() ? "" : fmt::format("  (when {})", when));
+  return out;
+}
+
+nlohmann::ordered_json describe_json(const TemplateManifest& m, const std::vector<std::pair<std::string, std::string>>& files)
+{
+  nlohmann::ordered_json j = document_head();
+  j["template"] = template_json(m);
+  j["template"]["variables"] = nlohmann::ordered_json::array();
+  for (const Variable& var : m.variables) j["template"]["variables"].push_back(variable_json(var));
+  j["template"]["files"] = nlohmann::ordered_json::array();
+  for (const auto& [path, when] : files) {
+    nlohmann::ordered_json file{{"path", path}};
+    if (!when.empty()) file["when"] = when;
+    j["template"]["files"].push_back(file);
+  }
+  return j;
+}
+
+void run_describe(Context& ctx, const ScaffoldFlags& flags)
+{
+  std::vector<OutputSpec> specs = parse_outputs("scaffold describe", flags.outputs);
+  LoadedTemplate tmpl = load_store(flags).load(flags.name);
+  auto files = files_with_conditions(tmpl);
+  write_document(ctx, specs, {[&] { return describe_text(tmpl.manifest, files); }, [&] { return describe_json(tmpl.manifest, files); }});
 }
 
 void print_dry_run(Context& ctx, const NewResult& result, const std::string& dir)
@@ -158,7 +220,7 @@ void add_answer_flags(CLI::App* cmd, ScaffoldFlags& flags)
 {
   cmd->add_option("--set", flags.sets, "Answer a variable: NAME=VALUE (repeatable; wins over --answers)");
   cmd->add_flag("--non-interactive", flags.non_interactive,
-                "Never prompt: defaults fill the gaps, a missing required answer is an error naming it");
+                "Never prompt (nor when stdin is not a terminal): defaults fill the gaps, a missing required answer is an error naming it");
   cmd->add_flag("--dry-run", flags.dry_run, "Show the files and contents that would be written; write nothing");
 }
 
@@ -173,17 +235,19 @@ void register_scaffold(CLI::App& app, Context& ctx)
 
   CLI::App* list = cmd->add_subcommand("list", "List the templates");
   add_templates_flag(list, *flags);
+  add_output_option(list, flags->outputs, "scaffold list");
   list->callback([&ctx, flags] { run_list(ctx, *flags); });
 
   CLI::App* describe = cmd->add_subcommand("describe", "Show a template's variables and files");
   describe->add_option("name", flags->name, "Template name")->required();
   add_templates_flag(describe, *flags);
+  add_output_option(describe, flags->outputs, "scaffold describe");
   describe->callback([&ctx, flags] { run_describe(ctx, *flags); });
 
   CLI::App* create = cmd->add_subcommand("new", "Generate a project from a template into DIR");
   create->footer(k_scaffold_footer);
   create->add_option("name", flags->name, "Template name (see 'readyctl scaffold list')")->required();
-  create->add_option("dir", flags->dir, "Target directory")->required();
+  create->add_option("dir", flags->dir, "Target directory; its base name is the default project_name")->required();
   add_answer_flags(create, *flags);
   create->add_option("--answers", flags->answers, "YAML file of NAME: VALUE answers (or a .readyctl-answers.yaml)");
   create->add_flag("--force", flags->force, "Overwrite existing files");

@@ -14,6 +14,7 @@ struct FlagInfo {
   std::string short_name;  // without dash; may be empty
   std::string description;
   bool takes_value = false;
+  std::vector<std::string> values;  // the values it takes, when a table knows them (-o: the command's formats)
 };
 
 struct CommandInfo {

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "output_formats.hpp"
 #include "readyctl/lint/engine.hpp"
-#include "readyctl/report/json_common.hpp"
 
 namespace readyctl::cli {
 namespace {
@@ -28,15 +28,16 @@ std::string rules_text(const std::vector<lint::Rule>& rules, const std::string& 
   return out;
 }
 
-std::string rules_json(const std::vector<lint::Rule>& rules, const std::string& category)
+nlohmann::ordered_json rules_json(const std::vector<lint::Rule>& rules, const std::string& category)
 {
-  nlohmann::ordered_json j{{"schemaVersion", 1}, {"tool", tool_block()}, {"rules", nlohmann::ordered_json::array()}};
+  nlohmann::ordered_json j = document_head();
+  j["rules"] = nlohmann::ordered_json::array();
   for (const lint::Rule& r : rules)
     if (category.empty() || r.category == category)
       j["rules"].push_back({{"id", r.id}, {"severity", severity_name(r.severity)}, {"category", r.category},
                             {"enabled", r.enabled}, {"kinds", r.kinds}, {"summary", r.summary},
                             {"params", r.params}});
-  return j.dump(2) + "\n";
+  return j;
 }
 
 std::string explain_text(const lint::Rule& r)
@@ -55,35 +56,56 @@ std::string explain_text(const lint::Rule& r)
   return out;
 }
 
+nlohmann::ordered_json explain_json(const lint::Rule& r)
+{
+  nlohmann::ordered_json params = nlohmann::ordered_json::array();
+  for (const lint::RuleParam& p : r.param_docs)
+    params.push_back({{"name", p.name}, {"default", p.default_value}, {"description", p.description}});
+  nlohmann::ordered_json j = document_head();
+  j["rule"] = {{"id", r.id}, {"severity", severity_name(r.severity)}, {"category", r.category},
+               {"enabled", r.enabled}, {"kinds", r.kinds}, {"summary", r.summary}, {"rationale", r.rationale},
+               {"remediation", r.remediation}, {"parameters", params},
+               {"examples", {{"bad", r.example_bad}, {"good", r.example_good}}},
+               {"suppress", fmt::format("# readyctl:ignore {} -- <reason>", r.id)}};
+  return j;
+}
+
+const lint::Rule& find_rule(const std::vector<lint::Rule>& rules, const std::string& id)
+{
+  for (const lint::Rule& r : rules)
+    if (r.id == id) return r;
+  throw InputError(fmt::format("lint explain {}: unknown rule id (see 'readyctl lint rules')", id));
+}
+
 }  // namespace
 
 void register_lint_catalogue(CLI::App& lint, Context& ctx)
 {
   struct Flags {
     std::string category;
-    std::string format = "text";
+    std::vector<std::string> outputs;
     std::string id;
     std::vector<std::string> rule_dirs;
   };
   Flags& f = ctx.make<Flags>();
   CLI::App* rules = lint.add_subcommand("rules", "List the rule catalogue");
   rules->add_option("--category", f.category, "Only this category: guardrails, scheduling, cost, isolation, durability, hygiene");
-  rules->add_option("-o,--output", f.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  add_output_option(rules, f.outputs, "lint rules");
   rules->add_option("--rules", f.rule_dirs, "A directory of extra rule files (repeatable)");
   rules->callback([&ctx, &f] {
+    std::vector<OutputSpec> specs = parse_outputs("lint rules", f.outputs);
     auto list = catalogue(ctx, f.rule_dirs);
-    ctx.streams.out << (f.format == "json" ? rules_json(list, f.category) : rules_text(list, f.category));
+    write_document(ctx, specs, {[&] { return rules_text(list, f.category); }, [&] { return rules_json(list, f.category); }});
   });
   CLI::App* explain = lint.add_subcommand("explain", "Explain one rule: rationale, parameters, examples, fix");
   explain->add_option("id", f.id, "Rule id")->required();
   explain->add_option("--rules", f.rule_dirs, "A directory of extra rule files (repeatable)");
+  add_output_option(explain, f.outputs, "lint explain");
   explain->callback([&ctx, &f] {
-    for (const lint::Rule& r : catalogue(ctx, f.rule_dirs))
-      if (r.id == f.id) {
-        ctx.streams.out << explain_text(r);
-        return;
-      }
-    throw InputError(fmt::format("lint explain {}: unknown rule id (see 'readyctl lint rules')", f.id));
+    std::vector<OutputSpec> specs = parse_outputs("lint explain", f.outputs);
+    std::vector<lint::Rule> list = catalogue(ctx, f.rule_dirs);
+    const lint::Rule& r = find_rule(list, f.id);
+    write_document(ctx, specs, {[&] { return explain_text(r); }, [&] { return explain_json(r); }});
   });
 }
 

@@ -11,7 +11,9 @@ list(APPEND READYCTL_CLI_SOURCES
   cli/command_tree.cpp
   cli/completion_script.cpp
   cli/output.cpp
+  cli/output_formats.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_cli_docs.cpp
+  tests/unit/test_cli_output_formats.cpp
 )

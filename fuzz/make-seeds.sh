@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Assembles the seed corpus of every harness from the project's own inputs and /work/shared/corpus (or $SHARED_CORPUS)
+# Assembles the seed corpus of every harness from the project's own inputs (real-world manifests: tests/corpus)
 # into OUT/<harness>/ (default build-fuzz/seeds). Copies, named by content hash, so reruns add nothing twice;
 # nothing here is committed except the few hand-written Prometheus bodies in fuzz/seeds/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$root/build-fuzz/seeds}"
-shared="${SHARED_CORPUS:-$root/../shared/corpus}"
+corpus="$root/tests/corpus"
 
 # seed HARNESS FILE...: copies each file under its content hash.
 seed() {
@@ -35,7 +35,7 @@ scaffold_seeds() {
   done
 }
 
-mapfile -t lint_inputs < <(manifests "$root/tests/lint" "$root/examples/ready" "$root/examples/unready" "$root/examples/demo" "$shared")
+mapfile -t lint_inputs < <(manifests "$root/tests/lint" "$root/examples/ready" "$root/examples/unready" "$root/examples/demo" "$corpus")
 seed fuzz_lint "${lint_inputs[@]}"
 seed fuzz_rule_file "$root"/rules/*.yaml
 mapfile -t scenarios < <(manifests "$root/examples/gamedays")

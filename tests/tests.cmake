@@ -7,7 +7,6 @@ target_include_directories(readyctl_tests PRIVATE tests/unit)
 target_link_libraries(readyctl_tests PRIVATE readyctl_cli doctest::doctest readyctl_warnings)
 target_compile_definitions(readyctl_tests PRIVATE
   READYCTL_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"
-  READYCTL_SHARED_DIR="${CMAKE_CURRENT_SOURCE_DIR}/../shared"
   READYCTL_BINARY="$<TARGET_FILE:readyctl>")
 add_dependencies(readyctl_tests readyctl)
 

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 old="$1" new="$2"; shift 2
 inputs=("$@")
-[[ ${#inputs[@]} -gt 0 ]] || inputs=(examples/ready examples/unready tests/lint "${SHARED_CORPUS:-/work/shared/corpus}")
+[[ ${#inputs[@]} -gt 0 ]] || inputs=(examples/ready examples/unready tests/lint "${SHARED_CORPUS:-tests/corpus}")
 differ=0
 same() {  # label, then the arguments after `lint`
   local label="$1"; shift

@@ -7,13 +7,14 @@ rules, with PromQL's own arithmetic where the server's answer depends on it (rat
 samples in the range, histogram_quantile() interpolation inside a bucket, lookback of instant selectors).
 Nothing here reads readyctl's code or output.
 
-usage: generate.py --out DIR --start UNIX --minutes N [--scenario main|legacy|bench] [--tenants N --gpus N]
+usage: generate.py --out DIR --start UNIX --minutes N [--scenario main|legacy|bench|demo] [--seed N] [--tenants N --gpus N]
 writes DIR/data.om (for `promtool tsdb create-blocks-from openmetrics`) and DIR/expected.json
 """
 import argparse
 import json
 import math
 import os
+import random
 
 STEP = 60          # sample interval and query step (seconds)
 RATE_WINDOW = 120  # readyctl's rate window for a 60 s step: max(step, 120 s)
@@ -82,27 +83,28 @@ def bench_tenants(n_tenants, n_gpus):
     return tenants
 
 
-def demo_tenants(previous, days=1):
-    """The bundled demo: `days` days with a diurnal envelope and the same bursts each afternoon; `previous` is the
-    period before, a little kinder. The second replica and the batch job run once, on the first day."""
+def demo_tenants(seed, days=1):
+    """The bundled demo: `days` days with a diurnal envelope and the same bursts each afternoon. `seed` draws each
+    week's own levels (base rates, burst heights, the batch job's length, cache hits) from fixed ranges, so two
+    weeks from two seeds differ as two real weeks do: by tens of percent, never by orders of magnitude. The second
+    replica and the batch job run once, on the first day."""
+    rng = random.Random(seed)
     tenants = main_tenants()
     a, b, c, batch = tenants
     for t in (a, b, c):
         t["diurnal"] = True
+        t["base"] *= rng.uniform(0.85, 1.15)
 
     def daily(bursts):
         return [(lo + 1440 * d, hi + 1440 * d, r) for d in range(days) for lo, hi, r in bursts]
-    a["bursts"] = daily([(600, 660, 16.0 if previous else 22.0), (1000, 1020, 12.0)])
+    a["bursts"] = daily([(600, 660, 22.0 * rng.uniform(0.75, 1.1)), (1000, 1020, 12.0 * rng.uniform(0.8, 1.2))])
     a["queue"] = lambda m: (8 + (m % 1440 - 600) % 7) if 600 <= m % 1440 < 660 else (1 if m % 30 == 0 else 0)
     a["reset_at"] = 700
     a["pods"][1]["run"] = (540, 780)
-    b["bursts"] = daily([(900, 930, 6.0 if previous else 9.0)])
+    b["bursts"] = daily([(900, 930, 9.0 * rng.uniform(0.7, 1.1))])
     b["queue"] = lambda m: 4 if 900 <= m % 1440 < 930 else (1 if m % 12 == 0 else 0)
-    if previous:
-        a["ttft"] = [0.4, 0.3, 0.18, 0.08, 0.03, 0.01, 0.0]
-        b["e2e"] = [0.0, 0.08, 0.2, 0.32, 0.28, 0.1, 0.02, 0.0]
-        c["hit"] = 0.7
-    batch["pods"][0]["run"] = (60, 300) if previous else (60, 420)
+    c["hit"] = round(rng.uniform(0.55, 0.7), 2)
+    batch["pods"][0]["run"] = (60, 60 + rng.choice([240, 300, 360]))
     return tenants
 
 
@@ -506,7 +508,8 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--start", type=int, required=True)
     ap.add_argument("--minutes", type=int, default=360)
-    ap.add_argument("--scenario", default="main", choices=["main", "legacy", "bench", "demo", "demo-previous"])
+    ap.add_argument("--scenario", default="main", choices=["main", "legacy", "bench", "demo"])
+    ap.add_argument("--seed", type=int, default=1, help="demo: draws the week's levels (another seed, another week)")
     ap.add_argument("--tenants", type=int, default=50)
     ap.add_argument("--gpus", type=int, default=400)
     a = ap.parse_args()
@@ -515,8 +518,8 @@ def main():
     legacy = a.scenario == "legacy"
     if a.scenario == "bench":
         tenants = bench_tenants(a.tenants, a.gpus)
-    elif a.scenario.startswith("demo"):
-        tenants = demo_tenants(a.scenario == "demo-previous", max(1, a.minutes // 1440))
+    elif a.scenario == "demo":
+        tenants = demo_tenants(a.seed, max(1, a.minutes // 1440))
     else:
         tenants = main_tenants()
     if legacy:

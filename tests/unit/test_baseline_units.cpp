@@ -178,3 +178,57 @@ TEST_SUITE("baseline")
     CHECK(readyctl::test::run_cli({"baseline", "--demo", "-o", "sarif"}).code == 2);
   }
 }
+
+TEST_SUITE("baseline")
+{
+  TEST_CASE("a missing or empty series is named with its label matchers (rules/stacks/vllm.yaml: errors)")
+  {
+    std::vector<Stack> stacks = builtin_stacks();
+    std::set<std::string> existing;
+    for (const std::string& name : all_probe_names(stacks))
+      if (name.starts_with("vllm:") && !name.starts_with("vllm:request_success")) existing.insert(name);
+    Detection without = detect_stack(stacks, existing, "vllm");
+    CHECK(without.missing.at("errors") == "vllm:request_success_total{finished_reason=\"abort\"}");
+    existing.insert("vllm:request_success_total");
+    Detection with = detect_stack(stacks, existing, "vllm");
+    CHECK(with.signals.at("errors").series() == "vllm:request_success_total{finished_reason=\"abort\"}");
+    CHECK(with.signals.at("e2e_latency").series() == "vllm:e2e_request_latency_seconds");  // no matchers, no braces
+  }
+
+  TEST_CASE("a price file without region or date prints only what it says")
+  {
+    Baseline b = demo_baseline();
+    b.comparison.reset();
+    CHECK(render_text(b, {}).find("by default (aws/") != std::string::npos);  // the built-in row has all three
+    b.prices = load_prices("prices.yaml", "gpu:\n  H100: 5\n");
+    std::string text = render_text(b, {});
+    CHECK(text.find("Prices: H100 $5/GPU-h by default (file prices.yaml)\n") != std::string::npos);
+    CHECK(text.find(", , as of") == std::string::npos);
+    CHECK(render_html(b).find("Prices: H100 $5/GPU-hour by default (file prices.yaml).") != std::string::npos);
+    PriceRow bare{"H100", 1, "", "", ""};
+    CHECK(bare.provenance().empty());
+  }
+
+  TEST_CASE("the demo's previous week is another week of the same cluster, not a counter artefact")
+  {
+    // tests/baseline/generate.py draws each week's base rates within 0.85-1.15x and burst heights within
+    // 0.7-1.2x of the same shapes: two weeks' peaks differ by less than 1.2/0.7 ~ 1.7x, and a day's peak is a
+    // burst a few times the diurnal mean, never hundreds of times.
+    Baseline now = demo_baseline();
+    Baseline before = demo_previous_baseline();
+    for (const TenantBaseline& t : before.tenants) {
+      CAPTURE(t.name);
+      const TenantBaseline* same = nullptr;
+      for (const TenantBaseline& n : now.tenants)
+        if (n.name == t.name) same = &n;
+      REQUIRE(same != nullptr);
+      Figure peak = t.get("requests.rate_peak"), peak_now = same->get("requests.rate_peak");
+      if (!peak || !peak_now) continue;
+      CHECK(*peak / *peak_now < 1.7);
+      CHECK(*peak_now / *peak < 1.7);
+      CHECK(*t.get("requests.peak_to_mean") < 10);
+    }
+    CHECK(*before.cluster.get("requests.peak_to_mean") < 10);
+    CHECK(*before.cluster.get("requests.rate_peak") / *now.cluster.get("requests.rate_peak") < 1.7);
+  }
+}

@@ -46,7 +46,7 @@ std::vector<fs::path> inputs()
     if (entry.is_directory()) out.push_back(entry.path());
   out.push_back(test::source_dir() / "examples/ready");
   out.push_back(test::source_dir() / "examples/unready");
-  out.push_back(test::shared_dir() / "corpus");
+  out.push_back(test::corpus_dir());
   std::sort(out.begin(), out.end());
   return out;
 }

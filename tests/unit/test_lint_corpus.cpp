@@ -1,4 +1,4 @@
-// Real-world manifests (../shared/corpus): lint never crashes on them, every finding points into its file, and
+// Real-world manifests (tests/corpus, vendored unmodified; see its SOURCES.md): lint never crashes on them, every finding points into its file, and
 // every rule finds exactly what a reader of each file expects, as written down in tests/lint/corpus-expected.txt.
 #include <doctest/doctest.h>
 
@@ -66,7 +66,7 @@ std::vector<std::string> lines_of(const fs::path& path)
 std::vector<fs::path> corpus_files()
 {
   std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(test::shared_dir() / "corpus")) {
+  for (const auto& entry : fs::recursive_directory_iterator(test::corpus_dir())) {
     std::string ext = entry.path().extension().string();
     if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml" || ext == ".json")) files.push_back(entry.path());
   }
@@ -91,7 +91,7 @@ TEST_SUITE("lint")
 {
   TEST_CASE("corpus: every finding points into its file, and every rule finds exactly what a reader expects")
   {
-    const fs::path corpus = test::shared_dir() / "corpus";
+    const fs::path corpus = test::corpus_dir();
     std::vector<fs::path> files = corpus_files();
     REQUIRE(files.size() >= 30);
     const Expectations expected = read_expectations();

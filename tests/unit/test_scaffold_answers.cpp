@@ -92,6 +92,11 @@ TEST_SUITE("scaffold")
   TEST_CASE("recorded answers round-trip, quoting values")
   {
     RecordedAnswers recorded{"demo", 4, {{"a", "x: y"}, {"b", "true"}, {"c", "line\"quote"}}};
+    // Values a YAML reader would take for something else, YAML syntax, edge spaces, unicode, multi-line text.
+    int n = 0;
+    for (const char* v : {"yes", "no", "1e3", "0x10", ": ", "#", "- x", " lead", "trail ", "null", "~", "ünïcödé ✓",
+                          "", "two\nlines\n", "two\nlines, no final newline"})
+      recorded.answers["v" + std::to_string(n++)] = v;
     RecordedAnswers back = parse_recorded_answers("r.yaml", format_recorded_answers(recorded));
     CHECK(back.template_name == "demo");
     CHECK(back.version == 4);

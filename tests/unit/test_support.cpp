@@ -36,7 +36,7 @@ CliResult run_binary(const std::string& args, const fs::path& cwd, const std::st
 }
 
 fs::path source_dir() { return READYCTL_SOURCE_DIR; }
-fs::path shared_dir() { return READYCTL_SHARED_DIR; }
+fs::path corpus_dir() { return source_dir() / "tests/corpus"; }
 std::string binary_path() { return READYCTL_BINARY; }
 
 std::string slurp(const fs::path& path)

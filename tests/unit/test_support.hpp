@@ -19,7 +19,7 @@ CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin
 CliResult run_binary(const std::string& args, const std::filesystem::path& cwd = {}, const std::string& stdin_text = "");
 
 std::filesystem::path source_dir();  // the repository
-std::filesystem::path shared_dir();  // ../shared
+std::filesystem::path corpus_dir();  // tests/corpus: the vendored real-world manifests
 std::string binary_path();
 
 std::string slurp(const std::filesystem::path& path);

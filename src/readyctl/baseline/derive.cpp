@@ -185,7 +185,7 @@ void warn_missing(const Detection& d, Baseline& b)
       if (figure_null(t, prefix) && !quiet.contains(t.name)) empty.push_back(t.name);
     if (!empty.empty() && d.signals.contains(signal))
       b.warnings.push_back(fmt::format("{} is null for {}: no samples of '{}' in the window", prefix,
-                                       fmt::join(empty, ", "), d.signals.at(signal).metric));
+                                       fmt::join(empty, ", "), d.signals.at(signal).series()));
   }
 }
 

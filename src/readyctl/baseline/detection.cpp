@@ -30,7 +30,9 @@ size_t resolve(const Stack& stack, const std::set<std::string>& existing, Detect
       }
     }
     if (hit) ++found;
-    else out.missing.try_emplace(id, probe_names(mapping.kind, mapping.candidates.front().name).front());
+    else
+      out.missing.try_emplace(id, series_with_matchers(probe_names(mapping.kind, mapping.candidates.front().name).front(),
+                                                       mapping.selector));
   }
   return found;
 }
@@ -63,6 +65,13 @@ const Stack& choose_engine(const std::vector<Stack>& stacks, const std::set<std:
 }
 
 }  // namespace
+
+std::string series_with_matchers(const std::string& metric, const std::string& selector)
+{
+  return selector.empty() ? metric : metric + "{" + selector + "}";
+}
+
+std::string ResolvedSignal::series() const { return series_with_matchers(metric, selector); }
 
 std::vector<std::string> all_probe_names(const std::vector<Stack>& stacks)
 {

@@ -16,12 +16,18 @@ struct ResolvedSignal {
   std::string selector;
   double scale = 1;
   std::string model_label;
+
+  // The series as a reader would select it: `vllm:request_success_total{finished_reason="abort"}`.
+  std::string series() const;
 };
+
+// A metric name with the signal's extra label matchers, if any.
+std::string series_with_matchers(const std::string& metric, const std::string& selector);
 
 struct Detection {
   std::string engine;                              // chosen engine stack; empty when none was found
   std::map<std::string, ResolvedSignal> signals;   // engine signals plus every infrastructure signal found
-  std::map<std::string, std::string> missing;      // signal -> the series name that was looked for
+  std::map<std::string, std::string> missing;      // signal -> the series looked for, with its label matchers
   std::vector<std::string> exporters;              // what was found, sorted
 };
 

@@ -60,6 +60,15 @@ void set_gpu(PriceCatalogue& c, const std::string& item, double usd, const std::
 
 }  // namespace
 
+std::string PriceRow::provenance() const
+{
+  std::vector<std::string> parts;
+  if (!source.empty()) parts.push_back(source);
+  if (!region.empty()) parts.push_back(region);
+  if (!as_of.empty()) parts.push_back("as of " + as_of);
+  return join(parts, ", ");
+}
+
 const PriceRow& PriceCatalogue::gpu_price(const std::string& model_name) const
 {
   std::string upper = model_name;

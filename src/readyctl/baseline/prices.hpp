@@ -12,6 +12,10 @@ struct PriceRow {
   std::string source;  // where the figure comes from
   std::string region;
   std::string as_of;   // date the source was generated
+
+  // What the row says of its origin, the empty parts left out: "file prices.yaml", or
+  // "aws/... , us-east-1, as of 2026-11-20"; empty when it says nothing.
+  std::string provenance() const;
 };
 
 struct PriceCatalogue {

@@ -18,7 +18,8 @@ h1{font-size:22px;margin:0 0 4px} h2{font-size:16px;margin:28px 0 8px}
 .card{background:#fff;border:1px solid #e2e8f0;border-radius:8px;padding:12px}
 .card b{display:block;font-size:20px} .card span{color:#64748b;font-size:12px}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:13px}
-th,td{padding:6px 8px;border-bottom:1px solid #e2e8f0;text-align:right;white-space:nowrap}
+th,td{padding:5px 6px;border-bottom:1px solid #e2e8f0;text-align:right;white-space:nowrap}
+th{white-space:normal;vertical-align:bottom}
 th:first-child,td:first-child{text-align:left} tr.cluster td{font-weight:600;background:#f1f5f9}
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:16px} .panel{background:#fff;border:1px solid #e2e8f0;border-radius:8px;padding:12px}
 .chart{width:100%;height:auto} .grid{stroke:#e2e8f0} .ytick{font-size:11px;fill:#64748b;text-anchor:end} .xtick{font-size:11px;fill:#64748b}
@@ -149,11 +150,12 @@ std::string render_html_body(const Baseline& b)
   out += line_panel(b, "Queue depth (waiting requests)", "queue", "");
   out += line_panel(b, "End-to-end latency p95", "e2e_p95", "s");
   out += line_panel(b, "GPU utilisation", "gpu_utilization", "%");
-  out += "</div><div class=\"grid2\" style=\"grid-template-columns:1fr\">" + cost_panel(b);
+  out += "</div><div class=\"grid2\" style=\"grid-template-columns:1fr\">" + cost_panel(b) + "</div>";
   out += "<h2>Per tenant</h2>" + table(b) + comparison(b) + warnings(b);
-  out += fmt::format("<p class=\"meta\">Prices: {} ${}/GPU-hour by default ({}, {}, as of {}).</p>",
-                     html_escape(b.prices.default_gpu), b.prices.gpu_price("").usd, html_escape(b.prices.gpu_price("").source),
-                     html_escape(b.prices.gpu_price("").region), html_escape(b.prices.gpu_price("").as_of));
+  const PriceRow& gpu = b.prices.gpu_price("");
+  std::string provenance = gpu.provenance();
+  out += fmt::format("<p class=\"meta\">Prices: {} ${}/GPU-hour by default{}.</p>", html_escape(b.prices.default_gpu),
+                     gpu.usd, provenance.empty() ? "" : " (" + html_escape(provenance) + ")");
   return out;
 }
 

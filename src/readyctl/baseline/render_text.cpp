@@ -87,9 +87,10 @@ std::string cost_summary(const Baseline& b)
                                 format_figure(c.get("cost.cpu"), "usd"), format_figure(c.get("cost.memory"), "usd"),
                                 format_figure(c.get("cost.idle_gpu"), "usd"));
   if (Figure pm = c.get("cost.per_million_tokens")) out += fmt::format("; {} per 1M tokens", format_figure(pm, "usd"));
-  return out + fmt::format("\nPrices: {} ${}/GPU-h by default ({}, {}, as of {})\n", b.prices.default_gpu,
-                           b.prices.gpu_price("").usd, b.prices.gpu_price("").source, b.prices.gpu_price("").region,
-                           b.prices.gpu_price("").as_of);
+  const PriceRow& gpu = b.prices.gpu_price("");
+  std::string provenance = gpu.provenance();
+  return out + fmt::format("\nPrices: {} ${}/GPU-h by default{}\n", b.prices.default_gpu, gpu.usd,
+                           provenance.empty() ? "" : " (" + provenance + ")");
 }
 
 std::string changes(const Baseline& b, const Style& st)

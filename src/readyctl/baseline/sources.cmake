@@ -29,5 +29,6 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_baseline_integration.cpp
   tests/unit/test_baseline_statistics.cpp
   tests/unit/test_baseline_fast_parse.cpp
+  tests/unit/test_baseline_html_layout.cpp
   tests/unit/test_baseline_units.cpp
 )

@@ -4,9 +4,12 @@
 #include <regex>
 
 #include <fmt/format.h>
+#include <yaml-cpp/emitter.h>
+#include <yaml-cpp/emittermanip.h>
 
 #include "readyctl/core/error.hpp"
 #include "readyctl/core/text.hpp"
+#include "readyctl/report/json_to_yaml.hpp"
 #include "readyctl/yaml/document.hpp"
 #include "readyctl/yaml/input_error.hpp"
 
@@ -38,17 +41,6 @@ Day utc_today_day()
 }
 
 namespace {
-
-// Plan values are written double-quoted so paths and URLs never need YAML escaping beyond quotes.
-std::string quoted(const std::string& s)
-{
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string scalar(const std::string& path, const yaml::Node* node, const char* key)
 {
@@ -93,18 +85,25 @@ void ask_plan_config(PlanConfig& c, const PlanQuestions& q, const PlanAsk& ask)
       c.prometheus = std::string(trim(*a));
 }
 
+// Written by yaml-cpp's emitter; emit_string quotes any value a YAML reader would not read back as that string.
 std::string render_plan_yaml(const PlanConfig& c)
 {
-  std::string out = "# readyctl 90-day plan: see `readyctl plan status`. Weeks 1-3 baseline, 4-6 durable flow,\n"
-                    "# 7-9 guardrails, 10-12 game days; each phase is due 21 days after the previous one.\n";
-  out += fmt::format("start: {}\n", format_date(c.start));
-  out += "manifests:";
-  if (c.manifests.empty()) out += " []";
-  out += "\n";
-  for (const auto& m : c.manifests) out += fmt::format("  - {}\n", quoted(m));
-  out += fmt::format("prometheus: {}\n", quoted(c.prometheus));
-  out += fmt::format("flowDir: {}\n", quoted(c.flow_dir));
-  return out;
+  YAML::Emitter out;
+  out << YAML::BeginMap;
+  out << YAML::Key << "start" << YAML::Value << format_date(c.start);  // a validated date, written plain
+  out << YAML::Key << "manifests" << YAML::Value;
+  if (c.manifests.empty()) out << YAML::Flow;
+  out << YAML::BeginSeq;
+  for (const std::string& m : c.manifests) emit_string(out, m);
+  out << YAML::EndSeq;
+  out << YAML::Key << "prometheus" << YAML::Value;
+  emit_string(out, c.prometheus);
+  out << YAML::Key << "flowDir" << YAML::Value;
+  emit_string(out, c.flow_dir);
+  out << YAML::EndMap;
+  return "# readyctl 90-day plan: see `readyctl plan status`. Weeks 1-3 baseline, 4-6 durable flow,\n"
+         "# 7-9 guardrails, 10-12 game days; each phase is due 21 days after the previous one.\n" +
+         finished_document(out);
 }
 
 PlanConfig parse_plan_yaml(const std::string& path, const std::string& text)

@@ -9,6 +9,7 @@ list(APPEND READYCTL_CORE_SOURCES
 list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_plan_drills.cpp
   tests/unit/test_plan_journey.cpp
+  tests/unit/test_plan_plan_file.cpp
   tests/unit/test_plan_report.cpp
   tests/unit/test_plan_status.cpp
 )

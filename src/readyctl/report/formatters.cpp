@@ -11,6 +11,7 @@ namespace {
 constexpr LintFormat k_formats[] = {
     {"text", &render_lint_text, "compiler-style findings with the source line and a caret (default)"},
     {"json", &render_lint_json, "machine-readable findings, schemaVersion 1", &write_lint_json},
+    {"yaml", &render_lint_yaml, "the JSON report's data as YAML"},
     {"sarif", &render_lint_sarif, "SARIF 2.1.0 for code scanning"},
     {"junit", &render_lint_junit, "JUnit XML, one test case per file and rule"},
     {"github", &render_lint_github, "GitHub Actions workflow annotations"},

@@ -33,6 +33,7 @@ const LintFormat& find_lint_format(std::string_view name);
 std::string render_lint_text(const LintReport& report, const RenderOptions& options);
 std::string render_lint_json(const LintReport& report, const RenderOptions& options);
 void write_lint_json(const LintReport& report, const RenderOptions& options, std::ostream& out);
+std::string render_lint_yaml(const LintReport& report, const RenderOptions& options);
 std::string render_lint_sarif(const LintReport& report, const RenderOptions& options);
 std::string render_lint_junit(const LintReport& report, const RenderOptions& options);
 std::string render_lint_github(const LintReport& report, const RenderOptions& options);

@@ -5,12 +5,14 @@
 #include <regex>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include <yaml-cpp/emitter.h>
+#include <yaml-cpp/emittermanip.h>
 
 #include "readyctl/core/atomic_file.hpp"
 #include "readyctl/core/error.hpp"
 #include "readyctl/core/regex.hpp"
 #include "readyctl/core/text.hpp"
+#include "readyctl/report/json_to_yaml.hpp"
 #include "readyctl/yaml/document.hpp"
 
 namespace readyctl::scaffold {
@@ -144,6 +146,22 @@ std::optional<std::string> answer_for(const Variable& var, const GivenMap& given
   return value;
 }
 
+// A variable without a default takes the caller's fallback when that is a valid answer; `rejected` collects why
+// a fallback was not used, for the "needs an answer" error.
+Variable with_fallback(const Variable& var, const AnswerSources& sources, std::vector<std::string>& rejected)
+{
+  auto it = sources.fallbacks.find(var.name);
+  if (var.default_value || it == sources.fallbacks.end()) return var;
+  std::string problem;
+  if (!validate_answer(var, it->second.value, problem)) {
+    rejected.push_back(fmt::format("{} is not a valid answer: {}", it->second.origin, problem));
+    return var;
+  }
+  Variable out = var;
+  out.default_value = it->second.value;
+  return out;
+}
+
 }  // namespace
 
 std::optional<std::string> validate_answer(const Variable& var, const std::string& text, std::string& problem)
@@ -167,27 +185,42 @@ Answers resolve_answers(const TemplateManifest& manifest, const AnswerSources& s
   add_sets(given, sources.sets);
   check_known(manifest, given);
   Answers answers;
-  std::vector<std::string> missing;
+  std::vector<std::string> missing, rejected;
   for (const Variable& var : manifest.variables) {
     if (!holds(var.when, answers)) continue;
-    std::optional<std::string> value = answer_for(var, given, sources);
+    std::optional<std::string> value = answer_for(with_fallback(var, sources, rejected), given, sources);
     if (value) answers[var.name] = *value;
     else missing.push_back(var.name);
   }
   if (!missing.empty())
-    throw InputError(fmt::format("template '{}' needs an answer for: {} (use --set NAME=VALUE or --answers FILE)",
-                                 manifest.name, join(missing, ", ")));
+    throw InputError(fmt::format("template '{}' needs an answer for: {} (use --set NAME=VALUE or --answers FILE){}",
+                                 manifest.name, join(missing, ", "), rejected.empty() ? "" : "; " + join(rejected, "; ")));
   return answers;
 }
 
+// Written by yaml-cpp's emitter; every answer is a string and reads back as the same string (emit_string quotes
+// `yes`, `1e3`, `null` and the like, which a YAML reader would otherwise take for something else).
 std::string format_recorded_answers(const RecordedAnswers& recorded)
 {
-  std::string out = "# Recorded by readyctl scaffold. `readyctl scaffold update` re-renders the template from these\n"
-                    "# answers and merges it with your edits (base render: .readyctl/scaffold-base/).\n";
-  out += fmt::format("template: {}\nversion: {}\nreadyctl: {}\nanswers:\n", recorded.template_name, recorded.version,
-                     READYCTL_VERSION);
-  for (const auto& [name, value] : recorded.answers) out += fmt::format("  {}: {}\n", name, nlohmann::json(value).dump());
-  return out;
+  YAML::Emitter out;
+  out << YAML::BeginMap << YAML::Key << "template" << YAML::Value;
+  emit_string(out, recorded.template_name);
+  out << YAML::Key << "version" << YAML::Value << recorded.version;
+  out << YAML::Key << "readyctl" << YAML::Value;
+  emit_string(out, READYCTL_VERSION);
+  out << YAML::Key << "answers" << YAML::Value;
+  if (recorded.answers.empty()) out << YAML::Flow;
+  out << YAML::BeginMap;
+  for (const auto& [name, value] : recorded.answers) {
+    out << YAML::Key;
+    emit_string(out, name);
+    out << YAML::Value;
+    emit_string(out, value);
+  }
+  out << YAML::EndMap << YAML::EndMap;
+  return "# Recorded by readyctl scaffold. `readyctl scaffold update` re-renders the template from these\n"
+         "# answers and merges it with your edits (base render: .readyctl/scaffold-base/).\n" +
+         finished_document(out);
 }
 
 RecordedAnswers parse_recorded_answers(const std::string& display_path, const std::string& text)

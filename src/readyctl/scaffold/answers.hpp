@@ -2,6 +2,7 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,11 +17,20 @@ namespace readyctl::scaffold {
 using Prompt = std::function<std::optional<std::string>(const Variable& var, const std::string& suggested,
                                                         const std::string& problem)>;
 
+// A value for a variable the template leaves without a default, and where it came from (for error messages).
+struct Fallback {
+  std::string value;
+  std::string origin;  // "the base name of DIR 'x/my-flow'"
+};
+
 struct AnswerSources {
   std::vector<std::string> sets;                   // "name=value" from --set, highest precedence
   std::optional<std::filesystem::path> answers_file;  // --answers FILE
   Answers recorded;                                // from .readyctl-answers.yaml (update)
   Prompt prompt;                                   // empty: non-interactive, defaults fill the gaps
+  // Defaults the caller supplies where the template has none (project_name: DIR's base name, as `cargo new`);
+  // used only when valid for the variable.
+  std::map<std::string, Fallback> fallbacks;
 };
 
 // Resolves every variable whose `when` holds, in declaration order. InputError naming every missing answer,

@@ -45,10 +45,25 @@ void write_files(const fs::path& dir, const std::vector<RenderedFile>& files, bo
     write_file_atomically(safe_join(dir, file.path), file.content, force ? Overwrite::allow : Overwrite::refuse);
 }
 
+namespace {
+
+// `scaffold new TEMPLATE path/to/my-flow` names the project my-flow, as `cargo new` does.
+std::string directory_base_name(const fs::path& dir)
+{
+  fs::path normal = fs::absolute(dir).lexically_normal();
+  if (normal.filename().empty()) normal = normal.parent_path();  // "my-flow/" names my-flow
+  return normal.filename().string();
+}
+
+}  // namespace
+
 NewResult new_project(const TemplateStore& store, const NewOptions& options)
 {
   LoadedTemplate tmpl = store.load(options.template_name);
-  NewResult result{tmpl.manifest, resolve_answers(tmpl.manifest, options.sources), {}, 0, false};
+  AnswerSources sources = options.sources;
+  sources.fallbacks.try_emplace("project_name", Fallback{directory_base_name(options.dir),
+                                                         fmt::format("the base name of DIR '{}'", options.dir.string())});
+  NewResult result{tmpl.manifest, resolve_answers(tmpl.manifest, sources), {}, 0, false};
   std::vector<RenderedFile> rendered = render_template(tmpl, result.answers);
   std::vector<RenderedFile> outputs =
       all_outputs(rendered, {tmpl.manifest.name, tmpl.manifest.version, result.answers});

@@ -38,7 +38,7 @@ struct NewResult {
   bool written = false;            // false for --dry-run
 };
 
-// Renders, checks every path and refuses (InputError listing them) to overwrite existing files without
+// Resolves the answers (project_name defaults to DIR's base name when that is a valid answer), renders, checks every path and refuses (InputError listing them) to overwrite existing files without
 // --force before writing anything; then writes each file atomically. --dry-run writes nothing.
 NewResult new_project(const TemplateStore& store, const NewOptions& options);
 

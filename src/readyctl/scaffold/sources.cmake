@@ -16,6 +16,7 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_scaffold_answers.cpp
   tests/unit/test_scaffold_manifest.cpp
   tests/unit/test_scaffold_merge3.cpp
+  tests/unit/test_scaffold_new_defaults.cpp
   tests/unit/test_scaffold_project.cpp
   tests/unit/test_scaffold_templates.cpp
   tests/unit/test_scaffold_update.cpp
