@@ -9,6 +9,7 @@
 
 #include "readyctl/baseline/derive.hpp"
 #include "readyctl/baseline/query_plan.hpp"
+#include "readyctl/baseline/serving_queries.hpp"
 
 namespace readyctl::baseline {
 namespace {
@@ -68,8 +69,11 @@ Baseline collect_baseline(const CollectOptions& options, double now)
   if (detection.engine.empty())
     b.warnings.push_back("no inference engine metrics found (looked for vLLM, SGLang, TGI and Triton names)");
   std::vector<QueryJob> jobs = plan_queries(detection, b.window, options.tenant_label);
+  if (options.serving)
+    for (QueryJob& job : plan_serving_queries(detection, b.window, options.tenant_label)) jobs.push_back(std::move(job));
   ResultsById results = run_queries(client, jobs, b.window, options);
   derive_baseline(results, detection, b);
+  if (options.serving) b.serving = derive_serving(results, detection, b.window, options.tenant_label);
   b.stats.queries = client.stats().requests;
   b.stats.bytes_received = client.stats().bytes_received;
   b.stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

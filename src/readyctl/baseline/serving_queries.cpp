@@ -1,0 +1,108 @@
+#include "readyctl/baseline/serving_queries.hpp"
+
+#include <fmt/format.h>
+
+namespace readyctl::baseline {
+namespace {
+
+class ServingPlanner {
+public:
+  ServingPlanner(const Detection& d, const Window& w, const std::string& tenant)
+      : m_d(d), m_w(w), m_by(fmt::format("{},{}", tenant, k_model_label)),
+        m_pod_by(tenant == "namespace" ? fmt::format("namespace,pod,{}", k_model_label)
+                                       : fmt::format("{},namespace,pod,{}", tenant, k_model_label)),
+        m_copy(tenant == "namespace" ? std::string(k_model_label) : fmt::format("{},{}", tenant, k_model_label))
+  {
+  }
+
+  bool has(const std::string& signal) const { return m_d.signals.contains(signal); }
+
+  std::string series(const std::string& signal, const std::string& suffix = "", const std::string& extra = "") const
+  {
+    const ResolvedSignal& s = m_d.signals.at(signal);
+    std::string matchers = s.selector;
+    if (!extra.empty()) matchers += (matchers.empty() ? "" : ",") + extra;
+    return s.metric + suffix + (matchers.empty() ? "" : "{" + matchers + "}");
+  }
+
+  void plan()
+  {
+    // Replicas are the pods that report `running`; without it nothing can be counted, so nothing is asked.
+    if (!has("running")) return;
+    std::string pods = fmt::format("group by ({})({})", m_pod_by, series("running"));
+    range("serving.replicas", fmt::format("count by ({})({})", m_by, pods), "running");
+    range("serving.running", fmt::format("sum by ({})({})", m_by, series("running")), "running");
+    if (has("resource_requests"))
+      range("serving.gpus", fmt::format("sum by ({})({} * on(namespace,pod) group_left() sum by (namespace,pod)({}))",
+                                        m_by, pods, series("resource_requests", "", "resource=\"nvidia_com_gpu\"")),
+            "resource_requests");
+    if (has("gpu_utilization")) range("serving.util", utilization(pods), "gpu_utilization");
+    if (has("requests"))
+      range("serving.rate", fmt::format("sum by ({})(rate({}[{}]))", m_by, series("requests"),
+                                        promql_range(m_w.rate_window)), "requests");
+    if (has("queue")) range("serving.queue", fmt::format("sum by ({})({})", m_by, series("queue")), "queue");
+    if (has("kv_cache")) range("serving.kv", fmt::format("avg by ({})({})", m_by, series("kv_cache")), "kv_cache");
+    if (has("preemptions"))
+      instant("serving.preemptions", fmt::format("sum by ({})(increase({}[{}]))", m_by, series("preemptions"),
+                                                 promql_range(m_w.seconds())), "preemptions");
+    latency();
+  }
+
+  std::vector<QueryJob> take() { return std::move(m_jobs); }
+
+private:
+  // DCGM's per-GPU utilisation of the pods that serve a model; a ServiceMonitor with `honorLabels: false` moves
+  // the workload's namespace and pod to exported_*, so those win where they are set.
+  std::string utilization(const std::string& pods) const
+  {
+    std::string u = fmt::format("label_replace(label_replace({}, \"namespace\", \"$1\", \"exported_namespace\", "
+                                "\"(.+)\"), \"pod\", \"$1\", \"exported_pod\", \"(.+)\")",
+                                series("gpu_utilization"));
+    return fmt::format("avg by ({})({} * on(namespace,pod) group_left({}) {})", m_by, u, m_copy, pods);
+  }
+
+  // TTFT p95, e2e p95 and mean e2e over the whole window in one request, told apart by a `figure` label.
+  void latency()
+  {
+    std::vector<std::string> parts;
+    std::string w = promql_range(m_w.seconds());
+    for (auto [signal, name] : {std::pair{"ttft", "ttft_p95"}, std::pair{"e2e_latency", "e2e_p95"}})
+      if (has(signal) && m_d.signals.at(signal).kind == SignalKind::histogram)
+        parts.push_back(fmt::format("label_replace(histogram_quantile(0.95, sum by (le,{})(increase({}[{}]))), "
+                                    "\"figure\", \"{}\", \"\", \"\")", m_by, series(signal, "_bucket"), w, name));
+    if (has("e2e_latency") && m_d.signals.at("e2e_latency").kind == SignalKind::histogram)
+      parts.push_back(fmt::format("label_replace(sum by ({0})(increase({1}[{3}])) / sum by ({0})(increase({2}[{3}])), "
+                                  "\"figure\", \"e2e_mean\", \"\", \"\")", m_by, series("e2e_latency", "_sum"),
+                                  series("e2e_latency", "_count"), w));
+    if (!parts.empty()) instant("serving.latency", fmt::format("{}", fmt::join(parts, " or ")), "e2e_latency");
+  }
+
+  void range(std::string id, std::string promql, const std::string& signal)
+  {
+    m_jobs.push_back({std::move(id), std::move(promql), true, m_d.signals.at(signal).metric});
+  }
+  void instant(std::string id, std::string promql, const std::string& signal)
+  {
+    std::string metric = m_d.signals.contains(signal) ? m_d.signals.at(signal).metric : "";
+    m_jobs.push_back({std::move(id), std::move(promql), false, metric});
+  }
+
+  const Detection& m_d;
+  const Window& m_w;
+  std::string m_by;      // tenant,model
+  std::string m_pod_by;  // tenant,namespace,pod,model (namespace and pod for the joins)
+  std::string m_copy;    // labels group_left copies onto DCGM series
+  std::vector<QueryJob> m_jobs;
+};
+
+}  // namespace
+
+std::vector<QueryJob> plan_serving_queries(const Detection& detection, const Window& window,
+                                           const std::string& tenant_label)
+{
+  ServingPlanner p(detection, window, tenant_label);
+  p.plan();
+  return p.take();
+}
+
+}  // namespace readyctl::baseline
