@@ -314,6 +314,30 @@ TEST_SUITE("baseline")
     CHECK(bl::render_text(b, {}).find("Right-sizing") == std::string::npos);
   }
 
+  // The demo cluster (generate.py demo_tenants): 2 nodes x 8 GPUs; at most 9 requested at once (team-a's first pod 2,
+  // team-b 1, team-c 2, the batch job 4 on day one); team-c's 2 single-GPU replicas at 40% and 60% keep 1 GPU busy.
+  TEST_CASE("recommend: --demo sizes its deployments and finds the 7 GPUs no pod requested")
+  {
+    CliResult text = run_cli({"baseline", "--demo", "--recommend"});
+    REQUIRE(text.code == 0);
+    CHECK(text.out.find("Right-sizing") != std::string::npos);
+    CHECK(text.out.find("7 GPUs no pod requested") != std::string::npos);
+    CliResult out = run_cli({"baseline", "--demo", "--recommend", "-o", "json"});
+    REQUIRE(out.code == 0);
+    json doc = json::parse(out.out);
+    CHECK(doc.at("recommendation_cluster").at("allocatable_gpus") == 16);
+    CHECK(doc.at("recommendation_cluster").at("peak_requested_gpus") == 9);
+    CHECK(doc.at("recommendations").size() == 4);  // three vLLM deployments and the batch job
+    for (const json& r : doc.at("recommendations")) {
+      if (r.at("tenant") == "team-c") {
+        CHECK(r.at("replicas").at("now") == 2);
+        CHECK(r.at("replicas").at("recommended") == 2);  // ceil(1.0 / 0.7)
+      }
+      if (r.at("tenant") == "batch-jobs") CHECK(r.at("evidence").at("verdict") == "no engine metrics");
+    }
+    CHECK(run_cli({"baseline", "--demo"}).out.find("Right-sizing") == std::string::npos);  // only when asked
+  }
+
   TEST_CASE("recommend: bad targets are usage errors before anything is read")
   {
     CHECK(run_cli({"baseline", "--demo", "--recommend", "--target-utilization", "1.5"}).code == 2);

@@ -131,23 +131,35 @@ Decision hold_under_pressure(const ServingFigures& f, const Pressure& p, const S
                       saturation_sentence(f, p, o))};
 }
 
+// "the busiest step kept 3.05 GPUs busy, 152% of the 2 it runs now" / "KV-cache use peaked at 20%".
+std::string describe_peak(const ServingFigures& f, const Sizing& s)
+{
+  if (s.basis == "KV-cache use") return fmt::format("KV-cache use peaked at {}", pct(s.peak_now));
+  return fmt::format("the busiest step kept {} GPUs busy, {} of the {} it runs now", three_digits(*f.busy_gpus_peak),
+                     pct(s.peak_now), three_digits(*f.gpus));
+}
+
 Decision size_calm(const ServingFigures& f, const Sizing& s, const RecommendOptions& o)
 {
   double r = *f.replicas;
   if (!s.replicas)
     return {r, "cannot size", "Cannot size: neither GPU utilisation nor KV-cache use had data; holding."};
-  if (std::fabs(*s.peak_now - o.target_utilization) <= k_hold_band || *s.replicas == r)
-    return {r, "right-sized", fmt::format("Right-sized: peak {} {} is within {} points of the {} target.", s.basis,
-                                          pct(s.peak_now), three_digits(k_hold_band * 100), pct(o.target_utilization))};
+  if (std::fabs(*s.peak_now - o.target_utilization) <= k_hold_band)
+    return {r, "right-sized", fmt::format("Right-sized: {}, within {} points of the {} target.", describe_peak(f, s),
+                                          three_digits(k_hold_band * 100), pct(o.target_utilization))};
+  if (*s.replicas == r)  // below the band, but one replica fewer would be over the target (or none at all)
+    return {r, "right-sized", fmt::format("Right-sized: {}; {} is the fewest whole replicas that keep the peak under "
+                                          "the {} target.", describe_peak(f, s), three_digits(r),
+                                          pct(o.target_utilization))};
   double after = *s.peak_now * r / *s.replicas;
   if (*s.replicas < r)
     return {*s.replicas, "over-provisioned",
-            fmt::format("Over-provisioned: peak {} is {}, so {} replica(s) instead of {} would run at {}, under the {} "
-                        "target, with no queue or latency pressure.", s.basis, pct(s.peak_now),
-                        three_digits(*s.replicas), three_digits(r), pct(after), pct(o.target_utilization))};
+            fmt::format("Over-provisioned: {}; {} replica(s) instead of {} would run at {}, under the {} target, with "
+                        "no queue or latency pressure.", describe_peak(f, s), three_digits(*s.replicas),
+                        three_digits(r), pct(after), pct(o.target_utilization))};
   return {*s.replicas, "under-provisioned",
-          fmt::format("Under-provisioned: peak {} is {}, above the {} target; {} replicas bring it to {}.", s.basis,
-                      pct(s.peak_now), pct(o.target_utilization), three_digits(*s.replicas), pct(after))};
+          fmt::format("Under-provisioned: {}, above the {} target; {} replicas bring it to {}.", describe_peak(f, s),
+                      pct(o.target_utilization), three_digits(*s.replicas), pct(after))};
 }
 
 void add_evidence(const ServingFigures& f, const RecommendOptions& o, double price, Recommendation& r)
