@@ -268,7 +268,7 @@ def build(w, tenants, legacy, nodes=2):
     for t in tenants:
         r = raw[t["name"]] = dict(req=[], abort=[], buckets={}, queue=[], prompt=[], gen=[], hits=[], queries=[],
                                   envoy_total=[], envoy_retry=[], pods=t["pods"])
-        lb = dict(namespace=t["name"], model_name="llama-3-8b")
+        lb = dict(namespace=t["name"], model_name=t.get("model", "llama-3-8b"))
         if t.get("base") is not None:
             reqs = lambda m, t=t: rate_at(t, m) * 60
             for reason, share, reset in (("stop", 1 - t["abort"], t["reset_at"]), ("abort", t["abort"], None)):
@@ -366,6 +366,13 @@ def recommend_tenants():
         dict(base, name="tensor-parallel", base=3.0, queue=lambda m: 0, kv=lambda m: 0.2, running=4, **quick,
              pods=pods("tp", 3, 4, A100, 30.0), expect=dict(verdict="over-provisioned", replicas=3, gpus_per_replica=4,
                                                              recommended=2)),
+        # One tenant, two models: each is sized on its own pods (the per-model split queries), not the tenant's mix.
+        dict(base, name="multi", model="small", base=1.0, queue=lambda m: 0, kv=lambda m: 0.1, running=2, **quick,
+             pods=pods("small", 2, 1, L4, 10.0), expect=dict(verdict="over-provisioned", replicas=2, gpus_per_replica=1,
+                                                              recommended=1)),
+        dict(base, name="multi", model="large", base=4.0, queue=lambda m: 0, kv=lambda m: 0.4, running=6, **quick,
+             pods=pods("large", 2, 2, H100, 60.0), expect=dict(verdict="right-sized", replicas=2, gpus_per_replica=2,
+                                                               recommended=2)),
         # GPUs and DCGM but no engine metrics: nothing to size on, so no change and low confidence.
         dict(name="no-engine", base=None, pods=pods("job", 2, 1, H100, 50.0),
              expect=dict(verdict="no engine metrics", gpus=2, recommended_gpus=2)),
@@ -584,8 +591,9 @@ def main():
     w.write(os.path.join(a.out, "data.om"))
     if a.scenario == "recommend":
         with open(os.path.join(a.out, "expected.json"), "w") as f:
-            # 4 nodes of 8 GPUs against 23 GPUs requested by pods: 9 no pod requested.
-            json.dump(dict(tenants={t["name"]: t["expect"] for t in tenants}, cluster=dict(unrequested_gpus=9)), f,
+            # 4 nodes of 8 GPUs against 29 GPUs requested by pods: 3 no pod requested.
+            key = lambda t: t["name"] + "/" + (t.get("model", "llama-3-8b") if t["base"] is not None else "")
+            json.dump(dict(deployments={key(t): t["expect"] for t in tenants}, cluster=dict(unrequested_gpus=3)), f,
                       indent=1)
         return
     if a.scenario != "main" and a.scenario != "legacy":

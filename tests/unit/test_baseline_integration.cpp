@@ -181,7 +181,7 @@ TEST_SUITE("integration-baseline")
 TEST_SUITE("integration-baseline")
 {
   // Each scenario's expected verdict, replicas and bounds come from how generate.py built it (see its comments).
-  TEST_CASE("right-sizing: over-provisioned, saturated, right-sized, tensor-parallel and engine-less tenants")
+  TEST_CASE("right-sizing: over-provisioned, saturated, right-sized, tensor-parallel, two-model and engine-less")
   {
     PrometheusFixture& p = prometheus();
     TempDir tmp;
@@ -190,9 +190,9 @@ TEST_SUITE("integration-baseline")
                             std::to_string(recommend_start() + k_recommend_minutes * 60), "--recommend", "--save", snap},
                            tmp);
     json expected = p.expected("recommend");
-    REQUIRE(report.at("recommendations").size() == expected.at("tenants").size());
+    REQUIRE(report.at("recommendations").size() == expected.at("deployments").size());
     for (const json& r : report.at("recommendations")) {
-      const json& want = expected.at("tenants").at(r.at("tenant").get<std::string>());
+      const json& want = expected.at("deployments").at(r.at("tenant").get<std::string>() + "/" + r.at("model").get<std::string>());
       INFO(r.dump());
       CHECK(r.at("evidence").at("verdict") == want.at("verdict"));
       if (want.contains("gpus")) {  // no engine metrics: shown with its GPUs, not resized, low confidence

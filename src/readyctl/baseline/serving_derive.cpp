@@ -46,8 +46,7 @@ double signal_scale(const Detection& d, const std::string& signal)
 std::map<GroupKey, GroupSeries> group_results(const ResultsById& results, const Detection& d, const Window& w,
                                               const std::string& tenant_label)
 {
-  static const std::map<std::string, std::string> k_scaled_by{{"serving.util", "gpu_utilization"},
-                                                             {"serving.kv", "kv_cache"}};
+  static const std::map<std::string, std::string> k_scaled_by{{"serving.util", "gpu_utilization"}};
   std::map<GroupKey, GroupSeries> groups;
   for (const auto& [id, result] : results) {
     if (!id.starts_with("serving.")) continue;
@@ -56,9 +55,9 @@ std::map<GroupKey, GroupSeries> group_results(const ResultsById& results, const 
     for (const Series& s : result.series) {
       GroupSeries& g = groups[serving_key(s, tenant_label)];
       if (id == "serving.preemptions" && !s.samples.empty()) g.instants["preemptions"] = s.samples.front().value;
-      else if (id == "serving.latency" && !s.samples.empty() && s.labels.contains("figure"))
-        g.instants[s.labels.at("figure")] = s.samples.front().value;
-      else if (id != "serving.preemptions" && id != "serving.latency") g.series[id] = serving_align(s, w, scale);
+      else if (id.starts_with("serving.latency") || id == "serving.peaks") {
+        if (!s.samples.empty() && s.labels.contains("figure")) g.instants[s.labels.at("figure")] = s.samples.front().value;
+      } else if (id != "serving.preemptions") g.series[id] = serving_align(s, w, scale);
     }
   }
   return groups;
@@ -121,14 +120,14 @@ ServingFigures figures_of(const GroupKey& key, const GroupSeries& g)
   const std::vector<Figure>& rate = series_of(g, "serving.rate");
   f.rate_mean = mean_of(rate);
   f.rate_peak = max_of(rate);
-  f.running_peak = max_of(series_of(g, "serving.running"));
+  f.running_peak = finite_or_null(g, "running_peak");
   const std::vector<Figure>& queue = series_of(g, "serving.queue");
   f.queue_p95 = quantile_of(queue, 0.95);
   f.queue_max = max_of(queue);
   f.queue_first = quarter_mean(queue, 0);
   f.queue_last = quarter_mean(queue, 3);
-  f.kv_peak = max_of(series_of(g, "serving.kv"));
-  f.kv_mean = mean_of(series_of(g, "serving.kv"));
+  f.kv_peak = finite_or_null(g, "kv_peak");
+  f.kv_mean = finite_or_null(g, "kv_mean");
   f.preemptions = finite_or_null(g, "preemptions");
   f.ttft_p95 = finite_or_null(g, "ttft_p95");
   f.e2e_p95 = finite_or_null(g, "e2e_p95");
@@ -136,14 +135,46 @@ ServingFigures figures_of(const GroupKey& key, const GroupSeries& g)
   return f;
 }
 
+std::map<std::string, int> models_per_tenant(const ResultsById& results, const std::string& tenant_label)
+{
+  std::map<std::string, int> out;
+  if (auto it = results.find("serving.replicas"); it != results.end())
+    for (const Series& s : it->second.series) ++out[serving_key(s, tenant_label).first];
+  return out;
+}
+
+// A tenant that serves one model: its own per-tenant series are that model's (rate, queue, GPUs, utilisation).
+void fill_from_tenant(const TenantBaseline& t, GroupSeries& g)
+{
+  static const std::pair<const char*, const char*> k_series[] = {{"serving.rate", "request_rate"},
+      {"serving.queue", "queue"}, {"serving.util", "gpu_utilization"}, {"serving.gpus", "gpus_allocated"}};
+  for (auto [id, name] : k_series)
+    if (!g.series.contains(id))
+      if (auto it = t.series.find(name); it != t.series.end()) g.series[id] = it->second;
+  for (auto [name, path] : {std::pair{"ttft_p95", "latency_seconds.ttft.p95"}, {"e2e_p95", "latency_seconds.e2e.p95"}})
+    if (!g.instants.contains(name)) g.instants[name] = t.get(path);
+}
+
 }  // namespace
 
-std::vector<ServingFigures> derive_serving(const ResultsById& results, const Detection& detection, const Window& window,
-                                           const std::string& tenant_label)
+bool serving_needs_split(const ResultsById& results, const std::string& tenant_label)
 {
+  for (const auto& [tenant, models] : models_per_tenant(results, tenant_label))
+    if (models > 1) return true;
+  return false;
+}
+
+std::vector<ServingFigures> derive_serving(const ResultsById& results, const Detection& detection, const Baseline& b)
+{
+  std::map<std::string, int> models = models_per_tenant(results, b.tenant_label);
   std::vector<ServingFigures> out;
-  for (const auto& [key, group] : group_results(results, detection, window, tenant_label))
-    if (group.series.contains("serving.replicas")) out.push_back(figures_of(key, group));
+  for (auto& [key, group] : group_results(results, detection, b.window, b.tenant_label)) {
+    if (!group.series.contains("serving.replicas")) continue;
+    if (models[key.first] == 1)
+      for (const TenantBaseline& t : b.tenants)
+        if (t.name == key.first) fill_from_tenant(t, group);
+    out.push_back(figures_of(key, group));
+  }
   return out;
 }
 

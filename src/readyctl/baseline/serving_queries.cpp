@@ -25,13 +25,32 @@ public:
     return s.metric + suffix + (matchers.empty() ? "" : "{" + matchers + "}");
   }
 
-  void plan()
+  // Engine-only signals: what a tenant's own baseline series cannot tell (replicas, running, KV, preemptions).
+  void plan_engine()
   {
     // Replicas are the pods that report `running`; without it nothing can be counted, so nothing is asked.
     if (!has("running")) return;
-    std::string pods = fmt::format("group by ({})({})", m_pod_by, series("running"));
-    range("serving.replicas", fmt::format("count by ({})({})", m_by, pods), "running");
-    range("serving.running", fmt::format("sum by ({})({})", m_by, series("running")), "running");
+    range("serving.replicas", fmt::format("count by ({})({})", m_by, pods()), "running");
+    // Peaks and means as subqueries at the window's step: the same points a range query returns, but one number
+    // back per deployment instead of a series.
+    std::vector<std::string> parts{over_steps("max", "running_peak", fmt::format("sum by ({})({})", m_by, series("running")))};
+    if (has("kv_cache")) {
+      std::string kv = fmt::format("avg by ({})({})", m_by, series("kv_cache"));
+      parts.push_back(over_steps("max", "kv_peak", kv));
+      parts.push_back(over_steps("avg", "kv_mean", kv));
+    }
+    instant("serving.peaks", fmt::format("{}", fmt::join(parts, " or ")), "running");
+    if (has("preemptions"))
+      instant("serving.preemptions", fmt::format("sum by ({})(increase({}[{}]))", m_by, series("preemptions"),
+                                                 promql_range(m_w.seconds())), "preemptions");
+    latency(false);
+  }
+
+  // The per-model split of what the baseline measures per tenant: only for tenants that serve several models.
+  void plan_split()
+  {
+    if (!has("running")) return;
+    std::string pods = this->pods();
     if (has("resource_requests"))
       range("serving.gpus", fmt::format("sum by ({})({} * on(namespace,pod) group_left() sum by (namespace,pod)({}))",
                                         m_by, pods, series("resource_requests", "", "resource=\"nvidia_com_gpu\"")),
@@ -41,16 +60,20 @@ public:
       range("serving.rate", fmt::format("sum by ({})(rate({}[{}]))", m_by, series("requests"),
                                         promql_range(m_w.rate_window)), "requests");
     if (has("queue")) range("serving.queue", fmt::format("sum by ({})({})", m_by, series("queue")), "queue");
-    if (has("kv_cache")) range("serving.kv", fmt::format("avg by ({})({})", m_by, series("kv_cache")), "kv_cache");
-    if (has("preemptions"))
-      instant("serving.preemptions", fmt::format("sum by ({})(increase({}[{}]))", m_by, series("preemptions"),
-                                                 promql_range(m_w.seconds())), "preemptions");
-    latency();
+    latency(true);
   }
 
   std::vector<QueryJob> take() { return std::move(m_jobs); }
 
 private:
+  std::string over_steps(const char* fn, const char* figure, const std::string& expr) const
+  {
+    return fmt::format("label_replace({}_over_time(({})[{}:{}]), \"figure\", \"{}\", \"\", \"\")", fn, expr,
+                       promql_range(m_w.seconds()), promql_range(m_w.step), figure);
+  }
+
+  std::string pods() const { return fmt::format("group by ({})({})", m_pod_by, series("running")); }
+
   // DCGM's per-GPU utilisation of the pods that serve a model; a ServiceMonitor with `honorLabels: false` moves
   // the workload's namespace and pod to exported_*, so those win where they are set.
   std::string utilization(const std::string& pods) const
@@ -61,20 +84,20 @@ private:
     return fmt::format("avg by ({})({} * on(namespace,pod) group_left({}) {})", m_by, u, m_copy, pods);
   }
 
-  // TTFT p95, e2e p95 and mean e2e over the whole window in one request, told apart by a `figure` label.
-  void latency()
+  // Mean e2e (for Little's law) or TTFT p95 and e2e p95 over the whole window, told apart by a `figure` label.
+  void latency(bool quantiles)
   {
     std::vector<std::string> parts;
     std::string w = promql_range(m_w.seconds());
     for (auto [signal, name] : {std::pair{"ttft", "ttft_p95"}, std::pair{"e2e_latency", "e2e_p95"}})
-      if (has(signal) && m_d.signals.at(signal).kind == SignalKind::histogram)
+      if (quantiles && has(signal) && m_d.signals.at(signal).kind == SignalKind::histogram)
         parts.push_back(fmt::format("label_replace(histogram_quantile(0.95, sum by (le,{})(increase({}[{}]))), "
                                     "\"figure\", \"{}\", \"\", \"\")", m_by, series(signal, "_bucket"), w, name));
-    if (has("e2e_latency") && m_d.signals.at("e2e_latency").kind == SignalKind::histogram)
+    if (!quantiles && has("e2e_latency") && m_d.signals.at("e2e_latency").kind == SignalKind::histogram)
       parts.push_back(fmt::format("label_replace(sum by ({0})(increase({1}[{3}])) / sum by ({0})(increase({2}[{3}])), "
                                   "\"figure\", \"e2e_mean\", \"\", \"\")", m_by, series("e2e_latency", "_sum"),
                                   series("e2e_latency", "_count"), w));
-    if (!parts.empty()) instant("serving.latency", fmt::format("{}", fmt::join(parts, " or ")), "e2e_latency");
+    if (!parts.empty()) instant(quantiles ? "serving.latency_split" : "serving.latency", fmt::format("{}", fmt::join(parts, " or ")), "e2e_latency");
   }
 
   void range(std::string id, std::string promql, const std::string& signal)
@@ -98,10 +121,11 @@ private:
 }  // namespace
 
 std::vector<QueryJob> plan_serving_queries(const Detection& detection, const Window& window,
-                                           const std::string& tenant_label)
+                                           const std::string& tenant_label, ServingQueries which)
 {
   ServingPlanner p(detection, window, tenant_label);
-  p.plan();
+  if (which == ServingQueries::engine) p.plan_engine();
+  else p.plan_split();
   return p.take();
 }
 
