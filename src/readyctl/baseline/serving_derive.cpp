@@ -84,18 +84,14 @@ Figure quarter_mean(const std::vector<Figure>& values, size_t quarter)
   return mean_of(std::span<const Figure>(values).subspan(from, to - from));
 }
 
-// Replicas and GPUs at the last step that counted replicas: what runs now.
+// Replicas at the last step that counted any, and the GPUs of the last step that had any: what runs now.
 void current_size(const GroupSeries& g, ServingFigures& f)
 {
-  const std::vector<Figure>& replicas = series_of(g, "serving.replicas");
+  f.replicas = finite_or_null(g, "replicas");
   const std::vector<Figure>& gpus = series_of(g, "serving.gpus");
-  for (size_t i = replicas.size(); i-- > 0;) {
-    if (!replicas[i] || *replicas[i] <= 0) continue;
-    f.replicas = replicas[i];
-    if (i < gpus.size() && gpus[i]) f.gpus = gpus[i];
-    break;
-  }
-  if (f.replicas && f.gpus && *f.gpus > 0) f.gpus_per_replica = std::max(1.0, std::round(*f.gpus / *f.replicas));
+  for (size_t i = gpus.size(); i-- > 0 && !f.gpus;)
+    if (gpus[i] && *gpus[i] > 0) f.gpus = gpus[i];
+  if (f.replicas && f.gpus) f.gpus_per_replica = std::max(1.0, std::round(*f.gpus / *f.replicas));
 }
 
 void utilisation(const GroupSeries& g, ServingFigures& f)
@@ -138,8 +134,10 @@ ServingFigures figures_of(const GroupKey& key, const GroupSeries& g)
 std::map<std::string, int> models_per_tenant(const ResultsById& results, const std::string& tenant_label)
 {
   std::map<std::string, int> out;
-  if (auto it = results.find("serving.replicas"); it != results.end())
-    for (const Series& s : it->second.series) ++out[serving_key(s, tenant_label).first];
+  if (auto it = results.find("serving.peaks"); it != results.end())
+    for (const Series& s : it->second.series)
+      if (auto figure = s.labels.find("figure"); figure != s.labels.end() && figure->second == "replicas")
+        ++out[serving_key(s, tenant_label).first];
   return out;
 }
 
@@ -169,7 +167,7 @@ std::vector<ServingFigures> derive_serving(const ResultsById& results, const Det
   std::map<std::string, int> models = models_per_tenant(results, b.tenant_label);
   std::vector<ServingFigures> out;
   for (auto& [key, group] : group_results(results, detection, b.window, b.tenant_label)) {
-    if (!group.series.contains("serving.replicas")) continue;
+    if (!group.instants.contains("replicas")) continue;
     if (models[key.first] == 1)
       for (const TenantBaseline& t : b.tenants)
         if (t.name == key.first) fill_from_tenant(t, group);

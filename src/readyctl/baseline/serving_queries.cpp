@@ -30,10 +30,10 @@ public:
   {
     // Replicas are the pods that report `running`; without it nothing can be counted, so nothing is asked.
     if (!has("running")) return;
-    range("serving.replicas", fmt::format("count by ({})({})", m_by, pods()), "running");
-    // Peaks and means as subqueries at the window's step: the same points a range query returns, but one number
-    // back per deployment instead of a series.
-    std::vector<std::string> parts{over_steps("max", "running_peak", fmt::format("sum by ({})({})", m_by, series("running")))};
+    // Replicas at the last step, peaks and means as subqueries at the window's step: the same points a range query
+    // returns, but one number back per deployment instead of a series.
+    std::vector<std::string> parts{over_steps("last", "replicas", fmt::format("count by ({})({})", m_by, pods())),
+                                   over_steps("max", "running_peak", fmt::format("sum by ({})({})", m_by, series("running")))};
     if (has("kv_cache")) {
       std::string kv = fmt::format("avg by ({})({})", m_by, series("kv_cache"));
       parts.push_back(over_steps("max", "kv_peak", kv));
