@@ -224,8 +224,8 @@ Recommendation unsized_tenant(const TenantBaseline& t, const Baseline& b, bool e
   r.monthly_cost_change = 0;
   r.verdict = engine_traffic ? "cannot size" : "no engine metrics";
   r.reason = engine_traffic
-                 ? "Cannot size: its engine reports traffic but no per-pod running-requests gauge, so replicas cannot "
-                   "be counted; holding."
+                 ? "Cannot size: its engine reports traffic but no replica reported running requests at the window's "
+                   "end (gone by then, or no per-pod running gauge), so replicas cannot be counted; holding."
                  : "No inference engine metrics: its GPUs serve no measured traffic (batch or training?), so there is "
                    "nothing to size them on; holding.";
   r.missing = {"GPU utilisation", "KV-cache use", "queue", "preemptions", "TTFT", "request rate"};

@@ -1,5 +1,7 @@
 #include "readyctl/baseline/serving_queries.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace readyctl::baseline {
@@ -30,14 +32,18 @@ public:
   {
     // Replicas are the pods that report `running`; without it nothing can be counted, so nothing is asked.
     if (!has("running")) return;
-    // Replicas at the last step, peaks and means as subqueries at the window's step: the same points a range query
-    // returns, but one number back per deployment instead of a series.
-    std::vector<std::string> parts{over_steps("last", "replicas", fmt::format("count by ({})({})", m_by, pods())),
-                                   over_steps("max", "running_peak", fmt::format("sum by ({})({})", m_by, series("running")))};
+    // One request, one number back per deployment: replicas reporting at the window's end, the peak of requests
+    // running at once (a subquery at the window's step, the points a range query would return), and KV-cache use
+    // over raw samples (the fullest replica's peak, the mean over replicas): each a single evaluation, not one
+    // per step, which is what keeps --recommend's cost small on a big fleet.
+    std::string w = promql_range(m_w.seconds());
+    std::vector<std::string> parts{
+        figure("replicas", fmt::format("count by ({})(group by ({})(last_over_time({}[{}])))", m_by, m_pod_by,
+                                       series("running"), promql_range(std::max(2 * m_w.step, 300.0)))),
+        over_steps("max", "running_peak", fmt::format("sum by ({})({})", m_by, series("running")))};
     if (has("kv_cache")) {
-      std::string kv = fmt::format("avg by ({})({})", m_by, series("kv_cache"));
-      parts.push_back(over_steps("max", "kv_peak", kv));
-      parts.push_back(over_steps("avg", "kv_mean", kv));
+      parts.push_back(figure("kv_peak", fmt::format("max by ({})(max_over_time({}[{}]))", m_by, series("kv_cache"), w)));
+      parts.push_back(figure("kv_mean", fmt::format("avg by ({})(avg_over_time({}[{}]))", m_by, series("kv_cache"), w)));
     }
     instant("serving.peaks", fmt::format("{}", fmt::join(parts, " or ")), "running");
     if (has("preemptions"))
@@ -66,10 +72,14 @@ public:
   std::vector<QueryJob> take() { return std::move(m_jobs); }
 
 private:
-  std::string over_steps(const char* fn, const char* figure, const std::string& expr) const
+  static std::string figure(const char* name, const std::string& expr)
   {
-    return fmt::format("label_replace({}_over_time(({})[{}:{}]), \"figure\", \"{}\", \"\", \"\")", fn, expr,
-                       promql_range(m_w.seconds()), promql_range(m_w.step), figure);
+    return fmt::format("label_replace({}, \"figure\", \"{}\", \"\", \"\")", expr, name);
+  }
+  std::string over_steps(const char* fn, const char* name, const std::string& expr) const
+  {
+    return figure(name, fmt::format("{}_over_time(({})[{}:{}])", fn, expr, promql_range(m_w.seconds()),
+                                    promql_range(m_w.step)));
   }
 
   std::string pods() const { return fmt::format("group by ({})({})", m_pod_by, series("running")); }
