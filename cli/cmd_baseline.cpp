@@ -9,9 +9,11 @@
 #include "output_formats.hpp"
 #include "readyctl/baseline/collect.hpp"
 #include "readyctl/baseline/compare.hpp"
+#include "readyctl/baseline/recommend.hpp"
 #include "readyctl/baseline/render.hpp"
 #include "readyctl/baseline/snapshot.hpp"
 #include "readyctl/core/atomic_file.hpp"
+#include "readyctl/core/duration.hpp"
 #include "readyctl/core/huge_heap.hpp"
 #include "readyctl/plan/plan_file.hpp"
 #include "readyctl/report/json_to_yaml.hpp"
@@ -28,6 +30,7 @@ Examples:
   readyctl baseline --prometheus https://mimir.example/prometheus --tenant-id team-a \
       --bearer-token-file /var/run/secrets/token -o html=baseline.html
   readyctl baseline --from week-47.json --compare week-46.json -o markdown
+  readyctl baseline --from week-47.json --recommend --target-utilization 0.6 --slo-ttft-p95 1s
   readyctl baseline --prometheus http://thanos:9090 --start 2026-11-16T00:00:00Z --end 2026-11-23T00:00:00Z \
       --prices prices.yaml -o json=baseline.json -o text
 
@@ -47,6 +50,10 @@ struct BaselineFlags {
   double timeout = 120;
   int concurrency = 4;
   std::vector<std::string> outputs;
+  bool recommend = false;
+  double target_utilization = 0.7;
+  std::string slo_ttft_p95 = "2s", slo_e2e_p95;
+  double slo_queue_p95 = 1;
 };
 
 void add_source_flags(CLI::App* cmd, BaselineFlags& f)
@@ -83,6 +90,43 @@ void add_output_flags(CLI::App* cmd, BaselineFlags& f)
   cmd->add_option("--compare", f.compare, "Show what moved against an earlier snapshot");
   cmd->add_flag("--force", f.force, "Let --save replace an existing file");
   add_output_option(cmd, f.outputs, "baseline");
+}
+
+void add_recommend_flags(CLI::App* cmd, BaselineFlags& f)
+{
+  cmd->add_flag("--recommend", f.recommend,
+                "Right-size GPU serving per tenant and model: replicas, GPUs and monthly cost, with the evidence");
+  cmd->add_option("--target-utilization", f.target_utilization,
+                  "GPU utilisation --recommend sizes for at the window's busiest step, in (0, 1]")->capture_default_str();
+  cmd->add_option("--slo-ttft-p95", f.slo_ttft_p95,
+                  "Time-to-first-token p95 objective (a duration; 0 for none): a deployment over it is never shrunk")
+      ->capture_default_str();
+  cmd->add_option("--slo-e2e-p95", f.slo_e2e_p95, "End-to-end latency p95 objective (a duration; default none)");
+  cmd->add_option("--slo-queue-p95", f.slo_queue_p95,
+                  "Waiting requests per replica allowed at the 95th-percentile step; more is saturation")
+      ->capture_default_str();
+}
+
+std::optional<double> slo_seconds(const std::string& text, const char* flag)
+{
+  if (text.empty()) return std::nullopt;
+  std::optional<double> s = parse_duration_seconds(text);
+  if (!s || *s < 0) throw InputError(fmt::format("{} '{}': expected a duration such as 2s or 500ms", flag, text));
+  return *s > 0 ? s : std::nullopt;
+}
+
+bl::RecommendOptions recommend_options(const BaselineFlags& f)
+{
+  if (!(f.target_utilization > 0 && f.target_utilization <= 1))
+    throw InputError(fmt::format("--target-utilization {}: expected a fraction in (0, 1], such as 0.7",
+                                 f.target_utilization));
+  if (!(f.slo_queue_p95 >= 0)) throw InputError("--slo-queue-p95: expected a number of requests, 0 or more");
+  bl::RecommendOptions o;
+  o.target_utilization = f.target_utilization;
+  o.slo_ttft_p95 = slo_seconds(f.slo_ttft_p95, "--slo-ttft-p95");
+  o.slo_e2e_p95 = slo_seconds(f.slo_e2e_p95, "--slo-e2e-p95");
+  o.slo_queue_p95 = f.slo_queue_p95;
+  return o;
 }
 
 class Progress {
@@ -128,6 +172,7 @@ bl::Baseline acquire(const BaselineFlags& f, Context& ctx)
   o.tenant_label = f.tenant_label;
   o.stack = f.stack;
   o.concurrency = f.concurrency;
+  o.serving = f.recommend || !f.save.empty();  // a saved snapshot can be right-sized later with --from
   if (!f.prices.empty()) o.prices = bl::load_prices(f.prices, read_file(f.prices));
   if (ctx.show_progress()) o.progress = Progress(ctx);
   double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -159,9 +204,20 @@ void run_baseline(const BaselineFlags& f, Context& ctx)
 {
   reserve_huge_heap(k_command_heap_bytes);
   std::vector<OutputSpec> specs = parse_outputs("baseline", f.outputs);  // a bad format fails before any query
+  std::optional<bl::RecommendOptions> recommending;
+  if (f.recommend) recommending = recommend_options(f);  // bad targets fail before any query
   bl::Baseline b = acquire(f, ctx);
-  if (!f.compare.empty()) b.comparison = bl::compare_baselines(bl::load_snapshot(f.compare), b, f.compare);
-  else if (f.demo) b.comparison = bl::compare_baselines(bl::demo_previous_baseline(), b, "the demo's previous run");
+  std::optional<bl::Baseline> before;
+  if (!f.compare.empty()) before = bl::load_snapshot(f.compare);
+  else if (f.demo) before = bl::demo_previous_baseline();
+  if (before) b.comparison = bl::compare_baselines(*before, b, f.compare.empty() ? "the demo's previous run" : f.compare);
+  if (recommending) {
+    b.recommendations = bl::recommend(b, *recommending);
+    if (before) {
+      b.recommendations->followup_against = b.comparison->against;
+      b.recommendations->followup = bl::follow_up(*before, b, *recommending);
+    }
+  }
   if (!f.save.empty()) bl::save_snapshot(b, f.save, f.force);
   write_outputs(ctx, specs, [&](const std::string& format, bool to_terminal) { return render(b, format, to_terminal, ctx); });
   hint_plan_evidence(f, ctx);
@@ -178,6 +234,7 @@ void register_baseline(CLI::App& app, Context& ctx)
   add_source_flags(cmd, *flags);
   add_window_flags(cmd, *flags);
   add_output_flags(cmd, *flags);
+  add_recommend_flags(cmd, *flags);
   cmd->callback([flags, &ctx] { run_baseline(*flags, ctx); });
 }
 

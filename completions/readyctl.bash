@@ -32,7 +32,7 @@ _readyctl_path() {
 _readyctl_words() {
   case "$1" in
     "") printf '%s' 'baseline completion gameday lint plan scaffold version --help -h --version --color --quiet -q --verbose -v --config' ;;
-    "baseline") printf '%s' '--help -h --prometheus --bearer-token-file --basic-auth-file --header --tenant-id --ca-file --insecure-skip-tls-verify --timeout --concurrency --from --demo --since --start --end --step --tenant-label --stack --prices --save --compare --force --output -o' ;;
+    "baseline") printf '%s' '--help -h --prometheus --bearer-token-file --basic-auth-file --header --tenant-id --ca-file --insecure-skip-tls-verify --timeout --concurrency --from --demo --since --start --end --step --tenant-label --stack --prices --save --compare --force --output -o --recommend --target-utilization --slo-ttft-p95 --slo-e2e-p95 --slo-queue-p95' ;;
     "completion") printf '%s' '--help -h' ;;
     "gameday") printf '%s' 'validate run rollback report --help -h' ;;
     "gameday validate") printf '%s' '--help -h --output -o' ;;

@@ -35,6 +35,11 @@ complete -c readyctl -n '__fish_seen_subcommand_from baseline' -l save -r -d 'Wr
 complete -c readyctl -n '__fish_seen_subcommand_from baseline' -l compare -r -d 'Show what moved against an earlier snapshot'
 complete -c readyctl -n '__fish_seen_subcommand_from baseline' -l force -r -d 'Let --save replace an existing file'
 complete -c readyctl -n '__fish_seen_subcommand_from baseline' -l output -s o -r -a 'text json yaml markdown html' -d 'Output FORMAT[=PATH], repeatable: text (default), json, yaml, markdown, html'
+complete -c readyctl -n '__fish_seen_subcommand_from baseline' -l recommend -r -d 'Right-size GPU serving per tenant and model: replicas, GPUs and monthly cost, with the evidence'
+complete -c readyctl -n '__fish_seen_subcommand_from baseline' -l target-utilization -r -d 'GPU utilisation --recommend sizes for at the window'\''s busiest step, in (0, 1]'
+complete -c readyctl -n '__fish_seen_subcommand_from baseline' -l slo-ttft-p95 -r -d 'Time-to-first-token p95 objective (a duration; 0 for none): a deployment over it is never shrunk'
+complete -c readyctl -n '__fish_seen_subcommand_from baseline' -l slo-e2e-p95 -r -d 'End-to-end latency p95 objective (a duration; default none)'
+complete -c readyctl -n '__fish_seen_subcommand_from baseline' -l slo-queue-p95 -r -d 'Waiting requests per replica allowed at the 95th-percentile step; more is saturation'
 complete -c readyctl -n '__fish_seen_subcommand_from completion' -l help -s h -r -d 'Print this help message and exit'
 complete -c readyctl -f -n '__fish_seen_subcommand_from gameday' -a validate
 complete -c readyctl -f -n '__fish_seen_subcommand_from gameday' -a run

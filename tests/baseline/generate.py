@@ -253,7 +253,7 @@ def ratio(a, b):
 
 
 # --------------------------------------------------------------------------------------------- generation
-def build(w, tenants, legacy):
+def build(w, tenants, legacy, nodes=2):
     """Writes every series into w; returns per-tenant raw series for the expectations."""
     raw = {}
     succ = "vllm:request_success" if legacy else "vllm:request_success_total"
@@ -270,7 +270,7 @@ def build(w, tenants, legacy):
     for t in tenants:
         r = raw[t["name"]] = dict(req=[], abort=[], buckets={}, queue=[], prompt=[], gen=[], hits=[], queries=[],
                                   envoy_total=[], envoy_retry=[], pods=t["pods"])
-        lb = dict(namespace=t["name"], model_name="llama-3-8b")
+        lb = dict(namespace=t["name"], model_name=t.get("model", "llama-3-8b"))
         if t.get("base") is not None:
             reqs = lambda m, t=t: rate_at(t, m) * 60
             for reason, share, reset in (("stop", 1 - t["abort"], t["reset_at"]), ("abort", t["abort"], None)):
@@ -294,7 +294,7 @@ def build(w, tenants, legacy):
             s = gauge(w, t["queue"])
             w.add("vllm:num_requests_waiting", "gauge", "vllm:num_requests_waiting", lb, s)
             r["queue"].append(s)
-            w.add("vllm:num_requests_running", "gauge", "vllm:num_requests_running", lb, gauge(w, lambda m: 4))
+            build_engine_pods(w, t, lb, ctype, cname)
             for key, name, per in (("prompt", "vllm:prompt_tokens", t["prompt"]), ("gen", "vllm:generation_tokens", t["gen"])):
                 s = counter(w, lambda m, per=per: reqs(m) * per)
                 w.add(cfam(name), ctype, cname(name), lb, s)
@@ -314,10 +314,71 @@ def build(w, tenants, legacy):
         if not legacy:
             build_pods(w, t, r)
     if not legacy:
-        for node in ("gpu-node-1", "gpu-node-2"):
+        for node in (f"gpu-node-{n + 1}" for n in range(nodes)):
             w.add("kube_node_status_allocatable", "gauge", "kube_node_status_allocatable",
                   dict(node=node, resource="nvidia_com_gpu", unit="integer"), gauge(w, lambda m: 8))
     return raw
+
+
+def build_engine_pods(w, t, lb, ctype, cname):
+    """Per replica, as a PodMonitor scrapes them (with `pod`): requests running, KV-cache use, preemptions.
+    A replica's series exist only while its pod runs, so counting them counts replicas."""
+    for pod in t["pods"]:
+        pl = dict(lb, pod=pod["name"])
+        live = [m for m in w.minutes if running(pod, m)]
+        w.add("vllm:num_requests_running", "gauge", "vllm:num_requests_running", pl,
+              [(w.ts(m), float(t.get("running", 4))) for m in live])
+        w.add("vllm:kv_cache_usage_perc", "gauge", "vllm:kv_cache_usage_perc", pl,
+              [(w.ts(m), float(t.get("kv", lambda m: 0.3)(m))) for m in live])
+        preempt = t.get("preempt", 0.0)
+        total, samples = 0.0, []
+        for m in live:
+            samples.append((w.ts(m), total))
+            total += preempt
+        w.add("vllm:num_preemptions", ctype, cname("vllm:num_preemptions"), pl, samples)
+
+
+def recommend_tenants():
+    """Right-sizing scenarios whose answer is known from how they are built (docs/recommend.md's method, target 0.7
+    at the window's peak): per tenant, the replicas and GPUs it runs and what a recommendation must say."""
+    def pods(prefix, n, gpus, model, util):
+        return [dict(name=f"{prefix}-{i}", gpus=gpus, model=model, util=[lambda m, u=util: u] * gpus, cpu_req=2,
+                     cpu_use=1.0, mem_req=16 * GIB, mem_use=8 * GIB, run=(None, None)) for i in range(n)]
+    quick = dict(e2e=[0.2, 0.5, 0.3, 0.0, 0.0, 0.0, 0.0, 0.0], ttft=[0.5, 0.4, 0.1, 0.0, 0.0, 0.0, 0.0],
+                 itl=[0.5, 0.4, 0.1, 0.0, 0.0, 0.0])
+    slow = dict(e2e=[0.0, 0.0, 0.0, 0.1, 0.3, 0.4, 0.2, 0.0], ttft=[0.0, 0.0, 0.05, 0.15, 0.3, 0.3, 0.2],
+                itl=[0.0, 0.1, 0.3, 0.4, 0.2, 0.0])
+    base = dict(bursts=[], abort=0.0, prompt=500, gen=100, hit=0.3, reset_at=None, envoy_retry=None)
+    return [
+        # 4 x 1 GPU at 10 %: the peak needs 0.4 GPU, one replica at 0.7 holds it.
+        dict(base, name="over", base=2.0, queue=lambda m: 0, kv=lambda m: 0.1, running=2, **quick,
+             pods=pods("over", 4, 1, H100, 10.0), expect=dict(verdict="over-provisioned", replicas=4, gpus_per_replica=1,
+                                                               recommended=1)),
+        # 2 x 1 GPU at 95 %, a queue growing from 0 to 40, the KV cache full, preemptions, TTFT p95 over 2 s:
+        # never fewer; at least one more, at most what running + queued requests need: ceil(2 x (64 + 40) / 64).
+        dict(base, name="saturated", base=8.0, queue=lambda m: max(0, min(40, m // 6)), kv=lambda m: 0.97, running=32,
+             preempt=3.0, **slow, pods=pods("sat", 2, 1, H100, 95.0),
+             expect=dict(verdict="saturated", replicas=2, gpus_per_replica=1, at_least=3,
+                         at_most=math.ceil(2 * (64 + 40) / 64))),
+        # 3 x 1 GPU at 65 %: within 0.1 of the target, hold.
+        dict(base, name="rightsized", base=5.0, queue=lambda m: 0, kv=lambda m: 0.5, running=8, **quick,
+             pods=pods("right", 3, 1, L4, 65.0), expect=dict(verdict="right-sized", replicas=3, gpus_per_replica=1,
+                                                              recommended=3)),
+        # 3 replicas of 4 GPUs (tensor parallel) at 30 %: the peak keeps 3.6 GPUs busy, 3.6 / (0.7 x 4) -> 2 replicas.
+        dict(base, name="tensor-parallel", base=3.0, queue=lambda m: 0, kv=lambda m: 0.2, running=4, **quick,
+             pods=pods("tp", 3, 4, A100, 30.0), expect=dict(verdict="over-provisioned", replicas=3, gpus_per_replica=4,
+                                                             recommended=2)),
+        # One tenant, two models: each is sized on its own pods (the per-model split queries), not the tenant's mix.
+        dict(base, name="multi", model="small", base=1.0, queue=lambda m: 0, kv=lambda m: 0.1, running=2, **quick,
+             pods=pods("small", 2, 1, L4, 10.0), expect=dict(verdict="over-provisioned", replicas=2, gpus_per_replica=1,
+                                                              recommended=1)),
+        dict(base, name="multi", model="large", base=4.0, queue=lambda m: 0, kv=lambda m: 0.4, running=6, **quick,
+             pods=pods("large", 2, 2, H100, 60.0), expect=dict(verdict="right-sized", replicas=2, gpus_per_replica=2,
+                                                               recommended=2)),
+        # GPUs and DCGM but no engine metrics: nothing to size on, so no change and low confidence.
+        dict(name="no-engine", base=None, pods=pods("job", 2, 1, H100, 50.0),
+             expect=dict(verdict="no engine metrics", gpus=2, recommended_gpus=2)),
+    ]
 
 
 def build_pods(w, t, r):
@@ -508,7 +569,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--start", type=int, required=True)
     ap.add_argument("--minutes", type=int, default=360)
-    ap.add_argument("--scenario", default="main", choices=["main", "legacy", "bench", "demo"])
+    ap.add_argument("--scenario", default="main", choices=["main", "legacy", "bench", "demo", "recommend"])
     ap.add_argument("--seed", type=int, default=1, help="demo: draws the week's levels (another seed, another week)")
     ap.add_argument("--tenants", type=int, default=50)
     ap.add_argument("--gpus", type=int, default=400)
@@ -524,10 +585,19 @@ def main():
         tenants = main_tenants()
     if legacy:
         tenants = [t for t in tenants if t["name"] == "team-a"]
+    if a.scenario == "recommend":
+        tenants = recommend_tenants()
     w = Writer(a.start, a.minutes)
-    raw = build(w, tenants, legacy)
+    raw = build(w, tenants, legacy, 4 if a.scenario == "recommend" else 2)
     os.makedirs(a.out, exist_ok=True)
     w.write(os.path.join(a.out, "data.om"))
+    if a.scenario == "recommend":
+        with open(os.path.join(a.out, "expected.json"), "w") as f:
+            # 4 nodes of 8 GPUs against 29 GPUs requested by pods: 3 no pod requested.
+            key = lambda t: t["name"] + "/" + (t.get("model", "llama-3-8b") if t["base"] is not None else "")
+            json.dump(dict(deployments={key(t): t["expect"] for t in tenants}, cluster=dict(unrequested_gpus=3)), f,
+                      indent=1)
+        return
     if a.scenario != "main" and a.scenario != "legacy":
         return
     e = Expect(a.start, a.minutes)

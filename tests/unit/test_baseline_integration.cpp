@@ -26,6 +26,9 @@ long main_start()
   return (now / 86400 - 2) * 86400 + 6 * 3600;  // 06:00 UTC two days ago
 }
 long legacy_start() { return main_start() - 86400; }
+// Right-sizing scenarios (generate.py --scenario recommend): 18:00-22:00 UTC the day before main's window.
+constexpr long k_recommend_minutes = 240;
+long recommend_start() { return main_start() - 43200; }
 
 // One Prometheus for the whole suite, holding both scenarios in separate windows.
 class PrometheusFixture {
@@ -37,7 +40,9 @@ public:
                             main_start(), k_main_minutes));
     run_checked(fmt::format("python3 '{}' --out '{}' --start {} --minutes {} --scenario legacy", gen,
                             (m_dir / "legacy").string(), legacy_start(), k_legacy_minutes));
-    for (const char* scenario : {"main", "legacy"})
+    run_checked(fmt::format("python3 '{}' --out '{}' --start {} --minutes {} --scenario recommend", gen,
+                            (m_dir / "recommend").string(), recommend_start(), k_recommend_minutes));
+    for (const char* scenario : {"main", "legacy", "recommend"})
       run_checked(fmt::format("promtool tsdb create-blocks-from openmetrics '{}' '{}'",
                               (m_dir / scenario / "data.om").string(), (m_dir / "tsdb").string()));
     m_dir.write("prometheus.yml", "global: {}\nscrape_configs: []\n");
@@ -170,6 +175,53 @@ TEST_SUITE("integration-baseline")
     CHECK(offline.at("comparison").at("changes").empty());
     CliResult again = run_cli({"baseline", "--from", snap, "--save", snap});
     CHECK(again.code == 2);  // refuses to overwrite without --force
+  }
+}
+
+TEST_SUITE("integration-baseline")
+{
+  // Each scenario's expected verdict, replicas and bounds come from how generate.py built it (see its comments).
+  TEST_CASE("right-sizing: over-provisioned, saturated, right-sized, tensor-parallel, two-model and engine-less")
+  {
+    PrometheusFixture& p = prometheus();
+    TempDir tmp;
+    std::string snap = (tmp / "snap.json").string();
+    json report = run_json({"--prometheus", p.url(), "--start", std::to_string(recommend_start()), "--end",
+                            std::to_string(recommend_start() + k_recommend_minutes * 60), "--recommend", "--save", snap},
+                           tmp);
+    json expected = p.expected("recommend");
+    REQUIRE(report.at("recommendations").size() == expected.at("deployments").size());
+    for (const json& r : report.at("recommendations")) {
+      const json& want = expected.at("deployments").at(r.at("tenant").get<std::string>() + "/" + r.at("model").get<std::string>());
+      INFO(r.dump());
+      CHECK(r.at("evidence").at("verdict") == want.at("verdict"));
+      if (want.contains("gpus")) {  // no engine metrics: shown with its GPUs, not resized, low confidence
+        CHECK(r.at("gpus").at("now") == want.at("gpus"));
+        CHECK(r.at("gpus").at("recommended") == want.at("recommended_gpus"));
+        CHECK(r.at("confidence") == "low");
+        continue;
+      }
+      double now = want.at("replicas").get<double>(), k = want.at("gpus_per_replica").get<double>();
+      double rec = r.at("replicas").at("recommended").get<double>();
+      CHECK(r.at("replicas").at("now") == now);
+      CHECK(r.at("gpus_per_replica") == k);
+      CHECK(r.at("gpus").at("now") == now * k);
+      CHECK(r.at("gpus").at("recommended") == rec * k);  // whole replicas: steps of k GPUs
+      if (want.contains("recommended")) CHECK(rec == want.at("recommended").get<double>());
+      if (want.contains("at_least")) CHECK(rec >= want.at("at_least").get<double>());
+      if (want.contains("at_most")) CHECK(rec <= want.at("at_most").get<double>());
+      double change = r.at("monthly_cost_change").get<double>();
+      CHECK((rec < now ? change < 0 : rec > now ? change > 0 : change == 0));
+      CHECK(r.at("evidence").at("missing").empty());  // every signal was built
+      CHECK(r.at("confidence") == "medium");           // a 4-hour window: one level down, nothing else
+    }
+    CHECK(report.at("recommendation_cluster").at("unrequested_gpus") == expected.at("cluster").at("unrequested_gpus"));
+
+    // The snapshot sizes the same offline, and compared with itself no advice was followed.
+    json offline = run_json({"--from", snap, "--recommend", "--compare", snap}, tmp);
+    CHECK(offline.at("recommendations") == report.at("recommendations"));
+    for (const json& f : offline.at("recommendation_followup").at("deployments"))
+      CHECK(f.at("followed") == (f.at("replicas").at("then") == f.at("replicas").at("recommended_then") ? "held" : "no"));
   }
 }
 

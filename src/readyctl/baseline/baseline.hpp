@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "readyctl/baseline/prices.hpp"
+#include "readyctl/baseline/recommendation.hpp"
+#include "readyctl/baseline/serving.hpp"
 #include "readyctl/baseline/statistics.hpp"
 #include "readyctl/baseline/window.hpp"
 
@@ -70,6 +72,8 @@ struct Baseline {
   std::vector<std::string> warnings;
   PriceCatalogue prices;
   std::optional<Comparison> comparison;
+  std::optional<std::vector<ServingFigures>> serving;  // per tenant and model; nullopt when not collected
+  std::optional<Recommendations> recommendations;      // --recommend
   QueryStats stats;
 };
 

@@ -1,5 +1,7 @@
 #include "readyctl/baseline/baseline_json.hpp"
 
+#include "readyctl/baseline/recommend_json.hpp"
+
 #include <fmt/format.h>
 
 #include "readyctl/core/error.hpp"
@@ -84,6 +86,8 @@ ordered_json baseline_to_json(const Baseline& b, bool with_series)
   out["cluster"].erase("name");
   out["prices"] = prices_json(b.prices);
   if (b.comparison) out["comparison"] = comparison_json(*b.comparison);
+  if (with_series && b.serving) out["serving"] = serving_to_json(*b.serving);
+  if (b.recommendations) add_recommendations_json(out, *b.recommendations);
   out["queries"] = {{"count", b.stats.queries}, {"bytes_received", b.stats.bytes_received},
                     {"wall_seconds", b.stats.wall_seconds}};
   out["warnings"] = b.warnings;
@@ -145,6 +149,7 @@ Baseline baseline_from_json(const std::string& path, const std::string& text)
     for (const json& t : doc.at("tenants")) b.tenants.push_back(tenant_from(t, t.at("name").get<std::string>()));
     b.cluster = tenant_from(doc.at("cluster"), "cluster");
     b.warnings = doc.value("warnings", std::vector<std::string>{});
+    b.serving = serving_from_json(doc);
     b.prices = default_prices();
     if (doc.contains("prices")) {
       const json& p = doc["prices"];

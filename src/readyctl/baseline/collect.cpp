@@ -9,6 +9,7 @@
 
 #include "readyctl/baseline/derive.hpp"
 #include "readyctl/baseline/query_plan.hpp"
+#include "readyctl/baseline/serving_queries.hpp"
 
 namespace readyctl::baseline {
 namespace {
@@ -47,6 +48,16 @@ ResultsById run_queries(PrometheusClient& client, const std::vector<QueryJob>& j
   return results;
 }
 
+// Per-model figures for --recommend; the split queries run only when some tenant serves several models.
+void add_serving(PrometheusClient& client, const Detection& detection, const CollectOptions& options,
+                 ResultsById& results, Baseline& b)
+{
+  if (serving_needs_split(results, options.tenant_label))
+    results.merge(run_queries(client, plan_serving_queries(detection, b.window, options.tenant_label,
+                                                           ServingQueries::split), b.window, options));
+  b.serving = derive_serving(results, detection, b);
+}
+
 }  // namespace
 
 Baseline collect_baseline(const CollectOptions& options, double now)
@@ -68,8 +79,12 @@ Baseline collect_baseline(const CollectOptions& options, double now)
   if (detection.engine.empty())
     b.warnings.push_back("no inference engine metrics found (looked for vLLM, SGLang, TGI and Triton names)");
   std::vector<QueryJob> jobs = plan_queries(detection, b.window, options.tenant_label);
+  if (options.serving)
+    for (QueryJob& job : plan_serving_queries(detection, b.window, options.tenant_label, ServingQueries::engine))
+      jobs.push_back(std::move(job));
   ResultsById results = run_queries(client, jobs, b.window, options);
   derive_baseline(results, detection, b);
+  if (options.serving) add_serving(client, detection, options, results, b);
   b.stats.queries = client.stats().requests;
   b.stats.bytes_received = client.stats().bytes_received;
   b.stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -15,6 +15,7 @@ struct CollectOptions {
   std::string stack = "auto";
   PriceCatalogue prices = default_prices();
   int concurrency = 4;  // queries in flight; servers default to 20 for everyone
+  bool serving = false;  // also the per-model figures --recommend sizes on (serving_queries.hpp)
   // Called after each query with (done, total); from worker threads, one call at a time.
   std::function<void(size_t done, size_t total)> progress;
 };

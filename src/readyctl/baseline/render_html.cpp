@@ -4,6 +4,7 @@
 #include "readyctl/baseline/compare.hpp"
 #include "readyctl/baseline/display.hpp"
 #include "readyctl/baseline/render.hpp"
+#include "readyctl/baseline/render_recommend.hpp"
 #include "readyctl/baseline/svg_chart.hpp"
 
 namespace readyctl::baseline {
@@ -152,6 +153,7 @@ std::string render_html_body(const Baseline& b)
   out += line_panel(b, "GPU utilisation", "gpu_utilization", "%");
   out += "</div><div class=\"grid2\" style=\"grid-template-columns:1fr\">" + cost_panel(b) + "</div>";
   out += "<h2>Per tenant</h2>" + table(b) + comparison(b) + warnings(b);
+  out += render_recommend_html(b);
   const PriceRow& gpu = b.prices.gpu_price("");
   std::string provenance = gpu.provenance();
   out += fmt::format("<p class=\"meta\">Prices: {} ${}/GPU-hour by default{}.</p>", html_escape(b.prices.default_gpu),

@@ -2,6 +2,7 @@
 
 #include "readyctl/baseline/display.hpp"
 #include "readyctl/baseline/render.hpp"
+#include "readyctl/baseline/render_recommend.hpp"
 
 namespace readyctl::baseline {
 namespace {
@@ -56,6 +57,7 @@ std::string render_markdown(const Baseline& b)
   out += "\n";
   for (const TenantBaseline& t : b.tenants) out += row(t, false);
   out += row(b.cluster, true);
+  out += render_recommend_markdown(b);
   out += markdown_comparison(b);
   if (!b.warnings.empty()) {
     out += "\n<details><summary>Warnings (" + std::to_string(b.warnings.size()) + ")</summary>\n\n";

@@ -3,6 +3,7 @@
 #include "readyctl/baseline/baseline_json.hpp"
 #include "readyctl/baseline/display.hpp"
 #include "readyctl/baseline/render.hpp"
+#include "readyctl/baseline/render_recommend.hpp"
 
 namespace readyctl::baseline {
 namespace {
@@ -128,7 +129,8 @@ std::string warnings(const Baseline& b, const Style& st)
 std::string render_text(const Baseline& b, const RenderOptions& options)
 {
   Style st{options.color};
-  std::string out = header(b, st) + table(b, st) + "\n" + cost_summary(b) + changes(b, st) + warnings(b, st);
+  std::string out = header(b, st) + table(b, st) + "\n" + cost_summary(b) + render_recommend_text(b, st.color) +
+                    changes(b, st) + warnings(b, st);
   if (b.stats.queries == 0) return out;  // read offline: nothing was queried
   return out + st.dim(fmt::format("\n{} queries, {} bytes received, {:.2f}s\n", b.stats.queries,
                                   b.stats.bytes_received, b.stats.wall_seconds));

@@ -14,9 +14,15 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/baseline/query_result.cpp
   src/readyctl/baseline/query_result_fast.cpp
   src/readyctl/baseline/range_chunks.cpp
+  src/readyctl/baseline/recommend.cpp
+  src/readyctl/baseline/recommend_followup.cpp
+  src/readyctl/baseline/recommend_json.cpp
+  src/readyctl/baseline/render_recommend.cpp
   src/readyctl/baseline/render_html.cpp
   src/readyctl/baseline/render_markdown.cpp
   src/readyctl/baseline/render_text.cpp
+  src/readyctl/baseline/serving_derive.cpp
+  src/readyctl/baseline/serving_queries.cpp
   src/readyctl/baseline/snapshot.cpp
   src/readyctl/baseline/stack.cpp
   src/readyctl/baseline/svg_chart.cpp
@@ -31,4 +37,5 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_baseline_fast_parse.cpp
   tests/unit/test_baseline_html_layout.cpp
   tests/unit/test_baseline_units.cpp
+  tests/unit/test_baseline_recommend.cpp
 )
