@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <istream>
+#include <map>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -241,18 +243,62 @@ void reserve_for(const std::vector<Input>& inputs)
   reserve_huge_heap(bytes * 6);
 }
 
-// The scope cross-resource rules group by (Object::scope): the namespace; for a namespace-less object of a
-// namespaced kind among plain files, its directory (files side by side are one application, unrelated
-// directories of a repository are not); one scope per unit for the other units' namespace-less objects.
+// Each object's directory, worked out once per file (a file's objects come one after another).
+class Directories {
+public:
+  const std::string& of(const Object& o)
+  {
+    if (o.file != m_file) {
+      m_file = o.file;
+      m_dir = fs::path(o.file->path()).parent_path().string();
+      if (m_dir.empty()) m_dir = ".";
+    }
+    return m_dir;
+  }
+
+private:
+  const yaml::SourceFile* m_file = nullptr;
+  std::string m_dir;
+};
+
+// The one namespace the namespaced objects of each directory state, where they state exactly one.
+std::map<std::string, std::string_view> stated_namespaces(const ManifestSet& set, const Unit& unit)
+{
+  std::map<std::string, std::set<std::string_view>> seen;
+  Directories dirs;
+  const yaml::SourceFile* file = nullptr;
+  std::set<std::string_view>* here = nullptr;
+  for (size_t i = unit.first; i < unit.last; ++i) {
+    const Object& o = set.objects[i];
+    if (o.ns.empty() || is_cluster_scoped_kind(o.kind)) continue;
+    if (o.file != file) {
+      file = o.file;
+      here = &seen[dirs.of(o)];
+    }
+    here->insert(o.ns);
+  }
+  std::map<std::string, std::string_view> out;
+  for (const auto& [dir, namespaces] : seen)
+    if (namespaces.size() == 1) out.emplace(dir, *namespaces.begin());
+  return out;
+}
+
+// The scope cross-resource rules group by (Object::scope): the namespace. A namespace-less object of a namespaced
+// kind among plain files takes the one namespace the files beside it state (applied together, it lands there), else
+// its directory: files side by side are one application, unrelated directories of a repository are not. The other
+// units' namespace-less objects share one scope per unit.
 void set_scopes(ManifestSet& set, const Unit& unit)
 {
+  std::map<std::string, std::string_view> stated;
+  if (unit.kind == UnitKind::plain_files) stated = stated_namespaces(set, unit);
+  Directories dirs;
   for (size_t i = unit.first; i < unit.last; ++i) {
     Object& o = set.objects[i];
     o.scope = o.ns;
     if (unit.kind != UnitKind::plain_files || !o.ns.empty() || is_cluster_scoped_kind(o.kind)) continue;
-    std::string dir = fs::path(o.file->path()).parent_path().string();
-    std::string key = fmt::format("{}{}/", k_directory_scope_mark, dir.empty() ? "." : dir);
-    o.scope = identity_view(set, key);
+    const std::string& dir = dirs.of(o);
+    if (auto it = stated.find(dir); it != stated.end()) o.scope = it->second;
+    else o.scope = identity_view(set, fmt::format("{}{}/", k_directory_scope_mark, dir));
   }
 }
 

@@ -81,7 +81,9 @@ void check_pod(const CheckContext& ctx, long long min_grace, const PodTemplate& 
 void check_graceful_shutdown(const CheckContext& ctx)
 {
   long long min_grace = ctx.rule.param_int("minGracePeriodSeconds");
-  for (const PodTemplate& pod : ctx.pods()) check_pod(ctx, min_grace, pod);
+  // Run-to-completion pods (Jobs, RayJobs, training jobs) are not scaled down or rolled mid-request.
+  for (const PodTemplate& pod : ctx.pods())
+    if (pod.long_running) check_pod(ctx, min_grace, pod);
 }
 
 }  // namespace readyctl::lint

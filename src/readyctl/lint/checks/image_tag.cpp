@@ -64,10 +64,11 @@ bool is_image_reference(const ImageRef& ref)
 }
 
 // Values that are not images yet: ko's Go import paths (ko://…, built at deploy time), template variables
-// (${IMAGE}, {{ .Values.image }}), and placeholders that are no image reference at all (<image>, IMAGE_PLACEHOLDER).
+// (${IMAGE}, {{ .Values.image }}), placeholders that are no image reference at all (<image>, IMAGE_PLACEHOLDER), and
+// kubebuilder's `controller:latest`, which its `make deploy` replaces (`kustomize edit set image controller=…`).
 bool is_unbuilt_image(std::string_view image)
 {
-  if (image.starts_with("ko://")) return true;
+  if (image.starts_with("ko://") || image == "controller" || image == "controller:latest") return true;
   if (image.find('$') != std::string_view::npos || image.find("{{") != std::string_view::npos) return true;
   return !is_image_reference(parse_image(image));
 }

@@ -111,17 +111,16 @@ std::pair<std::string_view, const yaml::Node*> probe_port(const yaml::Node* prob
   return {"", nullptr};
 }
 
-// A named port must be one of the container's (the kubelet cannot resolve it otherwise and the probe fails); a
-// number is judged only against a container that declares its ports.
+// A named port must be one of the container's: the kubelet cannot resolve it otherwise and the probe fails. A number
+// is never judged: `ports` is informational, and servers listen on ports they do not list (controller-runtime's
+// health port :8081, a port set in a config file), so a number missing from the list proves nothing.
 bool port_declared(const yaml::Node* container, const yaml::Node* port)
 {
+  if (port->as_int()) return true;
   const yaml::Node* ports = container->get("ports");
-  std::optional<long long> number = port->as_int();
-  if (!ports || !ports->is_sequence() || ports->size() == 0) return number.has_value();
-  for (const yaml::Node* p : ports->children()) {
-    const yaml::Node* key = p->get(number ? "containerPort" : "name");
-    if (key && (number ? key->as_int() == number : key->str() == port->str())) return true;
-  }
+  if (!ports || !ports->is_sequence()) return false;
+  for (const yaml::Node* p : ports->children())
+    if (const yaml::Node* name = p->get("name"); name && name->str() == port->str()) return true;
   return false;
 }
 
@@ -133,10 +132,8 @@ void check_probe_ports(const CheckContext& ctx, const PodTemplate& pod, const Co
     auto [handler, port] = probe_port(probe);
     if (!port || !port->is_scalar() || port_declared(c.node, port)) continue;
     ctx.sink.report(*pod.owner, port,
-                    fmt::format("{} {}.{}.port '{}' is not a port the container declares: the probe {}", c.label(),
-                                name, handler, port->str(),
-                                port->as_int() ? "checks something the server does not listen on"
-                                               : "cannot be resolved and fails"));
+                    fmt::format("{} {}.{}.port '{}' is not a port the container declares: the probe cannot be "
+                                "resolved and fails", c.label(), name, handler, port->str()));
   }
 }
 
