@@ -6,6 +6,7 @@
 #include "readyctl/core/duration.hpp"
 #include "readyctl/core/error.hpp"
 #include "readyctl/core/regex.hpp"
+#include "readyctl/gameday/environment.hpp"
 #include "readyctl/gameday/json_path.hpp"
 #include "readyctl/gameday/run.hpp"
 
@@ -122,7 +123,7 @@ void Run::end_event(size_t index, const std::string& status, Json fields, const 
   m_journal.update_event(index, fields);
   if (m_options.progress) {
     Json ev = m_journal.snapshot()["events"][index];
-    m_options.progress({t, json_text(ev["phase"]), json_text(ev["name"]), status, detail});
+    m_options.progress({t, json_text(ev["phase"]), json_text(ev["name"]), status, m_journal.redacted_text(detail)});
   }
 }
 
@@ -213,6 +214,12 @@ struct StepRunner {
     Probe resolved = step.probe;
     resolved.tolerance = run.resolve(step.probe.tolerance);
     ProbeResult r = evaluate_probe(resolved, spec, timing, env);
+    if (!run.m_options.dry_run)
+      if (auto cause = probe_environment_cause(resolved, spec, r, !run.fault_started())) {
+        run.end_event(ev, "environment", Json{{"output", r.output}, {"attempts", r.attempts}}, *cause);
+        run.fail_environment(*cause);
+        return false;
+      }
     // Final assertions check ledgers and counts after the fact: a failing one is not the moment the outage was seen.
     if (phase != "assert") run.note_probe(r.holds, timing.until == "holds");
     if (r.met && !run.m_options.dry_run) apply_captures(step, r.output);

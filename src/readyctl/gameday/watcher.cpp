@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/core/error.hpp"
+#include "readyctl/gameday/environment.hpp"
 #include "readyctl/gameday/run.hpp"
 
 namespace readyctl::gameday {
@@ -45,6 +46,12 @@ void evaluate(Run& run, Watch& w)
     return;
   }
   Json fields{{"output", r.output}, {"value", r.value}, {"holds", r.holds}};
+  if (auto cause = probe_environment_cause(*w.probe, run.resolve(w.probe->spec), r, false);
+      cause && !run.m_options.dry_run) {
+    run.end_event(ev, "environment", fields, *cause);
+    run.fail_environment(*cause);
+    return;
+  }
   if (w.abort_condition) {
     run.end_event(ev, r.holds ? "abort" : "clear", fields, r.detail);
     if (r.holds && !run.m_options.dry_run) {
