@@ -103,6 +103,8 @@ Json ProcessTable::signal(const std::string& name, int signal)
 Json ProcessTable::stop(const std::string& name, double grace_seconds)
 {
   std::unique_lock lock(m_mutex);
+  // Stopping means "make sure it is not running": a rollback may stop what a failed setup never started.
+  if (!m_processes.count(name)) return {{"name", name}, {"pid", nullptr}, {"state", "not-started"}};
   OwnedProcess& p = find(name);
   p.end_expected = true;
   if (p.state != "running") return describe(p);

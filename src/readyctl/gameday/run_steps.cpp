@@ -183,7 +183,7 @@ struct StepRunner {
     } catch (const std::exception& e) {
       std::lock_guard lock(run.m_mutex);
       run.m_undos.insert(run.m_undos.end(), added.begin(), added.end());
-      throw_after_event(ev, e);
+      throw_after_event(ev, step.name, e);
     }
     {
       std::lock_guard lock(run.m_mutex);
@@ -196,12 +196,14 @@ struct StepRunner {
     return true;
   }
 
-  [[noreturn]] void throw_after_event(size_t ev, const std::exception& e)
+  // The verdict names the step: "command timed out after 60s" alone does not say which of a dozen commands.
+  [[noreturn]] void throw_after_event(size_t ev, const std::string& step, const std::exception& e)
   {
     bool refused = dynamic_cast<const InputError*>(&e) != nullptr;
     run.end_event(ev, refused ? "refused" : "failed", Json::object(), e.what());
-    if (refused) throw InputError(e.what());
-    throw EnvironmentError(e.what());
+    std::string message = fmt::format("step '{}': {}", step, e.what());
+    if (refused) throw InputError(message);
+    throw EnvironmentError(message);
   }
 
   bool probe(const Step& step)

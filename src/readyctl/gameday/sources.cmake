@@ -36,6 +36,7 @@ list(APPEND READYCTL_CORE_SOURCES
 list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_gameday_dbos.cpp
   tests/unit/test_gameday_environment.cpp
+  tests/unit/test_gameday_ha.cpp
   tests/unit/test_gameday_journal.cpp
   tests/unit/test_gameday_kubectl.cpp
   tests/unit/test_gameday_local.cpp
