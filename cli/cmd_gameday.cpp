@@ -48,7 +48,17 @@ struct RunFlags {
   bool yes = false;
   std::string journal;
   std::vector<std::string> vars;
+  std::vector<std::string> outputs;  // -o junit=PATH
 };
+
+// Refused before the run starts: a drill is not played for a report it cannot write.
+std::vector<OutputSpec> run_outputs(const std::vector<std::string>& values)
+{
+  std::vector<OutputSpec> specs = values.empty() ? std::vector<OutputSpec>{} : parse_output_specs(values, "junit");
+  for (const OutputSpec& spec : specs)
+    if (spec.format != "junit") throw InputError(fmt::format("-o {}: gameday run writes junit", spec.format));
+  return specs;
+}
 
 std::map<std::string, std::string> parse_vars(const std::vector<std::string>& values)
 {
@@ -102,10 +112,13 @@ void add_run(CLI::App& gd, Context& ctx)
   cmd->add_option("--journal", flags->journal, "Journal path (default .readyctl/gamedays/NAME-RUNID.json)");
   cmd->add_option("--var", flags->vars, "Set a declared variable: NAME=VALUE (repeatable)");
   cmd->add_flag("--yes", flags->yes, "Allow actions on a Kubernetes cluster");
+  cmd->add_option("-o,--output", flags->outputs,
+                  "junit[=PATH]: also write the run as JUnit XML (each probe, step and assertion a test case)");
   cmd->footer("\nExit codes: 0 held, 1 deviated, 2 invalid, 3 environment, 4 aborted, 130 interrupted.\n"
               "\nExamples:\n  readyctl gameday run examples/gamedays/local-failover.yaml\n"
               "  readyctl gameday run drill.yaml --dry-run --var namespace=staging\n"
-              "  readyctl gameday run drill.yaml --yes --journal .readyctl/gamedays/worker-kill.json");
+              "  readyctl gameday run drill.yaml --yes --journal .readyctl/gamedays/worker-kill.json\n"
+              "  readyctl gameday run drill.yaml -o junit=gameday-junit.xml");
   cmd->callback([&ctx, flags] {
     gameday::RunOptions options;
     options.scenario = flags->file;
@@ -114,11 +127,16 @@ void add_run(CLI::App& gd, Context& ctx)
     options.journal = flags->journal;
     options.vars = parse_vars(flags->vars);
     options.interrupted = &g_interrupted;
+    std::vector<OutputSpec> outputs = run_outputs(flags->outputs);
     if (ctx.show_progress()) options.progress = [&ctx](const gameday::Progress& p) { print_progress(ctx, p); };
     InterruptGuard guard;
     gameday::RunResult r = gameday::run_gameday(options);
     ctx.streams.out << fmt::format("{}: {}{}\njournal: {}\n", gameday::verdict_name(r.verdict),
                                    r.reason.empty() ? "the hypothesis held" : r.reason, "", r.journal.string());
+    if (!outputs.empty()) {
+      gameday::Json journal = gameday::load_journal(r.journal);
+      write_outputs(ctx, outputs, [&](const std::string&, bool) { return gameday::render_junit(journal); });
+    }
     ctx.exit_code = gameday::verdict_exit_code(r.verdict);
   });
 }

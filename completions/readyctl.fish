@@ -47,6 +47,7 @@ complete -c readyctl -n '__fish_seen_subcommand_from gameday; and __fish_seen_su
 complete -c readyctl -n '__fish_seen_subcommand_from gameday; and __fish_seen_subcommand_from run' -l journal -r -d 'Journal path (default .readyctl/gamedays/NAME-RUNID.json)'
 complete -c readyctl -n '__fish_seen_subcommand_from gameday; and __fish_seen_subcommand_from run' -l var -r -d 'Set a declared variable: NAME=VALUE (repeatable)'
 complete -c readyctl -n '__fish_seen_subcommand_from gameday; and __fish_seen_subcommand_from run' -l yes -r -d 'Allow actions on a Kubernetes cluster'
+complete -c readyctl -n '__fish_seen_subcommand_from gameday; and __fish_seen_subcommand_from run' -l output -s o -r -d 'junit[=PATH]: also write the run as JUnit XML (each probe, step and assertion a test case)'
 complete -c readyctl -n '__fish_seen_subcommand_from gameday; and __fish_seen_subcommand_from rollback' -l help -s h -r -d 'Print this help message and exit'
 complete -c readyctl -n '__fish_seen_subcommand_from gameday; and __fish_seen_subcommand_from rollback' -l journal -r -d 'Journal of the run to roll back'
 complete -c readyctl -n '__fish_seen_subcommand_from gameday; and __fish_seen_subcommand_from report' -l help -s h -r -d 'Print this help message and exit'

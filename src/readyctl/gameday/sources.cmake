@@ -16,6 +16,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/gameday/process_table.cpp
   src/readyctl/gameday/references.cpp
   src/readyctl/gameday/report_html.cpp
+  src/readyctl/gameday/report_junit.cpp
   src/readyctl/gameday/report_markdown.cpp
   src/readyctl/gameday/report_summary.cpp
   src/readyctl/gameday/report_timeline.cpp
@@ -38,6 +39,7 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_gameday_environment.cpp
   tests/unit/test_gameday_ha.cpp
   tests/unit/test_gameday_journal.cpp
+  tests/unit/test_gameday_junit.cpp
   tests/unit/test_gameday_kubectl.cpp
   tests/unit/test_gameday_local.cpp
   tests/unit/test_gameday_loader.cpp
