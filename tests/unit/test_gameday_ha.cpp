@@ -25,7 +25,8 @@ struct Drill {
 
 Drill run_ha_drill(const TempDir& dir, const std::string& name, const std::string& vars = "")
 {
-  Drill d{run_drill(fmt::format("examples/gamedays/{}.yaml {}", name, vars), readyctl::test::source_dir(), dir / "j.json")};
+  Drill d{run_drill(fmt::format("examples/gamedays/{}.yaml {}", name, vars), readyctl::test::source_dir(), dir / "j.json"),
+          json()};
   d.journal = journal_at(dir / "j.json");
   return d;
 }
@@ -40,6 +41,14 @@ const json& ha_event(const json& j, const std::string& name)
 
 // Held, with a detection and a recovery measured after the fault, inside the scenario's budgets, and nothing left
 // running.
+// Every rollback step and undo succeeded: the drill cleans up after itself, held or not.
+void check_clean_rollback(const Drill& d)
+{
+  for (const json& ev : d.journal["events"])
+    if (ev["phase"] == "rollback") CHECK_MESSAGE(ev["status"] == "succeeded", ev.dump());
+  for (const json& p : d.journal["processes"]) CHECK_MESSAGE(p["state"] == "exited", p.dump());
+}
+
 void check_held(const Drill& d, double detect_budget, double recover_within)
 {
   INFO(d.r.out, d.r.err);
@@ -51,7 +60,7 @@ void check_held(const Drill& d, double detect_budget, double recover_within)
   CHECK(fault["ttd"].get<double>() <= detect_budget);
   CHECK(fault["ttd"].get<double>() <= fault["ttr"].get<double>());
   CHECK(fault["ttr"].get<double>() <= recover_within);
-  for (const json& p : d.journal["processes"]) CHECK_MESSAGE(p["state"] == "exited", p.dump());
+  check_clean_rollback(d);
 }
 
 void check_deviated_at(const Drill& d, const std::string& step)
@@ -61,7 +70,7 @@ void check_deviated_at(const Drill& d, const std::string& step)
   CHECK(d.journal["verdict"] == "deviated");
   CHECK(d.journal["reason"].get<std::string>().find("step '" + step + "' did not hold") != std::string::npos);
   CHECK(d.journal["fault"]["ttr"].is_null());
-  for (const json& p : d.journal["processes"]) CHECK_MESSAGE(p["state"] == "exited", p.dump());
+  check_clean_rollback(d);
 }
 
 }  // namespace
