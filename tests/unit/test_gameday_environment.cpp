@@ -119,6 +119,18 @@ TEST_SUITE("gameday")
     CHECK(env_has(t.r.out, "probe 'ledger': command 'readyctl-no-such-cli count' cannot start"));
   }
 
+  TEST_CASE("a stop condition whose command cannot start is exit 3: it could never fire")
+  {
+    TempDir dir;
+    Timed t = timed_drill(dir, std::string(k_env_head) +
+                                   "abortWhen:\n  - name: error-budget\n    exec: {command: \"readyctl-no-such-slo-check\"}\n"
+                                   "    interval: 100ms\n" + k_env_slow_steps);
+    INFO(t.r.out, t.r.err);
+    CHECK(t.r.code == 3);
+    CHECK(t.seconds < 2.0);
+    CHECK(env_has(t.r.out, "probe 'error-budget': command 'readyctl-no-such-slo-check' cannot start"));
+  }
+
   TEST_CASE("before the fault, a server refusing every connection is exit 3 naming the URL; after it, a deviation")
   {
     int port = free_port();  // nothing listens there

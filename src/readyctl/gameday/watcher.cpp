@@ -35,8 +35,9 @@ void evaluate(Run& run, Watch& w)
   std::string phase = w.abort_condition ? "abort-check" : "during";
   size_t ev = run.begin_event(phase, w.probe->name, "probe", w.probe->type);
   ProbeResult r;
+  Json spec;
   try {
-    Json spec = run.resolve(w.probe->spec);
+    spec = run.resolve(w.probe->spec);
     ProbeEnv env = run.probe_env();
     Probe resolved = *w.probe;
     resolved.tolerance = run.resolve(w.probe->tolerance);
@@ -46,7 +47,7 @@ void evaluate(Run& run, Watch& w)
     return;
   }
   Json fields{{"output", r.output}, {"value", r.value}, {"holds", r.holds}};
-  if (auto cause = probe_environment_cause(*w.probe, run.resolve(w.probe->spec), r, false);
+  if (auto cause = probe_environment_cause(*w.probe, spec, r, false);
       cause && !run.m_options.dry_run) {
     run.end_event(ev, "environment", fields, *cause);
     run.fail_environment(*cause);
