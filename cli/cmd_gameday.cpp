@@ -147,8 +147,10 @@ void add_run(CLI::App& gd, Context& ctx)
   cmd->footer("\nExit codes: 0 held, 1 deviated, 2 invalid, 3 environment, 4 aborted, 130 interrupted.\n"
               "\nExamples:\n  readyctl gameday run examples/gamedays/local-failover.yaml\n"
               "  readyctl gameday run drill.yaml --dry-run --var namespace=staging\n"
-              "  readyctl gameday run drill.yaml --yes --journal .readyctl/gamedays/worker-kill.json");
+              "  readyctl gameday run drill.yaml --yes --journal .readyctl/gamedays/worker-kill.json\n"
+              "  readyctl gameday run drill.yaml -o junit=gameday-junit.xml");
   cmd->callback([&ctx, flags] {
+    // Refused before the run starts: a drill is not played for a report it cannot write.
     std::vector<OutputSpec> specs = parse_outputs("gameday run", flags->outputs);
     gameday::RunOptions options;
     options.scenario = flags->file;
@@ -161,7 +163,11 @@ void add_run(CLI::App& gd, Context& ctx)
     InterruptGuard guard;
     gameday::RunResult r = gameday::run_gameday(options);
     ctx.exit_code = gameday::verdict_exit_code(r.verdict);
-    write_document(ctx, specs, {[&] { return run_text(r); }, [&] { return run_json(r, ctx.exit_code); }});
+    const Document doc{[&] { return run_text(r); }, [&] { return run_json(r, ctx.exit_code); }};
+    write_outputs(ctx, specs, [&](const std::string& format, bool) {
+      // JUnit (each probe, step and assertion a test case) is read from the journal the run wrote.
+      return format == "junit" ? gameday::render_junit(gameday::load_journal(r.journal)) : render_document(doc, format);
+    });
   });
 }
 

@@ -30,7 +30,7 @@ std::vector<CommandFormats> build_table()
       {"scaffold list", {"text", "json", "yaml"}},
       {"scaffold describe", {"text", "json", "yaml"}},
       {"gameday validate", {"text", "json", "yaml"}},
-      {"gameday run", {"text", "json", "yaml"}},
+      {"gameday run", {"text", "json", "yaml", "junit"}},
       {"gameday report", {"markdown", "html"}},
       {"plan status", {"text", "json", "yaml", "markdown"}},
       {"plan next", {"text", "json", "yaml"}},

@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "secret_ledger.hpp"
 #include "test_support.hpp"
 
 namespace readyctl::test::gameday {
@@ -127,9 +128,10 @@ private:
   std::string m_old;
 };
 
-// A run's journal, parsed.
+// A run's journal, parsed (and handed to the secret ledger).
 inline nlohmann::json journal_at(const std::filesystem::path& path)
 {
+  SecretLedger::instance().journal(path);
   return nlohmann::json::parse(readyctl::test::slurp(path));
 }
 

@@ -2,6 +2,7 @@
 // SIGKILLed mid-workflow by examples/gamedays/dbos-replay.yaml and recovered by a fresh worker.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -97,7 +98,7 @@ TEST_SUITE("integration-gameday")
         readyctl::test::source_dir());
     INFO(r.out, r.err);
     CHECK(r.code == 0);
-    json j = json::parse(readyctl::test::slurp(dir / "j.json"));
+    json j = readyctl::test::gameday::journal_at(dir / "j.json");
     CHECK(j["verdict"] == "held");
     REQUIRE(j["fault"]["ttd"].is_number());
     REQUIRE(j["fault"]["ttr"].is_number());
@@ -114,5 +115,26 @@ TEST_SUITE("integration-gameday")
     CHECK(pg.query("SELECT step || '=' || count(*) FROM public.step_runs WHERE workflow_id = '" + id +
                    "' GROUP BY step ORDER BY step") == "charge=2\nreserve=1\nship=1");
     CHECK(pg.query("SELECT count(*) FROM public.side_effects WHERE workflow_id = '" + id + "'") == "3");
+  }
+
+  TEST_CASE("dbos-replay without its PostgreSQL ends exit 3 within seconds, naming the worker and its error")
+  {
+    // The worker's packages are installed, so what it dies of is the database nobody runs.
+    REQUIRE(sh("bash '" + (readyctl::test::source_dir() / "scripts/deps/gameday.sh").string() + "'") == 0);
+    int port = free_port();  // no PostgreSQL listens there
+    readyctl::test::TempDir dir;
+    auto start = std::chrono::steady_clock::now();
+    auto r = readyctl::test::gameday::run_drill(
+        fmt::format("examples/gamedays/dbos-replay.yaml --var db_url=postgres://drill@127.0.0.1:{0}/drill "
+                    "--var sys_db_url=postgres://drill@127.0.0.1:{0}/drill_dbos_sys", port),
+        readyctl::test::source_dir(), dir / "j.json");
+    double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    INFO(r.out, r.err);
+    CHECK(r.code == 3);
+    // Node loads DBOS and fails to connect within a couple of seconds; the deviation it replaced took 30 s.
+    CHECK(took < 8);
+    CHECK(r.out.find("environment: process 'worker'") != std::string::npos);
+    CHECK(r.out.find("exited with code 1") != std::string::npos);
+    CHECK(r.out.find("ECONNREFUSED") != std::string::npos);
   }
 }

@@ -42,7 +42,7 @@ struct KubeWorld {
                             "vars: {ctx: kind-gd}\n"
                             "safety: {allowedContexts: [kind-gd], " + safety + "}\n"
                             "steps:\n  - name: fault\n    action:\n      kubernetes: " + step + "\n");
-    return readyctl::test::run_binary("gameday run drill.yaml --journal j.json " + flags, dir.path());
+    return readyctl::test::gameday::run_drill("drill.yaml " + flags, dir.path(), "j.json");
   }
   std::string log() const { return readyctl::test::slurp(dir / "kubectl.log"); }
   nlohmann::json journal() const { return nlohmann::json::parse(readyctl::test::slurp(dir / "j.json")); }

@@ -82,7 +82,7 @@ TEST_SUITE("integration-gameday")
                             "  - name: recovered\n    probe:\n      http: {url: \"http://127.0.0.1:${vars.port}/\"}\n"
                             "      until: holds\n      within: 2s\n      interval: 200ms\n"
                             "rollbacks:\n  - name: marker\n    action: {exec: {command: \"touch ${run.journalDir}/rolled-back\"}}\n");
-    auto r = readyctl::test::run_binary(fmt::format("gameday run s.yaml --var port={} --journal j.json", port), dir.path());
+    auto r = readyctl::test::gameday::run_drill(fmt::format("s.yaml --var port={}", port), dir.path(), "j.json");
     INFO(r.out, r.err);
     CHECK(r.code == 1);
     CHECK(journal_at(dir / "j.json")["verdict"] == "deviated");
@@ -99,7 +99,7 @@ TEST_SUITE("integration-gameday")
                             "  - name: long\n    sleep: 60s\n"
                             "rollbacks:\n  - name: marker\n    action: {exec: {command: \"touch ${run.journalDir}/rolled-back\"}}\n");
     auto start = std::chrono::steady_clock::now();
-    auto r = readyctl::test::run_binary("gameday run s.yaml --journal j.json", dir.path());
+    auto r = readyctl::test::gameday::run_drill("s.yaml", dir.path(), "j.json");
     double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     INFO(r.out, r.err);
     CHECK(r.code == 4);
@@ -116,7 +116,7 @@ TEST_SUITE("integration-gameday")
                            "steps:\n  - name: kill\n    action: {process: {op: kill, name: api}}\n"
                            "  - name: wait\n    sleep: 2s\n";
     dir.write("s.yaml", scenario);
-    auto r = readyctl::test::run_binary(fmt::format("gameday run s.yaml --var port={} --journal j.json", port), dir.path());
+    auto r = readyctl::test::gameday::run_drill(fmt::format("s.yaml --var port={}", port), dir.path(), "j.json");
     INFO(r.out, r.err);
     CHECK(r.code == 1);
     CHECK(journal_at(dir / "j.json")["reason"].get<std::string>().find("continuous probe 'answers'") != std::string::npos);

@@ -69,7 +69,7 @@ TEST_SUITE("integration-gameday")
                         "query: 'count(up{job=\"self\"})'}\n      tolerance: {ge: 1}\n"
                         "  - name: missing-job\n    probe:\n      prometheus: {url: \"${vars.prom}\", query: 'up{job=\"nope\"}'}\n"
                         "      tolerance: 1\n");
-    auto r = readyctl::test::run_binary(fmt::format("gameday run s.yaml --var prom={} --journal j.json", url), dir.path());
+    auto r = readyctl::test::gameday::run_drill(fmt::format("s.yaml --var prom={}", url), dir.path(), "j.json");
     INFO(r.out, r.err, readyctl::test::slurp(dir / "prometheus.log"));
     // The job that does not exist has no series: its probe must not hold, so the run deviates there.
     CHECK(r.code == 1);
@@ -97,8 +97,8 @@ TEST_SUITE("integration-gameday")
     };
     dir.write("slow.yaml", scenario("slow-1"));
     dir.write("poison.yaml", scenario("poison-1"));
-    auto slow = readyctl::test::run_binary(fmt::format("gameday run slow.yaml --var port={} --journal slow.json", port), dir.path());
-    auto poison = readyctl::test::run_binary(fmt::format("gameday run poison.yaml --var port={} --journal poison.json", port), dir.path());
+    auto slow = readyctl::test::gameday::run_drill(fmt::format("slow.yaml --var port={}", port), dir.path(), "slow.json");
+    auto poison = readyctl::test::gameday::run_drill(fmt::format("poison.yaml --var port={}", port), dir.path(), "poison.json");
     unsetenv("GAMEDAY_TEST_DAPR_TOKEN");
     INFO(slow.out, slow.err, poison.out, poison.err);
     CHECK(slow.code == 0);

@@ -7,6 +7,7 @@
 
 #include "readyctl/core/duration.hpp"
 #include "readyctl/core/error.hpp"
+#include "readyctl/gameday/environment.hpp"
 #include "readyctl/gameday/kubectl.hpp"
 #include "readyctl/gameday/probe_drivers.hpp"
 #include "readyctl/gameday/probes.hpp"
@@ -66,7 +67,7 @@ ActionResult http_action(const Json& spec, ActionEnv& env)
 
 // Polls the start's `ready` probe until it holds: the action is done when the process serves, not when it was
 // forked, so whatever runs next (a probe, a rollback) finds it up. Fails when the process exits first.
-Json wait_until_ready(const std::string& name, const Json& ready, ActionEnv& env)
+Json wait_until_ready(const std::string& name, const std::string& log, const Json& ready, ActionEnv& env)
 {
   Probe probe = probe_from_json(ready);
   ProbeTiming timing = probe_timing(probe.timing);
@@ -75,7 +76,11 @@ Json wait_until_ready(const std::string& name, const Json& ready, ActionEnv& env
   ProbeEnv probe_env{env.processes, env.safety, [&] { return exited() || (env.should_stop && env.should_stop()); }};
   ProbeResult r = evaluate_probe(probe, probe.spec, timing, probe_env);
   if (r.met) return Json{{"attempts", r.attempts}};
-  if (exited()) throw EnvironmentError(fmt::format("process '{}' exited before it was ready", name));
+  if (exited()) {
+    Json process = env.processes->status(name);
+    process["log"] = log;
+    throw EnvironmentError(unexpected_exit_message(process, "before it was ready"));
+  }
   if (r.stopped) return Json{{"attempts", r.attempts}, {"stopped", true}};
   throw EnvironmentError(fmt::format("process '{}' was not ready within {}s: {}", name, timing.within, r.detail));
 }
@@ -93,7 +98,7 @@ Json process_start(const std::string& name, const Json& spec, ActionEnv& env)
     launch = *previous;
   }
   Json out = env.processes->start(name, launch, log);
-  if (spec.contains("ready")) out["ready"] = wait_until_ready(name, spec["ready"], env);
+  if (spec.contains("ready")) out["ready"] = wait_until_ready(name, log, spec["ready"], env);
   return out;
 }
 

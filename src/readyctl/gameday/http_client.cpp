@@ -50,6 +50,7 @@ HttpResponse http_request(const HttpRequest& request)
   response.elapsed_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (code != CURLE_OK) {
     response.error = libcurl().easy_strerror(code);
+    response.refused = code == CURLE_COULDNT_CONNECT;
     return response;
   }
   libcurl().easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &response.status);

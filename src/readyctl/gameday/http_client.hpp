@@ -17,6 +17,7 @@ struct HttpResponse {
   long status = 0;    // 0 when no response arrived
   std::string body;
   std::string error;  // transport error (connection refused, timeout); empty on a response
+  bool refused = false;  // nothing accepted the connection: no server listens there
   double elapsed_seconds = 0;
 };
 

@@ -28,7 +28,18 @@ Journal::Journal(std::filesystem::path path, Json document) : m_path(std::move(p
   write();
 }
 
-void Journal::write() { write_file_atomically(m_path, redacted(m_doc.dump(2)) + "\n", Overwrite::allow); }
+Journal::Journal(std::filesystem::path path) : m_path(std::move(path)), m_doc(load_journal(m_path))
+{
+  if (!m_doc.contains("events")) m_doc["events"] = Json::array();
+  if (!m_doc.contains("undos")) m_doc["undos"] = Json::array();
+}
+
+// Invalid UTF-8 (a process log's tail, a binary body) is replaced rather than failing the write.
+void Journal::write()
+{
+  write_file_atomically(m_path, redacted(m_doc.dump(2, ' ', false, Json::error_handler_t::replace)) + "\n",
+                        Overwrite::allow);
+}
 
 void Journal::redact(const std::string& secret)
 {
@@ -37,6 +48,15 @@ void Journal::redact(const std::string& secret)
   escaped = escaped.substr(1, escaped.size() - 2);
   std::lock_guard lock(m_mutex);
   if (std::find(m_secrets.begin(), m_secrets.end(), escaped) == m_secrets.end()) m_secrets.push_back(escaped);
+}
+
+std::string Journal::redacted_text(std::string text)
+{
+  std::lock_guard lock(m_mutex);
+  // Secrets are kept as JSON-escaped text; plain text is compared through the same escaping.
+  std::string escaped = Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+  escaped = redacted(escaped.substr(1, escaped.size() - 2));
+  return Json::parse("\"" + escaped + "\"").get<std::string>();
 }
 
 std::string Journal::redacted(std::string text) const
@@ -78,6 +98,21 @@ void Journal::set_undo_status(size_t index, const std::string& status, const std
   m_doc["undos"][index]["status"] = status;
   m_doc["undos"][index]["at"] = iso_time(std::chrono::system_clock::now());
   if (!message.empty()) m_doc["undos"][index]["message"] = message;
+  write();
+}
+
+void Journal::set_process_exited(size_t index)
+{
+  std::lock_guard lock(m_mutex);
+  m_doc["processes"][index]["state"] = "exited";
+  m_doc["processes"][index]["at"] = iso_time(std::chrono::system_clock::now());
+  write();
+}
+
+void Journal::record_rollback(int undone, int failed)
+{
+  std::lock_guard lock(m_mutex);
+  m_doc["rolledBack"] = {{"at", iso_time(std::chrono::system_clock::now())}, {"undone", undone}, {"failed", failed}};
   write();
 }
 

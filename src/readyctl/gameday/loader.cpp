@@ -125,7 +125,7 @@ struct Reader {
 
 void read_header(Checker& c, const yaml::Node* root, Scenario& s)
 {
-  c.known_keys(root, {"apiVersion", "kind", "metadata", "vars", "safety", "setup", "hypothesis", "abortWhen", "steps",
+  c.known_keys(root, {"apiVersion", "kind", "metadata", "vars", "safety", "requires", "setup", "hypothesis", "abortWhen", "steps",
                       "assert", "rollbacks"}, "a GameDay");
   if (const yaml::Node* v = c.required(root, "apiVersion", "a GameDay"))
     if (c.text(v) != "readyctl.io/v1") c.problem(v, fmt::format("expected apiVersion 'readyctl.io/v1', got '{}'", c.text(v)));
@@ -207,6 +207,10 @@ LoadResult load_scenario_text(const std::string& path, const std::string& text)
   read_header(c, doc.root, result.scenario);
   if (const yaml::Node* v = doc.root->get("vars")) read_vars(c, v, result.scenario);
   if (const yaml::Node* v = doc.root->get("safety")) read_safety(c, v, result.scenario);
+  if (const yaml::Node* v = doc.root->get("requires")) {
+    result.scenario.requirements = read_requirements(c, v);
+    check_references(c, v, ReferenceScope{&result.scenario.vars, {}});
+  }
   read_body(c, doc.root, result.scenario);
   result.problems = std::move(c.problems());
   return result;

@@ -48,6 +48,7 @@ Json prometheus_output(const Json& spec, double timeout)
   Json http = http_output(request, "GET", timeout);
   Json out = {{"value", nullptr}, {"series", 0}, {"result", nullptr}, {"status", http["status"]}};
   if (http.contains("error")) out["error"] = http["error"];
+  if (http.contains("refused")) out["refused"] = true;
   const Json& body = http["json"];
   if (!body.is_object() || !body.contains("data")) {
     if (!out.contains("error")) out["error"] = "no query result in the response";
@@ -87,6 +88,7 @@ Json dapr_output(const Json& spec, double timeout)
   Json out = {{"status", http["status"]}, {"json", http["json"]}, {"runtimeStatus", nullptr}};
   if (http["json"].is_object()) out["runtimeStatus"] = http["json"].value("runtimeStatus", "");
   if (http.contains("error")) out["error"] = http["error"];
+  if (http.contains("refused")) out["refused"] = true;
   return out;
 }
 
@@ -117,6 +119,7 @@ Json http_output(const Json& spec, const std::string& default_method, double tim
   Json out = {{"status", response.status}, {"body", response.body.substr(0, k_max_text)},
               {"json", parsed_or_null(response.body)}, {"elapsed", response.elapsed_seconds}};
   if (!response.error.empty()) out["error"] = response.error;
+  if (response.refused) out["refused"] = true;
   return out;
 }
 

@@ -56,18 +56,28 @@ bool pause(double seconds, const StopCheck& should_stop)
   return !(should_stop && should_stop());
 }
 
+// The shell's codes for "command not found" and "found but not executable" (POSIX 2.8.2); a spawn failure is
+// reported as 127 too (probe_drivers.cpp).
+bool command_cannot_start(const Json& output)
+{
+  if (!output.is_object() || !output.contains("exitCode") || !output["exitCode"].is_number_integer()) return false;
+  int code = output["exitCode"].get<int>();
+  return code == 127 || code == 126;
+}
+
 bool expectation_met(const ProbeResult& r, const std::string& until) { return until == "fails" ? !r.holds : r.holds; }
 
 ProbeResult poll_until(const Probe& probe, const Json& spec, const ProbeTiming& timing, ProbeEnv& env)
 {
   auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timing.within));
   ProbeResult r;
-  int attempts = 0;
+  int attempts = 0, refused = 0;
   while (true) {
     r = probe_once(probe, spec, timing.timeout, env);
     r.attempts = ++attempts;
+    r.refused_attempts = refused += r.refused_attempts;
     r.met = expectation_met(r, timing.until);
-    if (r.met || Clock::now() >= deadline) return r;
+    if (r.met || r.cannot_start || Clock::now() >= deadline) return r;
     if (!pause(timing.interval, env.should_stop)) {
       r.stopped = true;
       return r;
@@ -111,6 +121,8 @@ ProbeResult probe_once(const Probe& probe, const Json& spec, double timeout, Pro
   r.met = t.holds;
   r.value = t.value;
   r.detail = t.detail;
+  r.refused_attempts = r.output.is_object() && r.output.value("refused", false) ? 1 : 0;
+  r.cannot_start = probe.type == "exec" && command_cannot_start(r.output);
   if (r.output.contains("error") && !r.output["error"].is_null())
     r.detail += fmt::format(" ({})", json_text(r.output["error"]));
   return r;
@@ -120,6 +132,7 @@ ProbeResult evaluate_probe(const Probe& probe, const Json& spec, const ProbeTimi
 {
   if (!timing.until.empty()) return poll_until(probe, spec, timing, env);
   ProbeResult r;
+  int refused = 0;
   for (int attempt = 0; attempt <= timing.retry; ++attempt) {
     if (attempt > 0 && !pause(timing.interval, env.should_stop)) {
       r.stopped = true;
@@ -127,7 +140,8 @@ ProbeResult evaluate_probe(const Probe& probe, const Json& spec, const ProbeTimi
     }
     r = probe_once(probe, spec, timing.timeout, env);
     r.attempts = attempt + 1;
-    if (r.holds) break;
+    r.refused_attempts = refused += r.refused_attempts;
+    if (r.holds || r.cannot_start) break;
   }
   return r;
 }

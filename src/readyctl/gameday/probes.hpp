@@ -18,6 +18,8 @@ struct ProbeResult {
   bool met = false;       // the probe's expectation: holds, or (until: fails) stopped holding
   bool stopped = false;   // interrupted or aborted while waiting
   int attempts = 0;
+  int refused_attempts = 0;  // attempts whose server refused the connection (nothing listens)
+  bool cannot_start = false;  // an exec probe's command was not found or not executable: no point polling on
   Json output;            // last output (bodies trimmed)
   Json value;             // what the tolerance compared
   std::string detail;

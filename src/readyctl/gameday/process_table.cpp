@@ -80,7 +80,13 @@ Json ProcessTable::start(const std::string& name, const Json& spec, const std::s
     refresh(it->second);
     if (it->second.state == "running") return describe(it->second);
   }
-  OwnedProcess p{name, spawn_background(command_spec(spec), log), spec, log};
+  pid_t pid = 0;
+  try {
+    pid = spawn_background(command_spec(spec), log);
+  } catch (const EnvironmentError& e) {
+    throw EnvironmentError(fmt::format("process '{}': {}", name, e.what()));
+  }
+  OwnedProcess p{name, pid, spec, log};
   m_processes[name] = p;
   return describe(p);
 }
@@ -89,6 +95,7 @@ Json ProcessTable::signal(const std::string& name, int signal)
 {
   std::lock_guard lock(m_mutex);
   OwnedProcess& p = find(name);
+  p.end_expected = true;
   if (p.state == "running") ::kill(p.pid, signal);
   return describe(p);
 }
@@ -96,7 +103,10 @@ Json ProcessTable::signal(const std::string& name, int signal)
 Json ProcessTable::stop(const std::string& name, double grace_seconds)
 {
   std::unique_lock lock(m_mutex);
+  // Stopping means "make sure it is not running": a rollback may stop what a failed setup never started.
+  if (!m_processes.count(name)) return {{"name", name}, {"pid", nullptr}, {"state", "not-started"}};
   OwnedProcess& p = find(name);
+  p.end_expected = true;
   if (p.state != "running") return describe(p);
   ::kill(-p.pid, SIGTERM);
   ::kill(p.pid, SIGCONT);
@@ -123,6 +133,7 @@ Json ProcessTable::wait(const std::string& name, double within_seconds, const St
     {
       std::lock_guard lock(m_mutex);
       OwnedProcess& p = find(name);
+      p.end_expected = true;
       if (p.state != "running" || Clock::now() > deadline) return describe(p);
     }
     if (should_stop && should_stop()) return status(name);
@@ -155,6 +166,21 @@ void ProcessTable::stop_all(double grace_seconds)
     for (const auto& [name, p] : m_processes) names.push_back(name);
   }
   for (const std::string& name : names) stop(name, grace_seconds);
+}
+
+std::optional<Json> ProcessTable::unexpected_exit()
+{
+  std::lock_guard lock(m_mutex);
+  for (auto& [name, p] : m_processes) {
+    refresh(p);
+    bool failed = p.exit_code > 0 || p.signal != 0;
+    if (p.state == "exited" && !p.end_expected && failed) {
+      Json out = describe(p);
+      out["log"] = p.log;
+      return out;
+    }
+  }
+  return std::nullopt;
 }
 
 Json ProcessTable::to_json()

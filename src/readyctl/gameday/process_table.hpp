@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include <sys/types.h>
@@ -22,6 +23,8 @@ struct OwnedProcess {
   std::string state = "running";  // running | exited
   int exit_code = -1;
   int signal = 0;
+  // The scenario signalled, stopped or waited for it: its end is the drill's doing, not the environment's.
+  bool end_expected = false;
 };
 
 class ProcessTable {
@@ -36,6 +39,9 @@ public:
   // Stops everything still running (SIGTERM, then SIGKILL after the grace).
   void stop_all(double grace_seconds);
   Json to_json();
+  // The first process that ended on its own with a failure (non-zero exit or a signal nobody sent): its
+  // description plus "log". Nullopt while every process runs or ended as the scenario asked.
+  std::optional<Json> unexpected_exit();
 
 private:
   void refresh(OwnedProcess& p);

@@ -33,6 +33,8 @@ std::string seconds_text(double seconds);
 std::string seconds_text(const Json& seconds);
 std::string render_markdown(const std::vector<Json>& journals);
 std::string render_html(const std::vector<Json>& journals);
+// JUnit XML of one journal: a suite per phase, a test case per probe, step, assertion and undo, one for the verdict.
+std::string render_junit(const Json& journal);
 // The page's parts, for reports that embed journals (plan report): its stylesheet and one journal's section.
 std::string html_style();
 std::string render_html_section(const Json& journal);

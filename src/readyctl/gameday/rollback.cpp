@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/core/atomic_file.hpp"
+#include "readyctl/core/error.hpp"
 #include "readyctl/gameday/actions.hpp"
 #include "readyctl/gameday/journal.hpp"
 #include "readyctl/gameday/template.hpp"
@@ -28,16 +29,20 @@ Safety safety_of(const Json& journal)
   return s;
 }
 
-std::string run_undo(const Json& undo, const Safety& safety)
+// Runs one pending undo; `${env.*}` values it resolves are registered with the journal, so its error message is
+// stored and shown redacted like the run's own. Returns the error text, empty on success.
+std::string run_undo(const Json& undo, const Safety& safety, Journal& journal)
 {
   ProcessTable processes;
   ActionEnv env{&processes, &safety, {}, false, "/tmp"};
+  auto env_only = [&journal](std::string_view ref) -> std::optional<std::string> {
+    if (!ref.starts_with("env.")) return std::nullopt;
+    const char* v = std::getenv(std::string(ref.substr(4)).c_str());
+    if (!v) return std::nullopt;
+    journal.redact(v);
+    return std::string(v);
+  };
   try {
-    auto env_only = [](std::string_view ref) -> std::optional<std::string> {
-      if (!ref.starts_with("env.")) return std::nullopt;
-      const char* v = std::getenv(std::string(ref.substr(4)).c_str());
-      return v ? std::optional<std::string>(v) : std::nullopt;
-    };
     run_action(json_text(undo["type"]), substitute_json(undo["action"], env_only), env, {});
     return {};
   } catch (const std::exception& e) {
@@ -93,29 +98,29 @@ void stop_process(int pid)
 
 RollbackResult rollback_journal(const std::filesystem::path& path)
 {
-  Json doc = load_journal(path);
+  Journal journal(path);
+  Json doc = journal.snapshot();
   Safety safety = safety_of(doc);
   RollbackResult result;
-  Json& undos = doc["undos"];
+  const Json& undos = doc["undos"];
   for (size_t i = undos.size(); i-- > 0;) {
     if (undos[i].value("status", "") != "pending") continue;
-    std::string error = run_undo(undos[i], safety);
-    undos[i]["status"] = error.empty() ? "done" : "failed";
-    undos[i]["at"] = iso_time(std::chrono::system_clock::now());
-    if (!error.empty()) undos[i]["message"] = error;
+    std::string error = run_undo(undos[i], safety, journal);
+    journal.set_undo_status(i, error.empty() ? "done" : "failed", error);
     (error.empty() ? result.undone : result.failed) += 1;
-    result.messages.push_back(fmt::format("undo #{} ({}): {}", i + 1, json_text(undos[i]["step"]), error.empty() ? "done" : error));
-    write_file_atomically(path, doc.dump(2) + "\n", Overwrite::allow);
+    result.messages.push_back(journal.redacted_text(
+        fmt::format("undo #{} ({}): {}", i + 1, json_text(undos[i]["step"]), error.empty() ? "done" : error)));
   }
-  for (Json& process : doc["processes"]) {
+  const Json& processes = doc.value("processes", Json::array());
+  for (size_t i = 0; i < processes.size(); ++i) {
+    const Json& process = processes[i];
     if (process.value("state", "") != "running" || !same_process(process)) continue;
     stop_process(process.value("pid", 0));
-    process["state"] = "exited";
+    journal.set_process_exited(i);
     ++result.stopped_processes;
     result.messages.push_back(fmt::format("stopped process '{}' (pid {})", json_text(process["name"]), json_text(process["pid"])));
   }
-  doc["rolledBack"] = {{"at", iso_time(std::chrono::system_clock::now())}, {"undone", result.undone}, {"failed", result.failed}};
-  write_file_atomically(path, doc.dump(2) + "\n", Overwrite::allow);
+  journal.record_rollback(result.undone, result.failed);
   return result;
 }
 

@@ -42,6 +42,12 @@ public:
   bool run_probe_list(const std::vector<Probe>& probes, const std::string& phase, std::optional<ProbeMode> mode);
   void start_watcher();
   void stop_watcher();
+  // Watches the scenario's processes until the fault: one that dies on its own ends the run as environment.
+  void start_sentinel();
+  void stop_sentinel();
+  bool fault_started();
+  // Ends the run as `environment` at once: the drill's own machinery is broken, not the system under test.
+  void fail_environment(const std::string& reason);
   void run_rollbacks();
 
   Scenario m_scenario;
@@ -60,14 +66,18 @@ public:
   std::optional<double> m_fault_start, m_detected, m_recovered;
 
   std::atomic<bool> m_aborted{false};
+  std::atomic<bool> m_broken{false};  // fail_environment() was called
   std::atomic<bool> m_in_method{false};
   std::atomic<bool> m_watch_stop{false};
   std::thread m_watcher;
+  std::atomic<bool> m_sentinel_stop{false};
+  std::thread m_sentinel;
 
 private:
   void step_into_method();
   void record_fault_timings();
   void finish(RunResult& result);
+  void check_requirements();
   std::optional<std::string> lookup(std::string_view reference);
   bool check_stop();
 };

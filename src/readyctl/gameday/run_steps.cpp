@@ -6,6 +6,7 @@
 #include "readyctl/core/duration.hpp"
 #include "readyctl/core/error.hpp"
 #include "readyctl/core/regex.hpp"
+#include "readyctl/gameday/environment.hpp"
 #include "readyctl/gameday/json_path.hpp"
 #include "readyctl/gameday/run.hpp"
 
@@ -122,7 +123,7 @@ void Run::end_event(size_t index, const std::string& status, Json fields, const 
   m_journal.update_event(index, fields);
   if (m_options.progress) {
     Json ev = m_journal.snapshot()["events"][index];
-    m_options.progress({t, json_text(ev["phase"]), json_text(ev["name"]), status, detail});
+    m_options.progress({t, json_text(ev["phase"]), json_text(ev["name"]), status, m_journal.redacted_text(detail)});
   }
 }
 
@@ -182,7 +183,7 @@ struct StepRunner {
     } catch (const std::exception& e) {
       std::lock_guard lock(run.m_mutex);
       run.m_undos.insert(run.m_undos.end(), added.begin(), added.end());
-      throw_after_event(ev, e);
+      throw_after_event(ev, step.name, e);
     }
     {
       std::lock_guard lock(run.m_mutex);
@@ -195,12 +196,14 @@ struct StepRunner {
     return true;
   }
 
-  [[noreturn]] void throw_after_event(size_t ev, const std::exception& e)
+  // The verdict names the step: "command timed out after 60s" alone does not say which of a dozen commands.
+  [[noreturn]] void throw_after_event(size_t ev, const std::string& step, const std::exception& e)
   {
     bool refused = dynamic_cast<const InputError*>(&e) != nullptr;
     run.end_event(ev, refused ? "refused" : "failed", Json::object(), e.what());
-    if (refused) throw InputError(e.what());
-    throw EnvironmentError(e.what());
+    std::string message = fmt::format("step '{}': {}", step, e.what());
+    if (refused) throw InputError(message);
+    throw EnvironmentError(message);
   }
 
   bool probe(const Step& step)
@@ -213,6 +216,12 @@ struct StepRunner {
     Probe resolved = step.probe;
     resolved.tolerance = run.resolve(step.probe.tolerance);
     ProbeResult r = evaluate_probe(resolved, spec, timing, env);
+    if (!run.m_options.dry_run)
+      if (auto cause = probe_environment_cause(resolved, spec, r, !run.fault_started())) {
+        run.end_event(ev, "environment", Json{{"output", r.output}, {"attempts", r.attempts}}, *cause);
+        run.fail_environment(*cause);
+        return false;
+      }
     // Final assertions check ledgers and counts after the fact: a failing one is not the moment the outage was seen.
     if (phase != "assert") run.note_probe(r.holds, timing.until == "holds");
     if (r.met && !run.m_options.dry_run) apply_captures(step, r.output);

@@ -6,6 +6,7 @@
 
 #include "readyctl/core/error.hpp"
 #include "readyctl/gameday/loader.hpp"
+#include "readyctl/gameday/requirements.hpp"
 #include "readyctl/gameday/run.hpp"
 #include "readyctl/report/json_common.hpp"
 
@@ -116,7 +117,19 @@ Run::Run(Scenario scenario, const RunOptions& options, std::string run_id, std::
 
 bool Run::should_stop() const
 {
-  return m_aborted.load() || (m_options.interrupted && m_options.interrupted->load());
+  return m_aborted.load() || m_broken.load() || (m_options.interrupted && m_options.interrupted->load());
+}
+
+void Run::fail_environment(const std::string& reason)
+{
+  fail(Verdict::environment, reason);
+  m_broken = true;
+}
+
+bool Run::fault_started()
+{
+  std::lock_guard lock(m_mutex);
+  return m_fault_start.has_value();
 }
 
 double Run::elapsed() const
@@ -144,8 +157,10 @@ RunResult Run::play()
 {
   auto phase = [&](const char* name) { m_journal.set("phase", name); };
   start_watcher();
+  start_sentinel();
   try {
     phase("setup");
+    check_requirements();
     bool go = run_steps(m_scenario.setup, "setup") && !check_stop();
     if (go) phase("hypothesis-before");
     go = go && run_probe_list(m_scenario.hypothesis, "hypothesis-before", ProbeMode::before) && !check_stop();
@@ -162,6 +177,7 @@ RunResult Run::play()
     fail(Verdict::environment, e.what());
   }
   m_in_method = false;
+  stop_sentinel();
   stop_watcher();
   check_stop();
   phase("rollback");
@@ -169,6 +185,22 @@ RunResult Run::play()
   RunResult result;
   finish(result);
   return result;
+}
+
+void Run::check_requirements()
+{
+  const Requirements& req = m_scenario.requirements;
+  if (req.commands.empty() && req.ports.empty() && req.env.empty()) return;
+  size_t ev = begin_event("setup", "requires", "check", "requires");
+  std::vector<std::string> missing = missing_requirements(req, [this](std::string_view r) { return lookup(r); });
+  if (missing.empty()) {
+    end_event(ev, "met", Json::object());
+    return;
+  }
+  std::string reason = fmt::format("{}: the scenario's requirements are not met: {}", req.location.str(),
+                                   fmt::join(missing, "; "));
+  end_event(ev, "environment", Json{{"missing", missing}}, reason);
+  throw EnvironmentError(reason);
 }
 
 void Run::step_into_method()
@@ -194,7 +226,7 @@ void Run::finish(RunResult& result)
   record_fault_timings();
   Verdict verdict = m_verdict.value_or(Verdict::held);
   result.verdict = verdict;
-  result.reason = m_reason;
+  result.reason = m_journal.redacted_text(m_reason);  // the terminal gets what the journal gets
   result.journal = m_journal.path();
   m_journal.set("processes", m_processes.to_json());
   m_journal.set("verdict", verdict_name(verdict));
@@ -203,7 +235,7 @@ void Run::finish(RunResult& result)
   m_journal.set("end", iso_time(std::chrono::system_clock::now()));
   m_journal.set("duration", elapsed());
   m_journal.set("state", "finished");
-  if (m_options.progress) m_options.progress({elapsed(), "verdict", verdict_name(verdict), verdict_name(verdict), m_reason});
+  if (m_options.progress) m_options.progress({elapsed(), "verdict", verdict_name(verdict), verdict_name(verdict), result.reason});
 }
 
 }  // namespace readyctl::gameday

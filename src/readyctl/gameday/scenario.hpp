@@ -58,6 +58,14 @@ struct Safety {
   long long max_percent = 100;
 };
 
+// What a scenario needs from the machine before its setup runs (`requires:`); entries may hold `${vars.*}`.
+struct Requirements {
+  std::vector<std::string> commands;  // on PATH (or a path that is executable)
+  std::vector<std::string> ports;     // free on 127.0.0.1
+  std::vector<std::string> env;       // environment variables that are set
+  Location location;
+};
+
 struct Scenario {
   std::string path;
   std::string dir;  // directory of the scenario file
@@ -66,6 +74,7 @@ struct Scenario {
   std::vector<std::string> tags;
   std::map<std::string, std::string> vars;  // declared variables and their defaults
   Safety safety;
+  Requirements requirements;
   std::vector<Step> setup;
   std::string hypothesis_title;
   std::vector<Probe> hypothesis;

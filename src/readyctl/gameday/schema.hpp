@@ -16,6 +16,8 @@ void check_tolerance(Checker& c, const yaml::Node* node);
 void check_regex(Checker& c, const yaml::Node* node);
 // Captures of one step whose `from` fields form a cycle (capture_cycles.cpp).
 void check_capture_cycles(Checker& c, const yaml::Node* capture);
+// `requires:` (requirements.cpp).
+Requirements read_requirements(Checker& c, const yaml::Node* node);
 Action read_action(Checker& c, const yaml::Node* node, const Safety& safety, std::string_view what);
 
 // Checks every `${...}` under node: declared vars, earlier steps, known roots.

@@ -4,6 +4,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/gameday/actions.cpp
   src/readyctl/gameday/capture_cycles.cpp
   src/readyctl/gameday/checker.cpp
+  src/readyctl/gameday/environment.cpp
   src/readyctl/gameday/http_client.cpp
   src/readyctl/gameday/journal.cpp
   src/readyctl/gameday/json_path.cpp
@@ -15,14 +16,17 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/gameday/process_table.cpp
   src/readyctl/gameday/references.cpp
   src/readyctl/gameday/report_html.cpp
+  src/readyctl/gameday/report_junit.cpp
   src/readyctl/gameday/report_markdown.cpp
   src/readyctl/gameday/report_summary.cpp
   src/readyctl/gameday/report_timeline.cpp
+  src/readyctl/gameday/requirements.cpp
   src/readyctl/gameday/rollback.cpp
   src/readyctl/gameday/run_rollback.cpp
   src/readyctl/gameday/run_steps.cpp
   src/readyctl/gameday/runner.cpp
   src/readyctl/gameday/scenario.cpp
+  src/readyctl/gameday/sentinel.cpp
   src/readyctl/gameday/subprocess.cpp
   src/readyctl/gameday/template.cpp
   src/readyctl/gameday/tolerance.cpp
@@ -32,6 +36,10 @@ list(APPEND READYCTL_CORE_SOURCES
 )
 list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_gameday_dbos.cpp
+  tests/unit/test_gameday_environment.cpp
+  tests/unit/test_gameday_ha.cpp
+  tests/unit/test_gameday_journal.cpp
+  tests/unit/test_gameday_junit.cpp
   tests/unit/test_gameday_kubectl.cpp
   tests/unit/test_gameday_local.cpp
   tests/unit/test_gameday_loader.cpp

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/core/error.hpp"
+#include "readyctl/gameday/environment.hpp"
 #include "readyctl/gameday/run.hpp"
 
 namespace readyctl::gameday {
@@ -34,8 +35,9 @@ void evaluate(Run& run, Watch& w)
   std::string phase = w.abort_condition ? "abort-check" : "during";
   size_t ev = run.begin_event(phase, w.probe->name, "probe", w.probe->type);
   ProbeResult r;
+  Json spec;
   try {
-    Json spec = run.resolve(w.probe->spec);
+    spec = run.resolve(w.probe->spec);
     ProbeEnv env = run.probe_env();
     Probe resolved = *w.probe;
     resolved.tolerance = run.resolve(w.probe->tolerance);
@@ -45,6 +47,12 @@ void evaluate(Run& run, Watch& w)
     return;
   }
   Json fields{{"output", r.output}, {"value", r.value}, {"holds", r.holds}};
+  if (auto cause = probe_environment_cause(*w.probe, spec, r, false);
+      cause && !run.m_options.dry_run) {
+    run.end_event(ev, "environment", fields, *cause);
+    run.fail_environment(*cause);
+    return;
+  }
   if (w.abort_condition) {
     run.end_event(ev, r.holds ? "abort" : "clear", fields, r.detail);
     if (r.holds && !run.m_options.dry_run) {
