@@ -32,33 +32,55 @@ _readyctl_path() {
 _readyctl_words() {
   case "$1" in
     "") printf '%s' 'baseline completion gameday lint plan scaffold version --help -h --version --color --quiet -q --verbose -v --config' ;;
-    "baseline") printf '%s' '--help -h --prometheus --bearer-token-file --basic-auth-file --header --tenant-id --ca-file --insecure-skip-tls-verify --timeout --concurrency --from --demo --since --start --end --step --tenant-label --stack --prices --save --compare --force --output -o' ;;
+    "baseline") printf '%s' '--help -h --prometheus --bearer-token-file --basic-auth-file --header --tenant-id --ca-file --insecure-skip-tls-verify --timeout --concurrency --from --demo --since --start --end --step --tenant-label --stack --prices --save --compare --force --output -o --recommend --target-utilization --slo-ttft-p95 --slo-e2e-p95 --slo-queue-p95' ;;
     "completion") printf '%s' '--help -h' ;;
     "gameday") printf '%s' 'validate run rollback report --help -h' ;;
-    "gameday validate") printf '%s' '--help -h' ;;
+    "gameday validate") printf '%s' '--help -h --output -o' ;;
     "gameday run") printf '%s' '--help -h --dry-run --journal --var --yes --output -o' ;;
     "gameday rollback") printf '%s' '--help -h --journal' ;;
     "gameday report") printf '%s' '--help -h --output -o' ;;
     "lint") printf '%s' 'rules explain --help -h --output -o --fail-on --enable --disable --only --rules --no-kustomize' ;;
     "lint rules") printf '%s' '--help -h --category --output -o --rules' ;;
-    "lint explain") printf '%s' '--help -h --rules' ;;
+    "lint explain") printf '%s' '--help -h --rules --output -o' ;;
     "plan") printf '%s' 'init status next report --help -h' ;;
     "plan init") printf '%s' '--help -h --start --manifests --prometheus --flow-dir --force --non-interactive' ;;
     "plan status") printf '%s' '--help -h --output -o --fail-on-late --no-record --today' ;;
-    "plan next") printf '%s' '--help -h --today' ;;
+    "plan next") printf '%s' '--help -h --today --output -o' ;;
     "plan report") printf '%s' '--help -h --output -o --fail-on-late --no-record --today' ;;
     "scaffold") printf '%s' 'list describe new update --help -h' ;;
-    "scaffold list") printf '%s' '--help -h --templates' ;;
-    "scaffold describe") printf '%s' '--help -h --templates' ;;
+    "scaffold list") printf '%s' '--help -h --templates --output -o' ;;
+    "scaffold describe") printf '%s' '--help -h --templates --output -o' ;;
     "scaffold new") printf '%s' '--help -h --set --non-interactive --dry-run --answers --force --templates' ;;
     "scaffold update") printf '%s' '--help -h --set --non-interactive --dry-run --templates' ;;
-    "version") printf '%s' '--help -h' ;;
+    "version") printf '%s' '--help -h --output -o' ;;
+  esac
+}
+_readyctl_values() {
+  case "$1 $2" in
+    "baseline --output"|"baseline -o") printf '%s' 'text json yaml markdown html' ;;
+    "gameday validate --output"|"gameday validate -o") printf '%s' 'text json yaml' ;;
+    "gameday run --output"|"gameday run -o") printf '%s' 'text json yaml junit' ;;
+    "gameday report --output"|"gameday report -o") printf '%s' 'markdown html' ;;
+    "lint --output"|"lint -o") printf '%s' 'text json yaml sarif junit github markdown' ;;
+    "lint rules --output"|"lint rules -o") printf '%s' 'text json yaml' ;;
+    "lint explain --output"|"lint explain -o") printf '%s' 'text json yaml' ;;
+    "plan status --output"|"plan status -o") printf '%s' 'text json yaml markdown' ;;
+    "plan next --output"|"plan next -o") printf '%s' 'text json yaml' ;;
+    "plan report --output"|"plan report -o") printf '%s' 'html markdown json yaml' ;;
+    "scaffold list --output"|"scaffold list -o") printf '%s' 'text json yaml' ;;
+    "scaffold describe --output"|"scaffold describe -o") printf '%s' 'text json yaml' ;;
+    "version --output"|"version -o") printf '%s' 'text json yaml' ;;
   esac
 }
 _readyctl() {
   local cur="${COMP_WORDS[COMP_CWORD]}"
-  local path
+  local path values
   path="$(_readyctl_path "${COMP_WORDS[@]:1:COMP_CWORD-1}")"
+  values="$(_readyctl_values "$path" "${COMP_WORDS[COMP_CWORD-1]}")"
+  if [ -n "$values" ]; then
+    COMPREPLY=($(compgen -W "$values" -- "$cur"))
+    return
+  fi
   COMPREPLY=($(compgen -W "$(_readyctl_words "$path")" -- "$cur"))
 }
 complete -o default -o bashdefault -F _readyctl readyctl
