@@ -76,7 +76,7 @@ TEST_SUITE("gameday")
     dir.write("s.yaml", junit_scenario("true"));
     auto r = readyctl::test::run_binary("gameday run s.yaml -o sarif=x.sarif --journal j.json", dir.path());
     CHECK(r.code == 2);
-    CHECK(junit_has(r.err, "-o sarif: gameday run writes junit"));
+    CHECK(junit_has(r.err, "-o sarif: expected one of text, json, yaml, junit"));
     CHECK_FALSE(std::filesystem::exists(dir / "j.json"));
   }
 }

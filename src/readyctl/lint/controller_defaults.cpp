@@ -161,9 +161,30 @@ bool scope_covers(InjectScope scope, const PodTemplate& pod, const yaml::Node* c
 
 std::span<const ControllerDefault> controller_defaults() { return k_defaults; }
 
+// A KServe model container (`model:` or a framework key) is merged into the container of the ServingRuntime that
+// serves its model format, which supplies what the model container leaves unset. KServe's built-in runtimes
+// (config/runtimes/kserve-*.yaml at aaac4e2: huggingfaceserver, sklearnserver, tritonserver, torchserve, …) all set
+// this hardening; a runtime in the input is unpacked and linted on its own. Their resources (1 CPU, 2Gi, no GPU)
+// are a placeholder no model server should run with, so `resources` still asks for the model's own.
+constexpr std::string_view k_runtime_fields[] = {
+    "securityContext.allowPrivilegeEscalation", "securityContext.runAsNonRoot", "securityContext.capabilities.drop"};
+constexpr ControllerDefault k_serving_runtime_field{
+    "serving.kserve.io", "InferenceService", "*", InjectScope::primary, "*", "the ServingRuntime's value", "", nullptr,
+    "kserve/kserve pkg/controller/v1beta1/inferenceservice/utils/utils.go MergeRuntimeContainers (a strategic merge "
+    "patch of the model container over the runtime's); config/runtimes/kserve-*.yaml securityContext"};
+
+bool runtime_supplies(const PodTemplate& pod, std::string_view field, const yaml::Node* container)
+{
+  if (!container || container != pod.runtime_container) return false;
+  for (std::string_view f : k_runtime_fields)
+    if (f == field) return true;
+  return false;
+}
+
 const ControllerDefault* find_controller_default(const PodTemplate& pod, std::string_view field,
                                                  const yaml::Node* container)
 {
+  if (runtime_supplies(pod, field, container)) return &k_serving_runtime_field;
   const Object& owner = *pod.owner;
   for (const ControllerDefault& row : k_defaults) {
     if (row.field != field || owner.group != row.group || !in_bar_list(row.kinds, owner.kind)) continue;
@@ -177,7 +198,7 @@ const ControllerDefault* find_controller_default(const PodTemplate& pod, std::st
 bool injects_value(const PodTemplate& pod, const yaml::Node* container, std::string_view field, std::string_view value)
 {
   const ControllerDefault* row = find_controller_default(pod, field, container);
-  return row && row->value == value;
+  return row && (row == &k_serving_runtime_field || row->value == value);
 }
 
 std::optional<long long> injected_int(const PodTemplate& pod, const ControllerDefault& row)

@@ -72,6 +72,7 @@ void add_kserve_component(PodTemplates& out, const Object& owner, std::string_vi
     if (const yaml::Node* c = pod->spec->get(key); c && c->is_mapping()) {
       pod->containers.push_back(c);
       pod->primary = c;
+      pod->runtime_container = c;
       return;
     }
   if (!pod->containers.empty() && (pod->containers.size() == 1 || pod->containers[0]->str_at("name").empty()))

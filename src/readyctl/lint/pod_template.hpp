@@ -21,6 +21,8 @@ struct PodTemplate {
   // The container an operator treats as its own (KubeRay's Ray container, KServe's kserve-container,
   // LLMInferenceService's `main`): where it injects probes and the like. Null when there is none.
   const yaml::Node* primary = nullptr;
+  // A KServe model container (`model:` or a framework key): its unset fields come from its ServingRuntime.
+  const yaml::Node* runtime_container = nullptr;
   bool long_running = true;    // false for Jobs, CronJobs, run-to-completion kinds and Pods
   bool batch = false;          // run-to-completion kinds, or labelled readyctl.io/tier: batch
   bool serves_traffic = true;  // false for LeaderWorkerSet workers beside a leader template: the leader serves
