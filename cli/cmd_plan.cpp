@@ -113,6 +113,7 @@ std::string render(const pl::PlanStatus& s, const std::string& format)
   if (format == "json") return pl::render_status_json(s);
   if (format == "yaml") return json_text_to_yaml(pl::render_status_json(s));
   if (format == "markdown") return pl::render_status_markdown(s);
+  if (format == "junit") return pl::render_status_junit(s);
   return pl::render_status_text(s);
 }
 

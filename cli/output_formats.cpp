@@ -32,7 +32,7 @@ std::vector<CommandFormats> build_table()
       {"gameday validate", {"text", "json", "yaml"}},
       {"gameday run", {"text", "json", "yaml", "junit"}},
       {"gameday report", {"markdown", "html"}},
-      {"plan status", {"text", "json", "yaml", "markdown"}},
+      {"plan status", {"text", "json", "yaml", "markdown", "junit"}},
       {"plan next", {"text", "json", "yaml"}},
       {"plan report", {"html", "markdown", "json", "yaml"}},
   };

@@ -64,7 +64,7 @@ _readyctl_values() {
     "lint --output"|"lint -o") printf '%s' 'text json yaml sarif junit github markdown' ;;
     "lint rules --output"|"lint rules -o") printf '%s' 'text json yaml' ;;
     "lint explain --output"|"lint explain -o") printf '%s' 'text json yaml' ;;
-    "plan status --output"|"plan status -o") printf '%s' 'text json yaml markdown' ;;
+    "plan status --output"|"plan status -o") printf '%s' 'text json yaml markdown junit' ;;
     "plan next --output"|"plan next -o") printf '%s' 'text json yaml' ;;
     "plan report --output"|"plan report -o") printf '%s' 'html markdown json yaml' ;;
     "scaffold list --output"|"scaffold list -o") printf '%s' 'text json yaml' ;;

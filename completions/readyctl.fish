@@ -88,7 +88,7 @@ complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subco
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from init' -l force -r -d 'Replace an existing .readyctl/plan.yaml'
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from init' -l non-interactive -r -d 'Never ask on a terminal; flags and defaults only'
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from status' -l help -s h -r -d 'Print this help message and exit'
-complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from status' -l output -s o -r -a 'text json yaml markdown' -d 'Output FORMAT[=PATH], repeatable: text (default), json, yaml, markdown'
+complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from status' -l output -s o -r -a 'text json yaml markdown junit' -d 'Output FORMAT[=PATH], repeatable: text (default), json, yaml, markdown, junit'
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from status' -l fail-on-late -r -d 'Exit 1 when a phase is past due with criteria unmet'
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from status' -l no-record -r -d 'Do not add this lint of the manifests to .readyctl/lint-history.json'
 complete -c readyctl -n '__fish_seen_subcommand_from plan; and __fish_seen_subcommand_from status' -l today -r -d 'Evaluate as of this date YYYY-MM-DD (default: today, UTC)'

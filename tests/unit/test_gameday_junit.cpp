@@ -66,7 +66,7 @@ TEST_SUITE("gameday")
     std::string xml = readyctl::test::slurp(dir / "junit.xml");
     CHECK(junit_has(xml, "tests=\"7\" failures=\"2\" errors=\"0\""));
     CHECK(count_of(xml, "<failure message=") == 2);
-    CHECK(junit_has(xml, "<failure message=\"step 'ledger-balanced' did not hold"));
+    CHECK(junit_has(xml, "<failure message=\"step &apos;ledger-balanced&apos; did not hold"));
     CHECK_FALSE(junit_has(xml, "<unbalanced"));  // output is escaped, never raw XML
   }
 

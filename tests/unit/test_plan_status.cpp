@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "readyctl/core/error.hpp"
@@ -183,6 +184,29 @@ TEST_SUITE("plan")
     CHECK(criterion(s, 4, "gameday-rollback")["met"] == true);
     CHECK(s["phases"][3]["met"] == true);
     CHECK(s["phases"][2]["met"] == true);
+  }
+
+  TEST_CASE("plan status -o junit: a suite per phase; unmet criteria fail in a late phase and are skipped in the others")
+  {
+    TempDir repo;
+    REQUIRE(run_binary("plan init --start 2026-11-02 --prometheus http://prom:9090 --flow-dir flow", repo.path()).code == 0);
+    // Nothing is done yet: phase 1 (due 2026-11-22) is late, phases 2-4 are not due.
+    const JsonDoc s = plan_status(repo.path());
+    const size_t phase1 = s["phases"][0]["criteria"].size();
+    size_t total = 0;
+    for (const JsonDoc& p : s["phases"]) total += p["criteria"].size();
+    CliResult r = run_binary("plan status -o junit=status.xml" + k_today, repo.path());
+    REQUIRE(r.code == 0);
+    const std::string xml = readyctl::test::slurp(repo / "status.xml");
+    CHECK(xml.find(fmt::format("<testsuites name=\"readyctl plan status\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
+                               "skipped=\"{}\">", total, phase1, total - phase1)) != std::string::npos);
+    CHECK(xml.find("<testsuite name=\"Phase 1: ") != std::string::npos);
+    CHECK(xml.find("name=\"baseline-7d: ") != std::string::npos);
+    CHECK(xml.find("<failure message=\"late: due 2026-11-22\">") != std::string::npos);
+    // An unknown format is refused before any work, naming the ones plan status has.
+    r = run_binary("plan status -o xml" + k_today, repo.path());
+    CHECK(r.code == 2);
+    CHECK(r.err.find("expected one of text, json, yaml, markdown, junit") != std::string::npos);
   }
 
   TEST_CASE("guardrail errors over the planned manifests block weeks 7-9")

@@ -86,6 +86,15 @@ void lint_overlay(const fs::path& project, const std::string& overlay)
   CHECK(r.code == 0);  // notes (e.g. workload-identity without SPIRE) are below the warning gate
 }
 
+// The whole project as a user first lints it: `readyctl lint .` at its root, the base and both overlays (one unit each,
+// a base finding once), the cluster kustomization, the game-day faults and Dapr's local files (not linted).
+void lint_root(const fs::path& project)
+{
+  CliResult r = run_binary("lint . --fail-on warning", project);
+  INFO(r.out, r.err);
+  CHECK(r.code == 0);
+}
+
 void validate_gamedays(const fs::path& project)
 {
   std::vector<fs::path> scenarios;
@@ -112,6 +121,7 @@ void check_project(const std::string& name, const std::vector<std::string>& sets
   fs::path project = generate(tmp, name, sets);
   check_rendered(project);
   check_python(project);
+  lint_root(project);  // before lint_overlay writes its rendered files into the project
   lint_overlay(project, "dev");
   lint_overlay(project, "prod");
   validate_gamedays(project);

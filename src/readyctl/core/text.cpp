@@ -63,6 +63,26 @@ std::string to_lower(std::string_view text)
   return out;
 }
 
+std::string xml_escape(std::string_view text, bool attribute)
+{
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+    case '&': out += "&amp;"; break;
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '"': out += "&quot;"; break;
+    case '\'': out += "&apos;"; break;
+    case '\n': out += attribute ? "&#10;" : "\n"; break;
+    case '\t': out += attribute ? "&#9;" : "\t"; break;
+    default:
+      if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;
+    }
+  }
+  return out;
+}
+
 std::string html_escape(std::string_view text)
 {
   std::string out;

@@ -13,6 +13,9 @@ bool glob_match(std::string_view pattern, std::string_view text);  // '*' (not '
 std::string to_lower(std::string_view text);
 // Escapes &, <, > and " for HTML text and attribute values (reports, SVG charts).
 std::string html_escape(std::string_view text);
+// XML 1.0 text (JUnit reports): the five entities escaped, control characters other than tab and newline removed;
+// in attributes tab and newline become character references, so attribute normalisation keeps them.
+std::string xml_escape(std::string_view text, bool attribute);
 // Confines a flat stylesheet to the elements under `scope` (a selector such as ".baseline"): every selector gets
 // the prefix, `html`/`body` become the scope itself, @media blocks are scoped inside. So one page can embed the
 // parts of several reports whose stylesheets would otherwise fight over `table` or `.cards`.

@@ -5,6 +5,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/plan/render.cpp
   src/readyctl/plan/report.cpp
   src/readyctl/plan/status.cpp
+  src/readyctl/plan/status_junit.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_plan_drills.cpp

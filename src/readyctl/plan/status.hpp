@@ -56,5 +56,7 @@ long current_week(const PlanStatus& s);
 std::string render_status_text(const PlanStatus& s);
 std::string render_status_json(const PlanStatus& s);
 std::string render_status_markdown(const PlanStatus& s);
+// A suite per phase, a case per criterion: met passes, unmet in a late phase fails, unmet otherwise is skipped.
+std::string render_status_junit(const PlanStatus& s);
 
 }  // namespace readyctl::plan

@@ -16,27 +16,6 @@
 namespace readyctl {
 namespace {
 
-// XML 1.0 text: the five entities escaped, control characters other than tab/newline removed; in attributes
-// tab and newline become character references so attribute normalisation keeps them.
-std::string xml_escape(std::string_view text, bool attribute)
-{
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&apos;"; break;
-    case '\n': out += attribute ? "&#10;" : "\n"; break;
-    case '\t': out += attribute ? "&#9;" : "\t"; break;
-    default:
-      if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;
-    }
-  }
-  return out;
-}
-
 std::string attr(std::string_view text) { return xml_escape(text, true); }
 std::string text(std::string_view s) { return xml_escape(s, false); }
 
