@@ -11,11 +11,11 @@ list(FILTER fuzz_core_sources EXCLUDE REGEX "/scaffold/(answers|line_diff|merge3
 list(FILTER fuzz_core_sources EXCLUDE REGEX
   "/gameday/(actions|http_client|journal|json_path|kubectl|probe_drivers|probes|process_table|report_[a-z]+)\\.cpp")
 list(FILTER fuzz_core_sources EXCLUDE REGEX
-  "/gameday/(rollback|run_[a-z]+|runner|scenario|subprocess|template|tolerance|watcher)\\.cpp")
+  "/gameday/(environment|rollback|run_[a-z]+|runner|scenario|sentinel|subprocess|template|tolerance|watcher)\\.cpp")
 list(APPEND fuzz_core_sources src/readyctl/baseline/query_result.cpp src/readyctl/baseline/query_result_fast.cpp
   src/readyctl/baseline/baseline_json.cpp src/readyctl/baseline/baseline.cpp src/readyctl/baseline/prices.cpp
-  src/readyctl/baseline/window.cpp src/readyctl/report/format_json.cpp src/readyctl/plan/plan_file.cpp
-  src/readyctl/core/atomic_file.cpp)
+  src/readyctl/baseline/window.cpp src/readyctl/baseline/recommend_json.cpp src/readyctl/report/format_json.cpp
+  src/readyctl/plan/plan_file.cpp src/readyctl/core/atomic_file.cpp src/readyctl/gameday/template.cpp)
 
 add_library(readyctl_fuzz_core STATIC ${fuzz_core_sources}
   ${readyctl_embedded_rules} ${readyctl_embedded_templates} ${readyctl_embedded_data} ${readyctl_embedded_demo})
