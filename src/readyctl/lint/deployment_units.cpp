@@ -108,8 +108,10 @@ UnitPlan plan_units(const Walk& walk)
   }
   std::set<fs::path> local_dirs;
   for (const fs::path& f : walk.dapr_run_files) add_dapr_local_dirs(local_dirs, canonical_or_self(f));
+  // Nothing to leave out (no kustomization, no Dapr run file; the common case): no path is resolved on disk.
+  const bool excludes = !g.consumed.empty() || !rendered.empty() || !local_dirs.empty();
   for (const WalkedFile& f : walk.files) {
-    if (f.explicit_path) {
+    if (f.explicit_path || !excludes) {
       plan.plain_files.push_back(f.path);
       continue;
     }
