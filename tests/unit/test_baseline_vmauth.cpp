@@ -90,8 +90,9 @@ TEST_SUITE("integration-baseline")
   TEST_CASE("vmauth: the accepted bearer token gets a baseline")
   {
     TempDir tmp;
-    CliResult r = run_binary(fmt::format("baseline --prometheus {} --bearer-token-file {} {} -o json={}",
-                                         vmauth().url(), vmauth().token_file("good"), k_window, (tmp / "out.json").string()));
+    std::string args = fmt::format("baseline --prometheus {} --bearer-token-file {} {} -o json={}", vmauth().url(),
+                                   vmauth().token_file("good"), k_window, (tmp / "out.json").string());
+    CliResult r = run_binary(args);
     INFO(r.err);
     CHECK(r.code == 0);
     nlohmann::json report = nlohmann::json::parse(slurp(tmp / "out.json"));
@@ -134,7 +135,8 @@ TEST_SUITE("integration-baseline")
                                              vmauth().token_file("stale")), tmp.path());
     INFO(stale.out, stale.err);
     CHECK(stale.code == 1);
-    CHECK(slurp(tmp / "stale.json").find("refused the credentials given with --bearer-token-file") != std::string::npos);
+    std::string journal = slurp(tmp / "stale.json");
+    CHECK(journal.find("refused the credentials given with --bearer-token-file") != std::string::npos);
     CHECK_FALSE(leaks(stale, tmp, k_stale_token));
     CHECK_FALSE(leaks(good, tmp, k_good_token));
   }

@@ -76,8 +76,8 @@ TEST_SUITE("io")
     dir.write("empty", "\n");
     io::HttpOptions o;
     o.bearer_token_file = (dir / "empty").string();
-    CHECK_THROWS_WITH_AS(io::HttpClient{o}, ((dir / "empty").string() + ":1:1: expected a bearer token on the first line").c_str(),
-                         InputError);
+    std::string expected = (dir / "empty").string() + ":1:1: expected a bearer token on the first line";
+    CHECK_THROWS_WITH_AS(io::HttpClient{o}, expected.c_str(), InputError);
   }
 
   TEST_CASE("http: a dead server is an answer with a reason, not an exception")

@@ -46,7 +46,7 @@ bool kustomize_writes_origins()
   test::TempDir dir;
   dir.write("kustomization.yaml", "resources: [cm.yaml]\nbuildMetadata: [originAnnotations]\n");
   dir.write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: probe}\n");
-  io::ProcessResult r = io::run_process({{"kubectl", "kustomize", dir.path().string()}});
+  io::ProcessResult r = io::run_process({{"kubectl", "kustomize", dir.path().string()}, "", {}});
   return r.exit_code == 0 && r.out.find("config.kubernetes.io/origin") != std::string::npos;
 }
 

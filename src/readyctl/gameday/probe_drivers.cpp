@@ -62,7 +62,8 @@ Json prometheus_output(const Json& spec, double timeout, const ProbeEnv& env)
   options.http.timeout_seconds = timeout;
   options.http.max_attempts = 1;  // the probe's own interval and `until` do the retrying
   auto now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-  baseline::InstantAnswer answer = baseline::PrometheusClient(std::move(options)).try_instant(json_text(spec["query"]), now);
+  baseline::PrometheusClient client(std::move(options));
+  baseline::InstantAnswer answer = client.try_instant(json_text(spec["query"]), now);
   Json out = {{"value", nullptr}, {"series", answer.result.series.size()}, {"result", Json::array()},
               {"status", answer.status}};
   if (!answer.error.empty()) out["error"] = answer.error;

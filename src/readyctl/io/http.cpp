@@ -154,7 +154,8 @@ HttpClient::HttpClient(HttpOptions options) : m_options(std::move(options))
 {
   const HttpOptions& o = m_options;
   if (!o.bearer_token_file.empty()) {
-    add_header("Authorization", "Bearer " + first_line_of(o.bearer_token_file, "a bearer token"), m_headers, m_redactor);
+    std::string token = first_line_of(o.bearer_token_file, "a bearer token");
+    add_header("Authorization", "Bearer " + token, m_headers, m_redactor);
     m_credential_flag = "--bearer-token-file";
   }
   if (!o.basic_auth_file.empty()) {

@@ -10,7 +10,8 @@ void Redactor::add(std::string_view secret)
 {
   if (secret.empty() || std::find(m_secrets.begin(), m_secrets.end(), secret) != m_secrets.end()) return;
   m_secrets.emplace_back(secret);
-  std::stable_sort(m_secrets.begin(), m_secrets.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  auto longer = [](const std::string& a, const std::string& b) { return a.size() > b.size(); };
+  std::stable_sort(m_secrets.begin(), m_secrets.end(), longer);
 }
 
 void Redactor::add_header_value(std::string_view value)

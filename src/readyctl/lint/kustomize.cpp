@@ -43,7 +43,10 @@ private:
   fs::path m_path;
 };
 
-io::ProcessResult kustomize(const fs::path& dir) { return io::run_process({{"kubectl", "kustomize", dir.string()}}); }
+io::ProcessResult kustomize(const fs::path& dir)
+{
+  return io::run_process({{"kubectl", "kustomize", dir.string()}, "", {}});
+}
 
 // The throwaway kustomization: the user's as its one resource, with origin annotations asked for. kustomize takes
 // only relative paths to other kustomizations. The path is written as a JSON string, which YAML reads as it is.
