@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "http_flags.hpp"
 #include "output_formats.hpp"
 #include "readyctl/baseline/collect.hpp"
 #include "readyctl/baseline/compare.hpp"
@@ -39,15 +40,12 @@ See man readyctl-baseline.)";
 
 struct BaselineFlags {
   std::string prometheus;
-  std::string bearer_token_file, basic_auth_file, tenant_id, ca_file;
-  std::vector<std::string> headers;
-  bool insecure = false;
+  HttpFlags http;
   std::string from, compare, save, prices;
   bool demo = false, force = false;
   bl::WindowRequest window;
   std::string tenant_label = "namespace";
   std::string stack = "auto";
-  double timeout = 120;
   int concurrency = 4;
   std::vector<std::string> outputs;
   bool recommend = false;
@@ -61,13 +59,7 @@ void add_source_flags(CLI::App* cmd, BaselineFlags& f)
   cmd->add_option("--prometheus", f.prometheus,
                   "Prometheus-compatible API base URL (Prometheus, Thanos, Mimir .../prometheus, VictoriaMetrics); "
                   "default $READYCTL_PROMETHEUS_URL");
-  cmd->add_option("--bearer-token-file", f.bearer_token_file, "File holding a bearer token (never printed)");
-  cmd->add_option("--basic-auth-file", f.basic_auth_file, "File holding 'user:password' for basic auth");
-  cmd->add_option("--header", f.headers, "Extra HTTP header 'Name: value' (repeatable)");
-  cmd->add_option("--tenant-id", f.tenant_id, "Send X-Scope-OrgID for Mimir/Cortex multi-tenancy");
-  cmd->add_option("--ca-file", f.ca_file, "CA bundle to verify the server's TLS certificate");
-  cmd->add_flag("--insecure-skip-tls-verify", f.insecure, "Do not verify the server's TLS certificate");
-  cmd->add_option("--timeout", f.timeout, "Seconds per HTTP request before giving up")->capture_default_str();
+  add_http_flags(cmd, f.http, "the server", true);
   cmd->add_option("--concurrency", f.concurrency, "Queries in flight at once")->check(CLI::Range(1, 16))->capture_default_str();
   cmd->add_option("--from", f.from, "Read a saved snapshot instead of querying a server");
   cmd->add_flag("--demo", f.demo, "Run on the bundled demo data (no server needed)");
@@ -150,13 +142,7 @@ bl::ClientOptions client_options(const BaselineFlags& f)
     if (const char* env = std::getenv("READYCTL_PROMETHEUS_URL")) c.url = env;
   if (c.url.empty())
     throw InputError("baseline: expected --prometheus URL (or READYCTL_PROMETHEUS_URL), --from SNAPSHOT or --demo");
-  c.bearer_token_file = f.bearer_token_file;
-  c.basic_auth_file = f.basic_auth_file;
-  c.headers = f.headers;
-  c.tenant_id = f.tenant_id;
-  c.ca_file = f.ca_file;
-  c.insecure_skip_tls_verify = f.insecure;
-  c.timeout_seconds = f.timeout;
+  c.http = http_options(f.http, c.http);
   return c;
 }
 

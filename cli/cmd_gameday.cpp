@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "http_flags.hpp"
 #include "output_formats.hpp"
 #include "readyctl/gameday/journal.hpp"
 #include "readyctl/gameday/loader.hpp"
@@ -50,6 +51,7 @@ struct RunFlags {
   std::string journal;
   std::vector<std::string> vars;
   std::vector<std::string> outputs;
+  HttpFlags prometheus;  // for the scenario's `prometheus` probes: secrets stay out of the scenario file
 };
 
 std::map<std::string, std::string> parse_vars(const std::vector<std::string>& values)
@@ -143,12 +145,14 @@ void add_run(CLI::App& gd, Context& ctx)
   cmd->add_option("--journal", flags->journal, "Journal path (default .readyctl/gamedays/NAME-RUNID.json)");
   cmd->add_option("--var", flags->vars, "Set a declared variable: NAME=VALUE (repeatable)");
   cmd->add_flag("--yes", flags->yes, "Allow actions on a Kubernetes cluster");
+  add_http_flags(cmd, flags->prometheus, "the prometheus probes' server", false);
   add_output_option(cmd, flags->outputs, "gameday run");
   cmd->footer("\nExit codes: 0 held, 1 deviated, 2 invalid, 3 environment, 4 aborted, 130 interrupted.\n"
               "\nExamples:\n  readyctl gameday run examples/gamedays/local-failover.yaml\n"
               "  readyctl gameday run drill.yaml --dry-run --var namespace=staging\n"
               "  readyctl gameday run drill.yaml --yes --journal .readyctl/gamedays/worker-kill.json\n"
-              "  readyctl gameday run drill.yaml -o junit=gameday-junit.xml");
+              "  readyctl gameday run drill.yaml -o junit=gameday-junit.xml\n"
+              "  readyctl gameday run drill.yaml --bearer-token-file /var/run/secrets/prom-token --tenant-id team-a");
   cmd->callback([&ctx, flags] {
     // Refused before the run starts: a drill is not played for a report it cannot write.
     std::vector<OutputSpec> specs = parse_outputs("gameday run", flags->outputs);
@@ -158,6 +162,7 @@ void add_run(CLI::App& gd, Context& ctx)
     options.yes = flags->yes;
     options.journal = flags->journal;
     options.vars = parse_vars(flags->vars);
+    options.prometheus = http_options(flags->prometheus);
     options.interrupted = &g_interrupted;
     if (ctx.show_progress()) options.progress = [&ctx](const gameday::Progress& p) { print_progress(ctx, p); };
     InterruptGuard guard;

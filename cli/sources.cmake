@@ -8,6 +8,7 @@ list(APPEND READYCTL_CLI_SOURCES
   cli/cmd_plan.cpp
   cli/cmd_scaffold.cpp
   cli/cmd_version.cpp
+  cli/http_flags.cpp
   cli/command_tree.cpp
   cli/completion_script.cpp
   cli/output.cpp

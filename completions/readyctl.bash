@@ -36,7 +36,7 @@ _readyctl_words() {
     "completion") printf '%s' '--help -h' ;;
     "gameday") printf '%s' 'validate run rollback report --help -h' ;;
     "gameday validate") printf '%s' '--help -h --output -o' ;;
-    "gameday run") printf '%s' '--help -h --dry-run --journal --var --yes --output -o' ;;
+    "gameday run") printf '%s' '--help -h --dry-run --journal --var --yes --bearer-token-file --basic-auth-file --header --tenant-id --ca-file --insecure-skip-tls-verify --output -o' ;;
     "gameday rollback") printf '%s' '--help -h --journal' ;;
     "gameday report") printf '%s' '--help -h --output -o' ;;
     "lint") printf '%s' 'rules explain --help -h --output -o --fail-on --enable --disable --only --rules --no-kustomize' ;;

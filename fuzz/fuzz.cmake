@@ -7,11 +7,12 @@
 set(fuzz_core_sources ${READYCTL_CORE_SOURCES})
 list(FILTER fuzz_core_sources EXCLUDE REGEX
   "/plan/|/baseline/|/report/(format|report_path)|/core/(atomic_file|terminal)\\.cpp|/lint/engine\\.cpp")
+list(FILTER fuzz_core_sources EXCLUDE REGEX "/io/(http|libcurl)\\.cpp")
 list(FILTER fuzz_core_sources EXCLUDE REGEX "/scaffold/(answers|line_diff|merge3|project|template_store|update)\\.cpp")
 list(FILTER fuzz_core_sources EXCLUDE REGEX
-  "/gameday/(actions|http_client|journal|json_path|kubectl|probe_drivers|probes|process_table|report_[a-z]+)\\.cpp")
+  "/gameday/(actions|journal|json_path|kubectl|probe_drivers|probes|process_table|report_[a-z]+)\\.cpp")
 list(FILTER fuzz_core_sources EXCLUDE REGEX
-  "/gameday/(environment|rollback|run_[a-z]+|runner|scenario|sentinel|subprocess|template|tolerance|watcher)\\.cpp")
+  "/gameday/(environment|rollback|run_[a-z]+|runner|scenario|sentinel|template|tolerance|watcher)\\.cpp")
 list(APPEND fuzz_core_sources src/readyctl/baseline/query_result.cpp src/readyctl/baseline/query_result_fast.cpp
   src/readyctl/baseline/baseline_json.cpp src/readyctl/baseline/baseline.cpp src/readyctl/baseline/prices.cpp
   src/readyctl/baseline/window.cpp src/readyctl/baseline/recommend_json.cpp src/readyctl/report/format_json.cpp

@@ -143,7 +143,8 @@ TEST_SUITE("integration-baseline")
     CHECK(slurp(tmp / "out.json").find("s3cr3t") == std::string::npos);
     CliResult denied = run_binary(fmt::format("baseline --prometheus {} {}", server.url("/prometheus"), k_window));
     CHECK(denied.code == 3);
-    CHECK(denied.err.find("unauthorized") != std::string::npos);
+    CHECK(denied.err.find("the server asks for credentials (HTTP 401") != std::string::npos);
+    CHECK(denied.err.find("--bearer-token-file") != std::string::npos);
   }
 }
 

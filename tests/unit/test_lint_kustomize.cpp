@@ -7,7 +7,7 @@
 #include <string_view>
 #include <tuple>
 
-#include "readyctl/core/process.hpp"
+#include "readyctl/io/process.hpp"
 #include "readyctl/lint/engine.hpp"
 #include "readyctl/lint/kustomize.hpp"
 #include "readyctl/yaml/document.hpp"
@@ -46,7 +46,7 @@ bool kustomize_writes_origins()
   test::TempDir dir;
   dir.write("kustomization.yaml", "resources: [cm.yaml]\nbuildMetadata: [originAnnotations]\n");
   dir.write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: probe}\n");
-  CommandResult r = run_command({"kubectl", "kustomize", dir.path().string()});
+  io::ProcessResult r = io::run_process({{"kubectl", "kustomize", dir.path().string()}, "", {}});
   return r.exit_code == 0 && r.out.find("config.kubernetes.io/origin") != std::string::npos;
 }
 
@@ -66,7 +66,7 @@ TEST_SUITE("lint")
 {
   TEST_CASE("kustomize: findings name the source file and line of each object, generators their kustomization entry")
   {
-    if (!on_path("kubectl") || !kustomize_writes_origins()) {
+    if (!io::on_path("kubectl") || !kustomize_writes_origins()) {
       MESSAGE("no kubectl whose kustomize writes origin annotations: kustomize tracing is not tested here");
       return;
     }

@@ -8,7 +8,7 @@
 #include <string>
 #include <tuple>
 
-#include "readyctl/core/process.hpp"
+#include "readyctl/io/process.hpp"
 #include "readyctl/lint/deployment_units.hpp"
 #include "readyctl/lint/engine.hpp"
 #include "readyctl/lint/manifest_loader.hpp"
@@ -47,11 +47,11 @@ std::map<Key, int> counted(const std::vector<Finding>& findings)
 
 bool renders_with_origins()
 {
-  if (!on_path("kubectl")) return false;
+  if (!io::on_path("kubectl")) return false;
   test::TempDir dir;
   dir.write("kustomization.yaml", "resources: [cm.yaml]\nbuildMetadata: [originAnnotations]\n");
   dir.write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: probe}\n");
-  CommandResult r = run_command({"kubectl", "kustomize", dir.path().string()});
+  io::ProcessResult r = io::run_process({{"kubectl", "kustomize", dir.path().string()}, "", {}});
   return r.exit_code == 0 && r.out.find("config.kubernetes.io/origin") != std::string::npos;
 }
 

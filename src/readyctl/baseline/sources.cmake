@@ -37,5 +37,6 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_baseline_fast_parse.cpp
   tests/unit/test_baseline_html_layout.cpp
   tests/unit/test_baseline_units.cpp
+  tests/unit/test_baseline_vmauth.cpp
   tests/unit/test_baseline_recommend.cpp
 )

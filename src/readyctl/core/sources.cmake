@@ -5,10 +5,8 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/core/embedded.cpp
   src/readyctl/core/huge_heap.cpp
   src/readyctl/core/json_pull.cpp
-  src/readyctl/core/libcurl.cpp
   src/readyctl/core/parallel.cpp
   src/readyctl/core/printable.cpp
-  src/readyctl/core/process.cpp
   src/readyctl/core/read_file.cpp
   src/readyctl/core/regex.cpp
   src/readyctl/core/terminal.cpp

@@ -11,7 +11,7 @@
 #include "readyctl/gameday/kubectl.hpp"
 #include "readyctl/gameday/probe_drivers.hpp"
 #include "readyctl/gameday/probes.hpp"
-#include "readyctl/gameday/subprocess.hpp"
+#include "readyctl/gameday/command_spec.hpp"
 #include "readyctl/gameday/template.hpp"
 
 namespace readyctl::gameday {
@@ -31,7 +31,7 @@ double duration_field(const Json& spec, const char* key, double fallback)
 ActionResult exec_action(const Json& spec, ActionEnv& env)
 {
   if (env.dry_run) return {Json{{"wouldRun", spec["command"]}}};
-  CommandResult r = run_command(command_spec(spec), duration_field(spec, "timeout", 60), env.should_stop);
+  io::ProcessResult r = io::run_process(command_spec(spec), {duration_field(spec, "timeout", 60), env.should_stop});
   int expected = spec.contains("expectExitCode") ? std::stoi(json_text(spec["expectExitCode"])) : 0;
   Json out = {{"exitCode", r.exit_code}, {"stdout", r.out.substr(0, 16384)}, {"stderr", r.err.substr(0, 4096)}};
   Json parsed = Json::parse(r.out, nullptr, false);
@@ -73,7 +73,8 @@ Json wait_until_ready(const std::string& name, const std::string& log, const Jso
   ProbeTiming timing = probe_timing(probe.timing);
   timing.until = "holds";
   auto exited = [&] { return json_text(env.processes->status(name)["state"]) != "running"; };
-  ProbeEnv probe_env{env.processes, env.safety, [&] { return exited() || (env.should_stop && env.should_stop()); }};
+  ProbeEnv probe_env{env.processes, env.safety, [&] { return exited() || (env.should_stop && env.should_stop()); },
+                     env.prometheus};
   ProbeResult r = evaluate_probe(probe, probe.spec, timing, probe_env);
   if (r.met) return Json{{"attempts", r.attempts}};
   if (exited()) {

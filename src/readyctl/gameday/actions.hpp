@@ -5,6 +5,7 @@
 
 #include "readyctl/gameday/process_table.hpp"
 #include "readyctl/gameday/scenario.hpp"
+#include "readyctl/io/http.hpp"
 
 namespace readyctl::gameday {
 
@@ -14,6 +15,7 @@ struct ActionEnv {
   StopCheck should_stop;
   bool dry_run = false;
   std::string log_dir;  // where process logs go by default
+  const io::HttpOptions* prometheus = nullptr;  // for `prometheus` ready probes
 };
 
 struct ActionResult {

@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "readyctl/core/error.hpp"
-#include "readyctl/gameday/subprocess.hpp"
 #include "readyctl/gameday/template.hpp"
+#include "readyctl/io/process.hpp"
 
 namespace readyctl::gameday {
 
@@ -39,7 +39,7 @@ Json run_get(std::vector<std::string> args, double timeout, const StopCheck& sho
 {
   args.insert(args.begin(), "kubectl");
   args.insert(args.end(), {"--output", "json"});
-  CommandResult r = run_command({args, "", {}}, timeout, should_stop);
+  io::ProcessResult r = io::run_process({args, "", {}}, {timeout, should_stop});
   if (r.exit_code != 0)
     throw EnvironmentError(fmt::format("'{}' failed: {}", render_command({args.begin() + 1, args.end()}),
                                        r.err.empty() ? r.out : r.err));
@@ -190,7 +190,7 @@ Json execute_kubernetes_plan(const KubePlan& plan, double timeout, const StopChe
   for (std::vector<std::string> args : plan.commands) {
     std::string shown = render_command(args);
     args.insert(args.begin(), "kubectl");
-    CommandResult r = run_command({args, "", {}}, timeout, should_stop);
+    io::ProcessResult r = io::run_process({args, "", {}}, {timeout, should_stop});
     if (r.exit_code != 0)
       throw EnvironmentError(fmt::format("'kubectl {}' failed ({}): {}", shown, r.exit_code, r.err.empty() ? r.out : r.err));
     outputs.push_back({{"command", "kubectl " + shown}, {"stdout", r.out}});

@@ -1,12 +1,15 @@
 #include "readyctl/gameday/probe_drivers.hpp"
 
+#include <chrono>
+
 #include <fmt/format.h>
 
+#include "readyctl/baseline/prometheus_client.hpp"
 #include "readyctl/core/error.hpp"
-#include "readyctl/gameday/http_client.hpp"
 #include "readyctl/gameday/kubectl.hpp"
-#include "readyctl/gameday/subprocess.hpp"
+#include "readyctl/gameday/command_spec.hpp"
 #include "readyctl/gameday/template.hpp"
+#include "readyctl/io/http.hpp"
 
 namespace readyctl::gameday {
 
@@ -28,9 +31,9 @@ Json parsed_or_null(const std::string& text)
 
 Json exec_output(const Json& spec, double timeout, ProbeEnv& env)
 {
-  CommandResult r;
+  io::ProcessResult r;
   try {
-    r = run_command(command_spec(spec), timeout, env.should_stop);
+    r = io::run_process(command_spec(spec), {timeout, env.should_stop});
   } catch (const EnvironmentError& e) {
     return {{"exitCode", 127}, {"stdout", ""}, {"stderr", e.what()}, {"json", nullptr}, {"error", e.what()}};
   }
@@ -41,28 +44,34 @@ Json exec_output(const Json& spec, double timeout, ProbeEnv& env)
   return out;
 }
 
-Json prometheus_output(const Json& spec, double timeout)
+// One series as the Prometheus API writes it: `value` for an instant sample, `values` for a range selector.
+Json series_json(const baseline::Series& series)
 {
-  Json request = {{"url", fmt::format("{}/api/v1/query?query={}", json_text(spec["url"]),
-                                      url_encode(json_text(spec["query"])))}};
-  Json http = http_output(request, "GET", timeout);
-  Json out = {{"value", nullptr}, {"series", 0}, {"result", nullptr}, {"status", http["status"]}};
-  if (http.contains("error")) out["error"] = http["error"];
-  if (http.contains("refused")) out["refused"] = true;
-  const Json& body = http["json"];
-  if (!body.is_object() || !body.contains("data")) {
-    if (!out.contains("error")) out["error"] = "no query result in the response";
-    return out;
-  }
-  const Json& result = body["data"]["result"];
-  out["result"] = result;
-  if (result.is_array()) {
-    out["series"] = result.size();
-    if (!result.empty() && result[0].contains("value")) out["value"] = std::stod(json_text(result[0]["value"][1]));
-  } else if (body["data"].value("resultType", "") == "scalar") {
-    out["series"] = 1;
-    out["value"] = std::stod(json_text(result[1]));
-  }
+  Json metric = Json::object();
+  for (const auto& [name, value] : series.labels) metric[name] = value;
+  Json samples = Json::array();
+  for (const baseline::Sample& s : series.samples) samples.push_back({s.time, fmt::format("{}", s.value)});
+  if (samples.size() == 1) return {{"metric", metric}, {"value", samples[0]}};
+  return {{"metric", metric}, {"values", samples}};
+}
+
+// Through baseline's Prometheus client, so a probe reaches a server the way `readyctl baseline` does.
+Json prometheus_output(const Json& spec, double timeout, const ProbeEnv& env)
+{
+  baseline::ClientOptions options{json_text(spec["url"]), env.prometheus ? *env.prometheus : io::HttpOptions{}};
+  options.http.timeout_seconds = timeout;
+  options.http.max_attempts = 1;  // the probe's own interval and `until` do the retrying
+  auto now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  baseline::PrometheusClient client(std::move(options));
+  baseline::InstantAnswer answer = client.try_instant(json_text(spec["query"]), now);
+  Json out = {{"value", nullptr}, {"series", answer.result.series.size()}, {"result", Json::array()},
+              {"status", answer.status}};
+  if (!answer.error.empty()) out["error"] = answer.error;
+  if (answer.refused) out["refused"] = true;
+  for (const baseline::Series& s : answer.result.series) out["result"].push_back(series_json(s));
+  if (!answer.error.empty()) out["result"] = nullptr;
+  const auto& series = answer.result.series;
+  if (!series.empty() && series[0].samples.size() == 1) out["value"] = series[0].samples[0].value;
   return out;
 }
 
@@ -104,18 +113,19 @@ std::map<std::string, std::string> header_map(const Json& spec)
 
 Json http_output(const Json& spec, const std::string& default_method, double timeout)
 {
-  HttpRequest request;
+  io::HttpRequest request;
   request.url = json_text(spec["url"]);
   request.method = spec.contains("method") ? json_text(spec["method"]) : default_method;
   request.headers = header_map(spec);
-  request.timeout_seconds = timeout;
   if (spec.contains("json")) {
     request.body = spec["json"].dump();
     request.headers.emplace("Content-Type", "application/json");
   } else if (spec.contains("body")) {
     request.body = json_text(spec["body"]);
   }
-  HttpResponse response = http_request(request);
+  io::HttpOptions options;
+  options.timeout_seconds = timeout;
+  io::HttpResponse response = io::HttpClient(options).send(request);
   Json out = {{"status", response.status}, {"body", response.body.substr(0, k_max_text)},
               {"json", parsed_or_null(response.body)}, {"elapsed", response.elapsed_seconds}};
   if (!response.error.empty()) out["error"] = response.error;
@@ -127,7 +137,7 @@ Json run_probe_driver(const std::string& type, const Json& spec, double timeout,
 {
   if (type == "http") return http_output(spec, "GET", timeout);
   if (type == "exec") return exec_output(spec, timeout, env);
-  if (type == "prometheus") return prometheus_output(spec, timeout);
+  if (type == "prometheus") return prometheus_output(spec, timeout, env);
   if (type == "kubernetes") return kubernetes_output(spec, timeout, env);
   if (type == "process") return env.processes->status(json_text(spec["name"]));
   if (type == "dapr-workflow") return dapr_output(spec, timeout);

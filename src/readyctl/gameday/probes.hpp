@@ -4,6 +4,7 @@
 
 #include "readyctl/gameday/process_table.hpp"
 #include "readyctl/gameday/scenario.hpp"
+#include "readyctl/io/http.hpp"
 
 namespace readyctl::gameday {
 
@@ -11,6 +12,7 @@ struct ProbeEnv {
   ProcessTable* processes = nullptr;
   const Safety* safety = nullptr;
   StopCheck should_stop;
+  const io::HttpOptions* prometheus = nullptr;  // credentials, CA, tenant for `prometheus` probes; null: none
 };
 
 struct ProbeResult {

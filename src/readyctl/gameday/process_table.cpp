@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/core/error.hpp"
-#include "readyctl/gameday/subprocess.hpp"
+#include "readyctl/gameday/command_spec.hpp"
 
 namespace readyctl::gameday {
 
@@ -82,7 +82,7 @@ Json ProcessTable::start(const std::string& name, const Json& spec, const std::s
   }
   pid_t pid = 0;
   try {
-    pid = spawn_background(command_spec(spec), log);
+    pid = io::spawn_logged(command_spec(spec), log);
   } catch (const EnvironmentError& e) {
     throw EnvironmentError(fmt::format("process '{}': {}", name, e.what()));
   }

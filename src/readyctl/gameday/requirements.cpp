@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/gameday/schema.hpp"
+#include "readyctl/io/process.hpp"
 
 namespace readyctl::gameday {
 
@@ -23,21 +24,6 @@ std::vector<std::string> scalar_list(Checker& c, const yaml::Node* node, std::st
   for (const yaml::Node* item : node->children())
     if (c.scalar(item, what)) out.emplace_back(item->str());
   return out;
-}
-
-bool on_path(const std::string& command)
-{
-  if (command.find('/') != std::string::npos) return access(command.c_str(), X_OK) == 0;
-  const char* path = std::getenv("PATH");
-  std::string dirs = path ? path : "/usr/bin:/bin";
-  for (size_t start = 0; start <= dirs.size();) {
-    size_t end = dirs.find(':', start);
-    if (end == std::string::npos) end = dirs.size();
-    std::string dir = end == start ? "." : dirs.substr(start, end - start);
-    if (access((std::filesystem::path(dir) / command).c_str(), X_OK) == 0) return true;
-    start = end + 1;
-  }
-  return false;
 }
 
 // Free means a listener could bind it now (SO_REUSEADDR: a socket in TIME_WAIT does not count as taken).
@@ -88,7 +74,7 @@ std::vector<std::string> missing_requirements(const Requirements& requirements, 
   std::vector<std::string> missing;
   for (const std::string& command : requirements.commands) {
     std::string name = substitute(command, resolve);
-    if (!on_path(name)) missing.push_back(fmt::format("command '{}' is not on PATH", name));
+    if (!io::on_path(name)) missing.push_back(fmt::format("command '{}' is not on PATH", name));
   }
   for (const std::string& port : requirements.ports)
     if (std::string problem = port_problem(substitute(port, resolve)); !problem.empty()) missing.push_back(problem);

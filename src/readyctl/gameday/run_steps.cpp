@@ -141,11 +141,15 @@ void Run::note_probe(bool holds, bool recovery_check)
   if (holds && recovery_check && m_detected && !m_recovered) m_recovered = elapsed();
 }
 
-ProbeEnv Run::probe_env() { return ProbeEnv{&m_processes, &m_scenario.safety, [this] { return should_stop(); }}; }
+ProbeEnv Run::probe_env()
+{
+  return ProbeEnv{&m_processes, &m_scenario.safety, [this] { return should_stop(); }, &m_options.prometheus};
+}
 
 ActionEnv Run::action_env(bool dry_run)
 {
-  return ActionEnv{&m_processes, &m_scenario.safety, [this] { return should_stop(); }, dry_run, m_journal_dir.string()};
+  return ActionEnv{&m_processes, &m_scenario.safety, [this] { return should_stop(); }, dry_run, m_journal_dir.string(),
+                   &m_options.prometheus};
 }
 
 namespace {

@@ -7,6 +7,8 @@
 #include <map>
 #include <string>
 
+#include "readyctl/io/http.hpp"
+
 namespace readyctl::gameday {
 
 enum class Verdict { held, deviated, invalid, environment, aborted, interrupted };
@@ -31,6 +33,8 @@ struct RunOptions {
   std::map<std::string, std::string> vars;
   const std::atomic<bool>* interrupted = nullptr;  // set by the CLI's SIGINT/SIGTERM handler
   std::function<void(const Progress&)> progress;
+  // How `prometheus` probes reach their server: the same credentials, CA and tenant flags as `baseline`.
+  io::HttpOptions prometheus;
 };
 
 struct RunResult {

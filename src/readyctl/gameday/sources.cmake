@@ -5,7 +5,6 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/gameday/capture_cycles.cpp
   src/readyctl/gameday/checker.cpp
   src/readyctl/gameday/environment.cpp
-  src/readyctl/gameday/http_client.cpp
   src/readyctl/gameday/journal.cpp
   src/readyctl/gameday/json_path.cpp
   src/readyctl/gameday/kubectl.cpp
@@ -27,7 +26,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/gameday/runner.cpp
   src/readyctl/gameday/scenario.cpp
   src/readyctl/gameday/sentinel.cpp
-  src/readyctl/gameday/subprocess.cpp
+  src/readyctl/gameday/command_spec.cpp
   src/readyctl/gameday/template.cpp
   src/readyctl/gameday/tolerance.cpp
   src/readyctl/gameday/tolerance_schema.cpp

@@ -11,7 +11,7 @@
 
 #include "readyctl/core/atomic_file.hpp"
 #include "readyctl/core/error.hpp"
-#include "readyctl/core/process.hpp"
+#include "readyctl/io/process.hpp"
 #include "readyctl/core/read_file.hpp"
 #include "readyctl/core/text.hpp"
 #include "readyctl/lint/manifest_loader.hpp"
@@ -43,7 +43,10 @@ private:
   fs::path m_path;
 };
 
-CommandResult kustomize(const fs::path& dir) { return run_command({"kubectl", "kustomize", dir.string()}); }
+io::ProcessResult kustomize(const fs::path& dir)
+{
+  return io::run_process({{"kubectl", "kustomize", dir.string()}, "", {}});
+}
 
 // The throwaway kustomization: the user's as its one resource, with origin annotations asked for. kustomize takes
 // only relative paths to other kustomizations. The path is written as a JSON string, which YAML reads as it is.
@@ -254,7 +257,7 @@ KustomizeRender render_kustomization(const fs::path& dir)
     TempDir temp;
     fs::path wrapper = temp.path().empty() ? fs::path() : fs::canonical(temp.path(), ec);
     if (!wrapper.empty() && !ec && write_wrapper(wrapper, out.dir_canonical)) {
-      CommandResult r = kustomize(wrapper);
+      io::ProcessResult r = kustomize(wrapper);
       if (r.exit_code == 0) {
         out.ok = true;
         out.text = std::move(r.out);
@@ -264,7 +267,7 @@ KustomizeRender render_kustomization(const fs::path& dir)
     }
   }
   // Without origins: kustomize refused the wrapper (a Component, say), and its own message is the one to show.
-  CommandResult r = kustomize(dir);
+  io::ProcessResult r = kustomize(dir);
   out.ok = r.exit_code == 0;
   out.text = std::move(r.out);
   out.error = std::string(trim(r.err));

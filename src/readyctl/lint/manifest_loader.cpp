@@ -14,7 +14,7 @@
 #include "readyctl/core/error.hpp"
 #include "readyctl/core/huge_heap.hpp"
 #include "readyctl/core/parallel.hpp"
-#include "readyctl/core/process.hpp"
+#include "readyctl/io/process.hpp"
 #include "readyctl/core/text.hpp"
 #include "readyctl/lint/deployment_units.hpp"
 #include "readyctl/lint/kustomization_refs.hpp"
@@ -368,7 +368,7 @@ ManifestSet load_manifests(const std::vector<std::string>& paths, const LoadOpti
   Walk walked;
   std::optional<std::string> stdin_text;
   LoadOptions walk_options = options;
-  walk_options.kustomize = options.kustomize && on_path("kubectl");
+  walk_options.kustomize = options.kustomize && io::on_path("kubectl");
   for (const std::string& p : paths) {
     if (p == "-") {
       if (!options.in) throw InputError("-: no standard input available");

@@ -1,4 +1,4 @@
-#include "readyctl/core/libcurl.hpp"
+#include "readyctl/io/libcurl.hpp"
 
 #include <string>
 
@@ -6,7 +6,7 @@
 
 #include "readyctl/core/error.hpp"
 
-namespace readyctl {
+namespace readyctl::io {
 
 namespace {
 
@@ -50,4 +50,4 @@ const Libcurl& libcurl()
   return lib;
 }
 
-}  // namespace readyctl
+}  // namespace readyctl::io

@@ -1,10 +1,10 @@
-// libcurl, opened on first use instead of linked: loading it pulls in ~30 libraries (OpenSSL, GSSAPI, LDAP, …) whose
-// relocations and curl_global_init were most of every invocation's start-up, ~17 ms of a 20 ms `readyctl --version`,
-// paid by each `readyctl lint` in CI though only baseline and gameday talk HTTP (bench/README.md).
+// libcurl, opened on first use instead of linked, for io/http.cpp only: loading it pulls in ~30 libraries (OpenSSL,
+// GSSAPI, LDAP, …) whose relocations and curl_global_init were most of every invocation's start-up, ~17 ms of a
+// 20 ms `readyctl --version`, paid by each `readyctl lint` in CI though only baseline and gameday talk HTTP.
 #pragma once
 #include <curl/curl.h>
 
-namespace readyctl {
+namespace readyctl::io {
 
 struct Libcurl {
   CURL* (*easy_init)();
@@ -31,4 +31,4 @@ struct CurlListDeleter {
   void operator()(curl_slist* l) const { libcurl().slist_free_all(l); }
 };
 
-}  // namespace readyctl
+}  // namespace readyctl::io

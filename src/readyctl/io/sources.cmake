@@ -1,0 +1,11 @@
+# The io module: the one way to each outside thing (HTTP through libcurl, child processes).
+list(APPEND READYCTL_CORE_SOURCES
+  src/readyctl/io/http.cpp
+  src/readyctl/io/libcurl.cpp
+  src/readyctl/io/process.cpp
+  src/readyctl/io/redact.cpp
+)
+list(APPEND READYCTL_TEST_SOURCES
+  tests/unit/test_io_http.cpp
+  tests/unit/test_io_process.cpp
+)
