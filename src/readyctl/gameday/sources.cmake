@@ -15,6 +15,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/gameday/probes.cpp
   src/readyctl/gameday/process_table.cpp
   src/readyctl/gameday/references.cpp
+  src/readyctl/gameday/report_formats.cpp
   src/readyctl/gameday/report_html.cpp
   src/readyctl/gameday/report_junit.cpp
   src/readyctl/gameday/report_markdown.cpp
