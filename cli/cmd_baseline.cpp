@@ -17,7 +17,6 @@
 #include "readyctl/core/duration.hpp"
 #include "readyctl/core/huge_heap.hpp"
 #include "readyctl/plan/plan_file.hpp"
-#include "readyctl/report/json_to_yaml.hpp"
 
 namespace readyctl::cli {
 namespace {
@@ -165,14 +164,12 @@ bl::Baseline acquire(const BaselineFlags& f, Context& ctx)
   return bl::collect_baseline(o, now);
 }
 
-// Formats were checked against the table by parse_outputs.
+// Formats were checked against the table by parse_outputs; the terminal gets colour when it takes it.
 std::string render(const bl::Baseline& b, const std::string& format, bool to_terminal, const Context& ctx)
 {
-  if (format == "json") return bl::render_json(b);
-  if (format == "yaml") return json_text_to_yaml(bl::render_json(b));
-  if (format == "markdown") return bl::render_markdown(b);
-  if (format == "html") return bl::render_html(b);
-  return bl::render_text(b, {to_terminal && ctx.color_stdout()});
+  RenderOptions options;
+  options.color = to_terminal && ctx.color_stdout();
+  return find_format(bl::baseline_formats(), format).render(b, options);
 }
 
 // In a repository with a 90-day plan, an unsaved baseline is evidence thrown away: say where plan looks.

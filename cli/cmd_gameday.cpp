@@ -205,7 +205,7 @@ void add_report(CLI::App& gd, Context& ctx)
     std::vector<gameday::Json> docs;
     for (const std::string& path : *journals) docs.push_back(gameday::load_journal(path));
     write_outputs(ctx, specs, [&](const std::string& format, bool) {
-      return format == "html" ? gameday::render_html(docs) : gameday::render_markdown(docs);
+      return find_format(gameday::report_formats(), format).render(docs, {});
     });
   });
 }

@@ -12,7 +12,6 @@
 #include "readyctl/plan/plan_file.hpp"
 #include "readyctl/plan/report.hpp"
 #include "readyctl/plan/status.hpp"
-#include "readyctl/report/json_to_yaml.hpp"
 
 namespace readyctl::cli {
 namespace {
@@ -110,11 +109,7 @@ void record(const Evaluated& e, const StatusFlags& f)
 // Formats were checked against the table by parse_outputs.
 std::string render(const pl::PlanStatus& s, const std::string& format)
 {
-  if (format == "json") return pl::render_status_json(s);
-  if (format == "yaml") return json_text_to_yaml(pl::render_status_json(s));
-  if (format == "markdown") return pl::render_status_markdown(s);
-  if (format == "junit") return pl::render_status_junit(s);
-  return pl::render_status_text(s);
+  return find_format(pl::status_formats(), format).render(s, {});
 }
 
 void run_status(const StatusFlags& f, Context& ctx)
@@ -128,10 +123,7 @@ void run_status(const StatusFlags& f, Context& ctx)
 
 std::string render_report(const pl::PlanReport& r, const std::string& format)
 {
-  if (format == "html") return pl::render_report_html(r);
-  if (format == "markdown") return pl::render_report_markdown(r);
-  if (format == "yaml") return json_text_to_yaml(pl::render_report_json(r));
-  return pl::render_report_json(r);
+  return find_format(pl::report_formats(), format).render(r, {});
 }
 
 void run_report(const StatusFlags& f, Context& ctx)

@@ -4,9 +4,14 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/baseline/render.hpp"
+#include "readyctl/gameday/report.hpp"
+#include "readyctl/plan/report.hpp"
+#include "readyctl/plan/status.hpp"
 #include "readyctl/report/formatters.hpp"
 #include "readyctl/report/json_common.hpp"
 #include "readyctl/report/json_to_yaml.hpp"
+#include "readyctl/report/output_format.hpp"
 
 namespace readyctl::cli {
 namespace {
@@ -19,6 +24,8 @@ std::vector<std::string_view> lint_format_names()
   return names;
 }
 
+// Commands whose renderers live in the core (lint, baseline, plan, gameday report) take their row from the core's
+// table of those renderers; the rest print a Document (text, json, yaml) or, for `gameday run`, also its journal.
 std::vector<CommandFormats> build_table()
 {
   return {
@@ -26,15 +33,15 @@ std::vector<CommandFormats> build_table()
       {"lint", lint_format_names()},
       {"lint rules", {"text", "json", "yaml"}},
       {"lint explain", {"text", "json", "yaml"}},
-      {"baseline", {"text", "json", "yaml", "markdown", "html"}},
+      {"baseline", format_names(baseline::baseline_formats())},
       {"scaffold list", {"text", "json", "yaml"}},
       {"scaffold describe", {"text", "json", "yaml"}},
       {"gameday validate", {"text", "json", "yaml"}},
       {"gameday run", {"text", "json", "yaml", "junit"}},
-      {"gameday report", {"markdown", "html"}},
-      {"plan status", {"text", "json", "yaml", "markdown", "junit"}},
+      {"gameday report", format_names(gameday::report_formats())},
+      {"plan status", format_names(plan::status_formats())},
       {"plan next", {"text", "json", "yaml"}},
-      {"plan report", {"html", "markdown", "json", "yaml"}},
+      {"plan report", format_names(plan::report_formats())},
   };
 }
 
@@ -66,7 +73,7 @@ std::vector<OutputSpec> parse_outputs(std::string_view command, const std::vecto
   std::vector<OutputSpec> specs = parse_output_specs(values, std::string(row.names.front()));
   for (const OutputSpec& spec : specs)
     if (std::find(row.names.begin(), row.names.end(), spec.format) == row.names.end())
-      throw InputError(fmt::format("-o {}: expected one of {}", spec.format, fmt::join(row.names, ", ")));
+      throw_unknown_format(spec.format, row.names);
   return specs;
 }
 

@@ -25,7 +25,7 @@ const fs::path& repo()
   return path;
 }
 
-lint::LintRun lint_paths(std::vector<std::string> paths, bool kustomize = true)
+lint::LintRun lint_unit_paths(std::vector<std::string> paths, bool kustomize = true)
 {
   lint::LintOptions options;
   options.paths = std::move(paths);
@@ -117,10 +117,10 @@ TEST_SUITE("lint")
       MESSAGE("no kubectl whose kustomize writes origin annotations: kustomize units are not tested here");
       return;
     }
-    const lint::LintRun root = lint_paths({repo().string()});
-    const lint::LintRun staging = lint_paths({(repo() / "overlays/staging").string()});
-    const lint::LintRun prod = lint_paths({(repo() / "overlays/prod").string()});
-    const lint::LintRun plain = lint_paths({(repo() / "apps").string(), (repo() / "base/unlisted.yaml").string()});
+    const lint::LintRun root = lint_unit_paths({repo().string()});
+    const lint::LintRun staging = lint_unit_paths({(repo() / "overlays/staging").string()});
+    const lint::LintRun prod = lint_unit_paths({(repo() / "overlays/prod").string()});
+    const lint::LintRun plain = lint_unit_paths({(repo() / "apps").string(), (repo() / "base/unlisted.yaml").string()});
     std::map<Key, int> found = counted(root.report.findings);
     for (const auto& [key, n] : found) CHECK_MESSAGE(n == 1, std::get<0>(key), ":", std::get<1>(key), " ", std::get<3>(key));
     std::map<Key, int> expected;

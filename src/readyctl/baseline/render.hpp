@@ -3,12 +3,12 @@
 #include <string>
 
 #include "readyctl/baseline/baseline.hpp"
+#include "readyctl/report/output_format.hpp"
 
 namespace readyctl::baseline {
 
-struct RenderOptions {
-  bool color = false;
-};
+// `baseline -o`: text (default), json, yaml, markdown, html.
+std::span<const OutputFormat<Baseline>> baseline_formats();
 
 std::string render_text(const Baseline& b, const RenderOptions& options);
 std::string render_markdown(const Baseline& b);

@@ -3,6 +3,7 @@
 #include "readyctl/baseline/display.hpp"
 #include "readyctl/baseline/render.hpp"
 #include "readyctl/baseline/render_recommend.hpp"
+#include "readyctl/report/markdown.hpp"
 
 namespace readyctl::baseline {
 namespace {
@@ -13,16 +14,9 @@ constexpr std::string_view k_markdown_columns[] = {"requests.total", "requests.p
                                           "gpu.allocated_gpu_hours", "gpu.utilization_mean", "cost.total",
                                           "cost.per_million_tokens", "cost.idle_gpu"};
 
-std::string escape(std::string_view s)
-{
-  std::string out;
-  for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
-  return out;
-}
-
 std::string row(const TenantBaseline& t, bool bold)
 {
-  std::string out = bold ? "| **" + escape(t.name) + "** |" : "| " + escape(t.name) + " |";
+  std::string out = bold ? "| **" + markdown_cell(t.name) + "** |" : "| " + markdown_cell(t.name) + " |";
   for (std::string_view path : k_markdown_columns) out += " " + format_figure(t.get(path), find_field(path)->unit) + " |";
   return out + "\n";
 }
@@ -30,12 +24,12 @@ std::string row(const TenantBaseline& t, bool bold)
 std::string markdown_comparison(const Baseline& b)
 {
   if (!b.comparison) return {};
-  std::string out = fmt::format("\n### Compared with `{}`\n\n", escape(b.comparison->against));
+  std::string out = fmt::format("\n### Compared with {}\n\n", markdown_code_cell(b.comparison->against));
   if (b.comparison->changes.empty()) return out + "Nothing moved by more than 5%.\n";
   out += "| | tenant | figure | before | after | change |\n|---|---|---|---|---|---|\n";
   for (const Change& c : b.comparison->changes) {
     const FieldSpec* f = find_field(c.path);
-    out += fmt::format("| {} | {} | `{}` | {} | {} | {} |\n", c.worse ? "🔴 worse" : c.neutral ? "⚪ changed" : "🟢 better", escape(c.tenant), c.path,
+    out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", c.worse ? "🔴 worse" : c.neutral ? "⚪ changed" : "🟢 better", markdown_cell(c.tenant), markdown_code_cell(c.path),
                        format_figure(c.before, f ? f->unit : ""), format_figure(c.after, f ? f->unit : ""),
                        format_change(c));
   }
@@ -61,7 +55,7 @@ std::string render_markdown(const Baseline& b)
   out += markdown_comparison(b);
   if (!b.warnings.empty()) {
     out += "\n<details><summary>Warnings (" + std::to_string(b.warnings.size()) + ")</summary>\n\n";
-    for (const std::string& w : b.warnings) out += "- " + escape(w) + "\n";
+    for (const std::string& w : b.warnings) out += "- " + markdown_cell(w) + "\n";
     out += "\n</details>\n";
   }
   return out;

@@ -7,6 +7,7 @@
 
 #include "readyctl/baseline/display.hpp"
 #include "readyctl/core/text.hpp"
+#include "readyctl/report/markdown.hpp"
 
 namespace readyctl::baseline {
 namespace {
@@ -91,10 +92,13 @@ std::string followup_lines(const Recommendations& r, std::string_view bullet)
   return out;
 }
 
-std::string md_cell(std::string_view s)
+// The follow-up list, each line escaped on its own so the list stays a list.
+std::string followup_markdown(const Recommendations& r)
 {
+  std::string lines = followup_lines(r, "");
   std::string out;
-  for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  for (std::string_view line : split(lines, '\n'))
+    if (!line.empty()) out += "- " + markdown_cell(line) + "\n";
   return out;
 }
 
@@ -157,20 +161,20 @@ std::string render_recommend_markdown(const Baseline& b)
 {
   if (!b.recommendations) return {};
   const Recommendations& r = *b.recommendations;
-  std::string out = "\n### Right-sizing\n\n" + md_cell(targets_line(r)) + ".\n\n";
-  for (const std::string& note : r.notes) out += "> " + md_cell(note) + "\n\n";
+  std::string out = "\n### Right-sizing\n\n" + markdown_cell(targets_line(r)) + ".\n\n";
+  for (const std::string& note : r.notes) out += "> " + markdown_cell(note) + "\n\n";
   if (!r.items.empty()) {
     out += "| tenant | model | verdict | replicas | GPUs | $/month | confidence | reason |\n|---|---|---|---:|---:|---:|---|---|\n";
     for (const Recommendation& item : r.items)
-      out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", md_cell(item.tenant),
-                         md_cell(item.model.empty() ? "—" : item.model), item.verdict,
+      out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", markdown_cell(item.tenant),
+                         markdown_cell(item.model.empty() ? "—" : item.model), markdown_cell(item.verdict),
                          before_after(item.replicas_now, item.replicas_recommended),
                          before_after(item.gpus_now, item.gpus_recommended),
-                         format_money_change(item.monthly_cost_change), item.confidence, md_cell(item.reason));
+                         format_money_change(item.monthly_cost_change), markdown_cell(item.confidence), markdown_cell(item.reason));
   }
-  out += "\n**Cluster:** " + md_cell(cluster_sentence(r)) + "\n";
+  out += "\n**Cluster:** " + markdown_cell(cluster_sentence(r)) + "\n";
   if (!r.followup_against.empty())
-    out += "\n**Last recommendation** (" + md_cell(r.followup_against) + "):\n\n" + md_cell(followup_lines(r, "- "));
+    out += "\n**Last recommendation** (" + markdown_cell(r.followup_against) + "):\n\n" + followup_markdown(r);
   return out;
 }
 

@@ -8,6 +8,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/baseline/detection.cpp
   src/readyctl/baseline/display.cpp
   src/readyctl/baseline/figures.cpp
+  src/readyctl/baseline/formats.cpp
   src/readyctl/baseline/prices.cpp
   src/readyctl/baseline/prometheus_client.cpp
   src/readyctl/baseline/query_plan.cpp

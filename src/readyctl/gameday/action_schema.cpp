@@ -10,7 +10,6 @@ namespace readyctl::gameday {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> k_action_types = {"exec", "http", "process", "kubernetes", "sleep"};
 constexpr std::array<std::string_view, 6> k_process_ops = {"start", "signal", "kill", "stop", "restart", "wait"};
 constexpr std::array<std::string_view, 7> k_kube_ops = {"delete-pods", "scale", "cordon", "drain",
                                                         "rollout-restart", "apply", "delete"};
@@ -114,25 +113,57 @@ void check_kubernetes(Checker& c, const yaml::Node* spec, const Safety& safety)
   if (spec->get("count") && spec->get("percent")) c.problem(spec->key_node("percent"), "give 'count' or 'percent', not both");
 }
 
-void check_fields(Checker& c, const yaml::Node* spec, std::string_view type, const Safety& safety)
+void check_exec(Checker& c, const yaml::Node* spec, const Safety&)
 {
-  if (type == "sleep") {
-    c.duration(spec, "sleep");
-    return;
+  c.known_keys(spec, {"command", "cwd", "env", "expectExitCode", "timeout"}, "an exec action");
+  c.required(spec, "command", "an exec action");
+}
+
+void check_http(Checker& c, const yaml::Node* spec, const Safety&)
+{
+  c.known_keys(spec, {"url", "method", "headers", "body", "json", "expectStatus", "timeout"}, "an http action");
+  c.required(spec, "url", "an http action");
+}
+
+void check_process_action(Checker& c, const yaml::Node* spec, const Safety&) { check_process(c, spec); }
+
+// The action types a scenario may write, each with the check of its block (a mapping, except sleep's duration).
+// A new action type is a row here and its driver in actions.cpp.
+struct ActionType {
+  std::string_view name;
+  void (*check)(Checker& c, const yaml::Node* spec, const Safety& safety);
+  bool mapping = true;
+};
+
+constexpr ActionType k_action_types[] = {
+    {"exec", &check_exec},
+    {"http", &check_http},
+    {"process", &check_process_action},
+    {"kubernetes", &check_kubernetes},
+    {"sleep", [](Checker& c, const yaml::Node* spec, const Safety&) { c.duration(spec, "sleep"); }, false},
+};
+
+const ActionType* find_action_type(std::string_view name)
+{
+  for (const ActionType& t : k_action_types)
+    if (t.name == name) return &t;
+  return nullptr;
+}
+
+std::string action_type_listing()
+{
+  std::string out;
+  for (const ActionType& t : k_action_types) out += fmt::format("{}{}", out.empty() ? "" : ", ", t.name);
+  return out;
+}
+
+void check_fields(Checker& c, const yaml::Node* spec, const ActionType& type, const Safety& safety)
+{
+  if (type.mapping) {
+    if (!c.mapping(spec, fmt::format("'{}' action", type.name))) return;
+    check_common(c, spec);
   }
-  if (!c.mapping(spec, fmt::format("'{}' action", type))) return;
-  check_common(c, spec);
-  if (type == "exec") {
-    c.known_keys(spec, {"command", "cwd", "env", "expectExitCode", "timeout"}, "an exec action");
-    c.required(spec, "command", "an exec action");
-  } else if (type == "http") {
-    c.known_keys(spec, {"url", "method", "headers", "body", "json", "expectStatus", "timeout"}, "an http action");
-    c.required(spec, "url", "an http action");
-  } else if (type == "process") {
-    check_process(c, spec);
-  } else {
-    check_kubernetes(c, spec, safety);
-  }
+  type.check(c, spec, safety);
 }
 
 }  // namespace
@@ -143,16 +174,17 @@ Action read_action(Checker& c, const yaml::Node* node, const Safety& safety, std
   action.location = c.where(node);
   if (!c.mapping(node, what)) return action;
   if (node->size() != 1) {
-    c.problem(node, fmt::format("expected exactly one action type in '{}' ({})", what, listing(k_action_types)));
+    c.problem(node, fmt::format("expected exactly one action type in '{}' ({})", what, action_type_listing()));
     return action;
   }
   auto [key, value] = *node->entries().begin();
   action.type = key->str();
-  if (!one_of(action.type, k_action_types)) {
-    c.problem(key, fmt::format("unknown action type '{}' (expected one of {})", action.type, listing(k_action_types)));
+  const ActionType* type = find_action_type(action.type);
+  if (!type) {
+    c.problem(key, fmt::format("unknown action type '{}' (expected one of {})", action.type, action_type_listing()));
     return action;
   }
-  check_fields(c, value, action.type, safety);
+  check_fields(c, value, *type, safety);
   action.spec = yaml_to_json(value);
   return action;
 }

@@ -54,6 +54,11 @@ bool Checker::scalar(const yaml::Node* node, std::string_view what)
 
 void Checker::known_keys(const yaml::Node* map, std::initializer_list<std::string_view> allowed, std::string_view what)
 {
+  known_keys(map, std::span<const std::string_view>(allowed.begin(), allowed.size()), what);
+}
+
+void Checker::known_keys(const yaml::Node* map, std::span<const std::string_view> allowed, std::string_view what)
+{
   for (auto [key, value] : map->entries()) {
     bool known = false;
     for (std::string_view a : allowed) known = known || key->str() == a;

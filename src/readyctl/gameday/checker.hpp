@@ -2,6 +2,7 @@
 #pragma once
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,7 @@ public:
   bool scalar(const yaml::Node* node, std::string_view what);
   // Records a problem for each key not in `allowed`.
   void known_keys(const yaml::Node* map, std::initializer_list<std::string_view> allowed, std::string_view what);
+  void known_keys(const yaml::Node* map, std::span<const std::string_view> allowed, std::string_view what);
   // The child, or nullptr after recording "missing 'key'" on the mapping.
   const yaml::Node* required(const yaml::Node* map, std::string_view key, std::string_view what);
   // A duration text ("5s"); `${...}` is accepted here and checked at run time.

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/gameday/probe_types.hpp"
 #include "readyctl/gameday/schema.hpp"
 #include "readyctl/gameday/yaml_json.hpp"
 
@@ -11,30 +12,21 @@ namespace readyctl::gameday {
 
 namespace {
 
-void check_probe_fields(Checker& c, const yaml::Node* spec, std::string_view type)
+void check_probe_fields(Checker& c, const yaml::Node* spec, const ProbeType& type)
 {
-  std::string what = fmt::format("'{}' probe", type);
+  std::string what = fmt::format("'{}' probe", type.name);
   if (!c.mapping(spec, what)) return;
-  if (type == "http") {
-    c.known_keys(spec, {"url", "method", "headers", "body", "json"}, what);
-    c.required(spec, "url", what);
-  } else if (type == "prometheus") {
-    c.known_keys(spec, {"url", "query"}, what);
-    c.required(spec, "url", what);
-    c.required(spec, "query", what);
-  } else if (type == "exec") {
-    c.known_keys(spec, {"command", "cwd", "env"}, what);
-    c.required(spec, "command", what);
-  } else if (type == "kubernetes") {
-    c.known_keys(spec, {"kind", "name", "selector", "namespace", "context"}, what);
-    c.required(spec, "kind", what);
-  } else if (type == "process") {
-    c.known_keys(spec, {"name"}, what);
-    c.required(spec, "name", what);
-  } else {
-    c.known_keys(spec, {"instanceId", "url", "component", "headers"}, what);
-    c.required(spec, "instanceId", what);
-  }
+  c.known_keys(spec, type.fields, what);
+  for (std::string_view key : type.required) c.required(spec, key, what);
+}
+
+// A probe's own keys: its name, one type, the tolerance and the timing fields.
+std::vector<std::string_view> probe_keys()
+{
+  std::vector<std::string_view> keys{"name"};
+  for (const ProbeType& t : probe_types()) keys.push_back(t.name);
+  for (std::string_view k : {"tolerance", "timeout", "retry", "interval", "until", "within", "mode"}) keys.push_back(k);
+  return keys;
 }
 
 std::vector<ProbeMode> read_modes(Checker& c, const yaml::Node* node)
@@ -65,16 +57,15 @@ void check_timing(Checker& c, const yaml::Node* node)
       c.problem(v, fmt::format("expected 'holds' or 'fails' for 'until', got '{}'", v->str()));
 }
 
-std::string find_type(Checker& c, const yaml::Node* node)
+const ProbeType* find_type(Checker& c, const yaml::Node* node)
 {
-  std::string type;
-  for (std::string_view t : k_probe_types) {
-    if (node->get(t) == nullptr) continue;
-    if (!type.empty()) c.problem(node->key_node(t), fmt::format("a probe has one type; '{}' and '{}' both given", type, t));
-    else type = t;
+  const ProbeType* type = nullptr;
+  for (const ProbeType& t : probe_types()) {
+    if (node->get(t.name) == nullptr) continue;
+    if (type) c.problem(node->key_node(t.name), fmt::format("a probe has one type; '{}' and '{}' both given", type->name, t.name));
+    else type = &t;
   }
-  if (type.empty())
-    c.problem(node, "a probe needs one type: http, prometheus, exec, kubernetes, process or dapr-workflow");
+  if (!type) c.problem(node, "a probe needs one type: " + probe_type_listing());
   return type;
 }
 
@@ -85,22 +76,23 @@ Probe read_probe(Checker& c, const yaml::Node* node, ProbePlace place, std::stri
   Probe probe;
   probe.location = c.where(node);
   if (!c.mapping(node, "probe")) return probe;
-  c.known_keys(node, {"name", "http", "prometheus", "exec", "kubernetes", "process", "dapr-workflow", "tolerance",
-                      "timeout", "retry", "interval", "until", "within", "mode"}, "a probe");
+  static const std::vector<std::string_view> k_keys = probe_keys();
+  c.known_keys(node, k_keys, "a probe");
   if (place != ProbePlace::step) {
     if (const yaml::Node* n = c.required(node, "name", "a probe")) name = c.text(n);
   }
   probe.name = name;
-  probe.type = find_type(c, node);
-  if (!probe.type.empty()) {
-    check_probe_fields(c, node->get(probe.type), probe.type);
-    probe.spec = yaml_to_json(node->get(probe.type));
+  const ProbeType* type = find_type(c, node);
+  if (type) {
+    probe.type = type->name;
+    check_probe_fields(c, node->get(type->name), *type);
+    probe.spec = yaml_to_json(node->get(type->name));
   }
   if (const yaml::Node* t = node->get("tolerance")) {
     check_tolerance(c, t);
     probe.tolerance = yaml_to_json(t);
-  } else if (probe.type == "prometheus") {
-    c.problem(node, "a prometheus probe needs a 'tolerance'");
+  } else if (type && type->needs_tolerance) {
+    c.problem(node, fmt::format("a {} probe needs a 'tolerance'", type->name));
   }
   check_timing(c, node);
   probe.timing = Json::object();

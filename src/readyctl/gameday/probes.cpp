@@ -8,6 +8,7 @@
 #include "readyctl/core/duration.hpp"
 #include "readyctl/core/error.hpp"
 #include "readyctl/gameday/probe_drivers.hpp"
+#include "readyctl/gameday/probe_types.hpp"
 #include "readyctl/gameday/template.hpp"
 #include "readyctl/gameday/tolerance.hpp"
 
@@ -24,25 +25,6 @@ double seconds(const Json& timing, const char* key, double fallback)
   auto value = parse_duration_seconds(text);
   if (!value) throw InputError(fmt::format("expected a duration for '{}', got '{}'", key, text));
   return *value;
-}
-
-Json default_tolerance(const std::string& type)
-{
-  if (type == "http") return Json{{"range", {200, 399}}};
-  if (type == "exec") return 0;
-  if (type == "kubernetes") return Json{{"ge", 1}};
-  if (type == "process") return "running";
-  return "COMPLETED";
-}
-
-std::string default_target(const std::string& type)
-{
-  if (type == "http") return "status";
-  if (type == "exec") return "exitCode";
-  if (type == "prometheus") return "value";
-  if (type == "kubernetes") return "count";
-  if (type == "process") return "state";
-  return "runtimeStatus";
 }
 
 // Waits for `seconds`, waking early when the run must stop; false when it must.
@@ -101,9 +83,9 @@ ProbeTiming probe_timing(const Json& timing)
 Probe probe_from_json(const Json& node)
 {
   Probe probe;
-  for (std::string_view type : k_probe_types)
-    if (node.contains(type)) probe.type = type, probe.spec = node[std::string(type)];
-  if (probe.type.empty()) throw InputError("a probe needs one type: http, prometheus, exec, kubernetes, process or dapr-workflow");
+  for (const ProbeType& type : probe_types())
+    if (node.contains(type.name)) probe.type = type.name, probe.spec = node[std::string(type.name)];
+  if (probe.type.empty()) throw InputError("a probe needs one type: " + probe_type_listing());
   probe.tolerance = node.value("tolerance", Json());
   probe.timing = Json::object();
   for (const char* key : {"timeout", "retry", "interval", "until", "within"})
@@ -114,9 +96,11 @@ Probe probe_from_json(const Json& node)
 ProbeResult probe_once(const Probe& probe, const Json& spec, double timeout, ProbeEnv& env)
 {
   ProbeResult r;
+  const ProbeType* type = find_probe_type(probe.type);
+  if (!type) throw InputError(fmt::format("unknown probe type '{}'", probe.type));
   r.output = run_probe_driver(probe.type, spec, timeout, env);
-  Json tolerance = probe.tolerance.is_null() ? default_tolerance(probe.type) : probe.tolerance;
-  ToleranceResult t = evaluate_tolerance(tolerance, r.output, default_target(probe.type));
+  Json tolerance = probe.tolerance.is_null() ? default_tolerance(*type) : probe.tolerance;
+  ToleranceResult t = evaluate_tolerance(tolerance, r.output, type->target);
   r.holds = t.holds;
   r.met = t.holds;
   r.value = t.value;

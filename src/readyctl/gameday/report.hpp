@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "readyctl/report/output_format.hpp"
+
 namespace readyctl::gameday {
 
 using Json = nlohmann::ordered_json;
@@ -33,6 +35,8 @@ std::string seconds_text(double seconds);
 std::string seconds_text(const Json& seconds);
 std::string render_markdown(const std::vector<Json>& journals);
 std::string render_html(const std::vector<Json>& journals);
+// `gameday report -o`: markdown (default), html, over the journals given.
+std::span<const OutputFormat<std::vector<Json>>> report_formats();
 // JUnit XML of one journal: a suite per phase, a test case per probe, step, assertion and undo, one for the verdict.
 std::string render_junit(const Json& journal);
 // The page's parts, for reports that embed journals (plan report): its stylesheet and one journal's section.

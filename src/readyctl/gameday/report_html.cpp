@@ -4,6 +4,7 @@
 #include "readyctl/gameday/report_timeline.hpp"
 #include "readyctl/gameday/report.hpp"
 #include "readyctl/gameday/template.hpp"
+#include "readyctl/report/html.hpp"
 
 namespace readyctl::gameday {
 
@@ -58,8 +59,7 @@ std::string render_html(const std::vector<Json>& journals)
 {
   std::string body;
   for (const Json& j : journals) body += section(j);
-  return fmt::format("<!doctype html>\n<html lang='en'><head><meta charset='utf-8'><title>Game-day report</title>"
-                     "<style>{}</style></head><body><h1>Game-day report</h1>{}</body></html>\n", k_report_style, body);
+  return html_page("Game-day report", k_report_style, "<h1>Game-day report</h1>" + body);
 }
 
 std::string html_style() { return k_report_style; }

@@ -2,19 +2,19 @@
 
 #include "readyctl/gameday/report.hpp"
 #include "readyctl/gameday/template.hpp"
+#include "readyctl/report/markdown.hpp"
 
 namespace readyctl::gameday {
 
 namespace {
 
-// Markdown table cells must not break the row.
-std::string cell(std::string text)
+// A long message or target list is cut (on a character boundary) before it is escaped, so the table stays readable.
+std::string clipped_cell(std::string_view text)
 {
-  for (char& ch : text)
-    if (ch == '\n' || ch == '\r') ch = ' ';
-  std::string out;
-  for (char ch : text) out += ch == '|' ? std::string("\\|") : std::string(1, ch);
-  return out.size() > 160 ? out.substr(0, 157) + "..." : out;
+  if (text.size() <= 160) return markdown_cell(text);
+  size_t cut = 157;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return markdown_cell(text.substr(0, cut)) + "...";
 }
 
 std::string event_row(const Json& ev)
@@ -26,19 +26,21 @@ std::string event_row(const Json& ev)
   std::string kind = json_text(ev.value("kind", Json())) + (ev.value("fault", false) ? " (fault)" : "");
   std::string targets = ev.contains("targets") && ev["targets"].is_array() && !ev["targets"].empty()
                             ? ev["targets"].dump() : "";
-  return fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", t, dt, json_text(ev["phase"]), cell(json_text(ev["name"])),
-                     cell(kind + " " + json_text(ev.value("type", Json()))), json_text(ev["status"]), cell(targets),
-                     cell(ev.contains("message") ? json_text(ev["message"]) : ""));
+  return fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", t, dt, markdown_cell(json_text(ev["phase"])),
+                     clipped_cell(json_text(ev["name"])), clipped_cell(kind + " " + json_text(ev.value("type", Json()))),
+                     markdown_cell(json_text(ev["status"])), clipped_cell(targets),
+                     clipped_cell(ev.contains("message") ? json_text(ev["message"]) : ""));
 }
 
 std::string journal_section(const Json& j)
 {
   JournalSummary s = summarize_journal(j);
-  std::string out = fmt::format("## {} — {}{}\n\n", s.name, s.verdict, s.dry_run ? " (dry run)" : "");
-  if (!s.reason.empty()) out += fmt::format("> {}\n\n", cell(s.reason));
+  std::string out = fmt::format("## {} — {}{}\n\n", markdown_cell(s.name), markdown_cell(s.verdict), s.dry_run ? " (dry run)" : "");
+  if (!s.reason.empty()) out += fmt::format("> {}\n\n", clipped_cell(s.reason));
   out += "| run | started | duration | time to detect | time to recover | probes failed | undos |\n";
   out += "|---|---|---|---|---|---|---|\n";
-  out += fmt::format("| `{}` | {} | {} | {} | {} | {} / {} | {} ({} pending) |\n\n", s.run_id, s.start,
+  out += fmt::format("| {} | {} | {} | {} | {} | {} / {} | {} ({} pending) |\n\n", markdown_code_cell(s.run_id),
+                     markdown_cell(s.start),
                      seconds_text(s.duration), seconds_text(s.ttd), seconds_text(s.ttr), s.probe_failures, s.probes,
                      s.undos, s.undos_pending);
   out += "| t | took | phase | name | kind | status | targets | message |\n|---|---|---|---|---|---|---|---|\n";
@@ -54,7 +56,8 @@ std::string render_markdown(const std::vector<Json>& journals)
                     "|---|---|---|---|---|\n";
   for (const Json& j : journals) {
     JournalSummary s = summarize_journal(j);
-    out += fmt::format("| {} | **{}** | {} | {} | `{}` |\n", s.name, s.verdict, seconds_text(s.ttd), seconds_text(s.ttr), s.run_id);
+    out += fmt::format("| {} | **{}** | {} | {} | {} |\n", markdown_cell(s.name), markdown_cell(s.verdict),
+                       seconds_text(s.ttd), seconds_text(s.ttr), markdown_code_cell(s.run_id));
   }
   out += "\n";
   for (const Json& j : journals) out += journal_section(j);

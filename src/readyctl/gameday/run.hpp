@@ -20,24 +20,55 @@ struct PendingUndo {
   Json spec;  // `${env.*}` still unresolved
 };
 
+// A run's state is private: the phases (run_steps.cpp, watcher.cpp, sentinel.cpp, run_rollback.cpp) reach it
+// through the operations below, which take the lock where the state is shared with the background threads.
 class Run {
 public:
   Run(Scenario scenario, const RunOptions& options, std::string run_id, std::filesystem::path journal_path);
   RunResult play();
 
-  // Used by the phases (run_steps.cpp, watcher.cpp, run_rollback.cpp).
+  // What the run is playing, and how.
+  const Scenario& scenario() const { return m_scenario; }
+  bool dry_run() const { return m_options.dry_run; }
+
+  // Stopping and the verdict.
   bool should_stop() const;
   double elapsed() const;
+  void fail(Verdict verdict, const std::string& reason);  // the first failure decides the verdict
+  // Ends the run as `environment` at once: the drill's own machinery is broken, not the system under test.
+  void fail_environment(const std::string& reason);
+  // Ends the run as `aborted` at once: a stop condition held.
+  void abort(const std::string& reason);
+  bool in_method() const { return m_in_method.load(); }
+  bool fault_started();
+
+  // Templates, resolved against the variables, environment and the outputs of earlier steps.
   Json resolve(const Json& spec, bool keep_env = false);
   std::string resolve_text(const std::string& text);
-  void fail(Verdict verdict, const std::string& reason);  // the first failure decides the verdict
+  // A step's output, for later steps' `${steps.NAME...}`.
+  void keep_output(const std::string& step, Json output);
+
+  // The journal's events and undos.
   size_t begin_event(const std::string& phase, const std::string& name, const std::string& kind, const std::string& type);
   void end_event(size_t index, const std::string& status, Json fields, const std::string& detail = {});
+  // Merges fields into an event still running (an action's targets, once known).
+  void annotate_event(size_t index, const Json& fields);
+  // Journals an undo (its action redacted) and returns its index; keep_undos() makes such undos pending.
+  size_t journal_undo(Json undo);
+  void keep_undos(const std::vector<PendingUndo>& undos);
+  std::vector<PendingUndo> pending_undos();
+  void set_undo_status(size_t index, const std::string& status, const std::string& message);
+  // Writes the process table to the journal (after a process action).
+  void journal_processes();
+
+  // Fault timings: detection and recovery are measured from the first fault.
   void note_fault_start();
   void note_probe(bool holds, bool recovery_check);
+
   ProbeEnv probe_env();
   ActionEnv action_env(bool dry_run);
 
+private:
   bool run_steps(const std::vector<Step>& steps, const std::string& phase);
   bool run_probe_list(const std::vector<Probe>& probes, const std::string& phase, std::optional<ProbeMode> mode);
   void start_watcher();
@@ -45,10 +76,13 @@ public:
   // Watches the scenario's processes until the fault: one that dies on its own ends the run as environment.
   void start_sentinel();
   void stop_sentinel();
-  bool fault_started();
-  // Ends the run as `environment` at once: the drill's own machinery is broken, not the system under test.
-  void fail_environment(const std::string& reason);
   void run_rollbacks();
+  void step_into_method();
+  void record_fault_timings();
+  void finish(RunResult& result);
+  void check_requirements();
+  std::optional<std::string> lookup(std::string_view reference);
+  bool check_stop();
 
   Scenario m_scenario;
   const RunOptions& m_options;
@@ -72,14 +106,6 @@ public:
   std::thread m_watcher;
   std::atomic<bool> m_sentinel_stop{false};
   std::thread m_sentinel;
-
-private:
-  void step_into_method();
-  void record_fault_timings();
-  void finish(RunResult& result);
-  void check_requirements();
-  std::optional<std::string> lookup(std::string_view reference);
-  bool check_stop();
 };
 
 }  // namespace readyctl::gameday

@@ -24,15 +24,11 @@ std::string attempt(Run& run, const std::string& type, const Json& spec)
 
 void run_undos(Run& run)
 {
-  std::vector<PendingUndo> undos;
-  {
-    std::lock_guard lock(run.m_mutex);
-    undos = run.m_undos;
-  }
+  std::vector<PendingUndo> undos = run.pending_undos();
   for (auto it = undos.rbegin(); it != undos.rend(); ++it) {
     size_t ev = run.begin_event("rollback", fmt::format("undo #{}", it->journal_index + 1), "undo", it->type);
     std::string error = attempt(run, it->type, run.resolve(it->spec));
-    run.m_journal.set_undo_status(it->journal_index, error.empty() ? "done" : "failed", error);
+    run.set_undo_status(it->journal_index, error.empty() ? "done" : "failed", error);
     run.end_event(ev, error.empty() ? "succeeded" : "failed", Json::object(), error);
     if (!error.empty()) run.fail(Verdict::environment, fmt::format("undo #{} failed: {}", it->journal_index + 1, error));
   }
@@ -40,7 +36,7 @@ void run_undos(Run& run)
 
 void run_rollback_steps(Run& run)
 {
-  for (const Step& step : run.m_scenario.rollbacks) {
+  for (const Step& step : run.scenario().rollbacks) {
     std::string type = step.kind == StepKind::sleep ? "sleep" : step.action.type;
     size_t ev = run.begin_event("rollback", step.name, "action", type);
     std::string error;

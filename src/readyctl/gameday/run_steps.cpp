@@ -141,6 +141,35 @@ void Run::note_probe(bool holds, bool recovery_check)
   if (holds && recovery_check && m_detected && !m_recovered) m_recovered = elapsed();
 }
 
+void Run::keep_output(const std::string& step, Json output)
+{
+  std::lock_guard lock(m_mutex);
+  m_outputs[step] = std::move(output);
+}
+
+void Run::annotate_event(size_t index, const Json& fields) { m_journal.update_event(index, fields); }
+
+size_t Run::journal_undo(Json undo) { return m_journal.add_undo(std::move(undo)); }
+
+void Run::keep_undos(const std::vector<PendingUndo>& undos)
+{
+  std::lock_guard lock(m_mutex);
+  m_undos.insert(m_undos.end(), undos.begin(), undos.end());
+}
+
+std::vector<PendingUndo> Run::pending_undos()
+{
+  std::lock_guard lock(m_mutex);
+  return m_undos;
+}
+
+void Run::set_undo_status(size_t index, const std::string& status, const std::string& message)
+{
+  m_journal.set_undo_status(index, status, message);
+}
+
+void Run::journal_processes() { m_journal.set("processes", m_processes.to_json()); }
+
 ProbeEnv Run::probe_env()
 {
   return ProbeEnv{&m_processes, &m_scenario.safety, [this] { return should_stop(); }, &m_options.prometheus};
@@ -164,7 +193,7 @@ struct StepRunner {
     if (action.is_null()) return;
     std::string type = action.begin().key();
     Json spec = run.resolve(action.begin().value(), true);
-    size_t index = run.m_journal.add_undo(Json{{"step", step.name}, {"type", type}, {"action", redact_headers(spec)}});
+    size_t index = run.journal_undo(Json{{"step", step.name}, {"type", type}, {"action", redact_headers(spec)}});
     added.push_back({index, type, spec});
   }
 
@@ -172,12 +201,12 @@ struct StepRunner {
   {
     size_t ev = run.begin_event(phase, step.name, "action", step.action.type);
     Json spec = run.resolve(step.action.spec);
-    ActionEnv env = run.action_env(run.m_options.dry_run);
+    ActionEnv env = run.action_env(run.dry_run());
     std::vector<PendingUndo> added;
     bool fault = default_fault(step, phase);
     auto before = [&](const Json& targets, const Json& auto_undo) {
       register_undo(step, auto_undo, added);
-      run.m_journal.update_event(ev, Json{{"targets", targets}, {"fault", fault}});
+      run.annotate_event(ev, Json{{"targets", targets}, {"fault", fault}});
       if (fault) run.note_fault_start();
     };
     ActionResult result;
@@ -185,17 +214,13 @@ struct StepRunner {
       result = run_action(step.action.type, spec, env, before);
       apply_captures(step, result.output);
     } catch (const std::exception& e) {
-      std::lock_guard lock(run.m_mutex);
-      run.m_undos.insert(run.m_undos.end(), added.begin(), added.end());
+      run.keep_undos(added);
       throw_after_event(ev, step.name, e);
     }
-    {
-      std::lock_guard lock(run.m_mutex);
-      run.m_undos.insert(run.m_undos.end(), added.begin(), added.end());
-      run.m_outputs[step.name] = result.output;
-    }
-    if (step.action.type == "process") run.m_journal.set("processes", run.m_processes.to_json());
-    run.end_event(ev, run.m_options.dry_run ? "dry-run" : "succeeded",
+    run.keep_undos(added);
+    run.keep_output(step.name, result.output);
+    if (step.action.type == "process") run.journal_processes();
+    run.end_event(ev, run.dry_run() ? "dry-run" : "succeeded",
                   Json{{"output", result.output}, {"targets", result.targets}});
     return true;
   }
@@ -215,12 +240,12 @@ struct StepRunner {
     size_t ev = run.begin_event(phase, step.name, "probe", step.probe.type);
     Json spec = run.resolve(step.probe.spec);
     ProbeTiming timing = probe_timing(run.resolve(step.probe.timing));
-    if (run.m_options.dry_run) timing.until.clear(), timing.retry = 0;
+    if (run.dry_run()) timing.until.clear(), timing.retry = 0;
     ProbeEnv env = run.probe_env();
     Probe resolved = step.probe;
     resolved.tolerance = run.resolve(step.probe.tolerance);
     ProbeResult r = evaluate_probe(resolved, spec, timing, env);
-    if (!run.m_options.dry_run)
+    if (!run.dry_run())
       if (auto cause = probe_environment_cause(resolved, spec, r, !run.fault_started())) {
         run.end_event(ev, "environment", Json{{"output", r.output}, {"attempts", r.attempts}}, *cause);
         run.fail_environment(*cause);
@@ -228,15 +253,12 @@ struct StepRunner {
       }
     // Final assertions check ledgers and counts after the fact: a failing one is not the moment the outage was seen.
     if (phase != "assert") run.note_probe(r.holds, timing.until == "holds");
-    if (r.met && !run.m_options.dry_run) apply_captures(step, r.output);
-    {
-      std::lock_guard lock(run.m_mutex);
-      run.m_outputs[step.name] = r.output;
-    }
-    std::string status = r.stopped ? "stopped" : run.m_options.dry_run ? "dry-run" : r.met ? "met" : "deviated";
+    if (r.met && !run.dry_run()) apply_captures(step, r.output);
+    run.keep_output(step.name, r.output);
+    std::string status = r.stopped ? "stopped" : run.dry_run() ? "dry-run" : r.met ? "met" : "deviated";
     run.end_event(ev, status, Json{{"output", r.output}, {"value", r.value}, {"holds", r.holds}, {"attempts", r.attempts}},
                   r.detail);
-    if (r.met || r.stopped || run.m_options.dry_run) return !r.stopped;
+    if (r.met || r.stopped || run.dry_run()) return !r.stopped;
     run.fail(Verdict::deviated, fmt::format("step '{}' did not hold: {}", step.name, r.detail));
     return false;
   }
@@ -245,7 +267,7 @@ struct StepRunner {
   {
     size_t ev = run.begin_event(phase, step.name, "sleep", "sleep");
     double seconds = parse_duration_seconds(run.resolve_text(step.sleep)).value_or(0);
-    bool whole = run.m_options.dry_run || interruptible_sleep(seconds, [this] { return run.should_stop(); });
+    bool whole = run.dry_run() || interruptible_sleep(seconds, [this] { return run.should_stop(); });
     run.end_event(ev, whole ? "succeeded" : "stopped", Json{{"output", {{"slept", seconds}}}});
     return whole;
   }

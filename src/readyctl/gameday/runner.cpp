@@ -126,6 +126,12 @@ void Run::fail_environment(const std::string& reason)
   m_broken = true;
 }
 
+void Run::abort(const std::string& reason)
+{
+  fail(Verdict::aborted, reason);
+  m_aborted = true;
+}
+
 bool Run::fault_started()
 {
   std::lock_guard lock(m_mutex);

@@ -17,13 +17,10 @@ using Json = nlohmann::ordered_json;
 
 enum class ProbeMode { before, after, continuous, on_fault };
 
-inline constexpr std::array<std::string_view, 6> k_probe_types = {"http",       "prometheus", "exec",
-                                                                  "kubernetes", "process",    "dapr-workflow"};
-
 // A probe as written: its type's fields stay JSON until `${...}` is substituted at run time.
 struct Probe {
   std::string name;
-  std::string type;  // http, prometheus, exec, kubernetes, process, dapr-workflow
+  std::string type;  // a row of probe_types(): http, prometheus, exec, kubernetes, process, dapr-workflow
   Json spec;         // the type's own fields
   Json tolerance;    // null: the type's default tolerance
   Json timing;       // timeout, retry, interval, until, within (as written)

@@ -11,9 +11,11 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/gameday/loader.cpp
   src/readyctl/gameday/probe_drivers.cpp
   src/readyctl/gameday/probe_schema.cpp
+  src/readyctl/gameday/probe_types.cpp
   src/readyctl/gameday/probes.cpp
   src/readyctl/gameday/process_table.cpp
   src/readyctl/gameday/references.cpp
+  src/readyctl/gameday/report_formats.cpp
   src/readyctl/gameday/report_html.cpp
   src/readyctl/gameday/report_junit.cpp
   src/readyctl/gameday/report_markdown.cpp
@@ -41,6 +43,7 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_gameday_junit.cpp
   tests/unit/test_gameday_kubectl.cpp
   tests/unit/test_gameday_local.cpp
+  tests/unit/test_gameday_probe_types.cpp
   tests/unit/test_gameday_loader.cpp
   tests/unit/test_gameday_report.cpp
   tests/unit/test_gameday_servers.cpp

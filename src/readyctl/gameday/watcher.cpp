@@ -19,15 +19,14 @@ struct Watch {
   Clock::time_point next;
 };
 
-bool active(const Run& run, const Watch& w)
+bool active(Run& run, const Watch& w)
 {
   if (w.abort_condition) return true;
-  if (!run.m_in_method.load()) return false;
+  if (!run.in_method()) return false;
   bool on_fault = std::find(w.probe->modes.begin(), w.probe->modes.end(), ProbeMode::on_fault) != w.probe->modes.end();
   bool continuous = std::find(w.probe->modes.begin(), w.probe->modes.end(), ProbeMode::continuous) != w.probe->modes.end();
   if (continuous) return true;
-  std::lock_guard lock(const_cast<Run&>(run).m_mutex);
-  return on_fault && run.m_fault_start.has_value();
+  return on_fault && run.fault_started();
 }
 
 void evaluate(Run& run, Watch& w)
@@ -48,30 +47,29 @@ void evaluate(Run& run, Watch& w)
   }
   Json fields{{"output", r.output}, {"value", r.value}, {"holds", r.holds}};
   if (auto cause = probe_environment_cause(*w.probe, spec, r, false);
-      cause && !run.m_options.dry_run) {
+      cause && !run.dry_run()) {
     run.end_event(ev, "environment", fields, *cause);
     run.fail_environment(*cause);
     return;
   }
   if (w.abort_condition) {
     run.end_event(ev, r.holds ? "abort" : "clear", fields, r.detail);
-    if (r.holds && !run.m_options.dry_run) {
-      run.fail(Verdict::aborted, fmt::format("stop condition '{}' held: {}", w.probe->name, r.detail));
-      run.m_aborted = true;
+    if (r.holds && !run.dry_run()) {
+      run.abort(fmt::format("stop condition '{}' held: {}", w.probe->name, r.detail));
     }
     return;
   }
   run.note_probe(r.holds, true);
   run.end_event(ev, r.holds ? "held" : "deviated", fields, r.detail);
-  if (!r.holds && !run.m_options.dry_run)
+  if (!r.holds && !run.dry_run())
     run.fail(Verdict::deviated, fmt::format("continuous probe '{}' did not hold during the method: {}", w.probe->name, r.detail));
 }
 
 std::vector<Watch> watches(Run& run)
 {
   std::vector<Watch> out;
-  for (const Probe& p : run.m_scenario.abort_when) out.push_back({&p, true, probe_timing(p.timing), Clock::now()});
-  for (const Probe& p : run.m_scenario.hypothesis) {
+  for (const Probe& p : run.scenario().abort_when) out.push_back({&p, true, probe_timing(p.timing), Clock::now()});
+  for (const Probe& p : run.scenario().hypothesis) {
     bool during = false;
     for (ProbeMode m : p.modes) during = during || m == ProbeMode::continuous || m == ProbeMode::on_fault;
     if (during) out.push_back({&p, false, probe_timing(p.timing), Clock::now()});

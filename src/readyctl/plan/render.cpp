@@ -4,6 +4,7 @@
 
 #include "readyctl/plan/status.hpp"
 #include "readyctl/report/json_common.hpp"
+#include "readyctl/report/markdown.hpp"
 
 namespace readyctl::plan {
 std::string phase_state(const Phase& p, Day today)
@@ -64,12 +65,13 @@ std::string render_status_markdown(const PlanStatus& s)
   std::string out = fmt::format("# 90-day plan\n\nStarted {}, today {} (week {}).\n", format_date(s.start),
                                 format_date(s.today), current_week(s));
   for (const Phase& p : s.phases) {
-    out += fmt::format("\n## Phase {}: {} (weeks {}-{}, due {}) - {}\n\n", p.number, p.name, p.first_week, p.last_week,
+    out += fmt::format("\n## Phase {}: {} (weeks {}-{}, due {}) - {}\n\n", p.number, markdown_cell(p.name), p.first_week, p.last_week,
                        format_date(p.due), phase_state(p, s.today));
     out += "| | criterion | detail | evidence |\n|---|---|---|---|\n";
     for (const Criterion& c : p.criteria)
-      out += fmt::format("| {} | `{}` {} | {} | {} |\n", c.met ? "✅" : "❌", c.id, c.description, c.detail,
-                         c.evidence.empty() ? "" : "`" + c.evidence + "`");
+      out += fmt::format("| {} | {} {} | {} | {} |\n", c.met ? "✅" : "❌", markdown_code_cell(c.id),
+                         markdown_cell(c.description), markdown_cell(c.detail),
+                         c.evidence.empty() ? "" : markdown_code_cell(c.evidence));
   }
   out += s.next_command.empty() ? "\nAll exit criteria are met.\n" : fmt::format("\nNext:\n\n```sh\n{}\n```\n", s.next_command);
   return out;

@@ -32,5 +32,7 @@ std::string render_report_html(const PlanReport& r);
 std::string render_report_markdown(const PlanReport& r);
 // The status JSON plus "baseline", "lintHistory" and "gamedays".
 std::string render_report_json(const PlanReport& r);
+// `plan report -o`: html (default), markdown, json, yaml.
+std::span<const OutputFormat<PlanReport>> report_formats();
 
 }  // namespace readyctl::plan

@@ -1,5 +1,6 @@
 # The plan module lists its core sources and tests here.
 list(APPEND READYCTL_CORE_SOURCES
+  src/readyctl/plan/formats.cpp
   src/readyctl/plan/lint_history.cpp
   src/readyctl/plan/plan_file.cpp
   src/readyctl/plan/render.cpp

@@ -7,6 +7,7 @@
 
 #include "readyctl/plan/lint_history.hpp"
 #include "readyctl/plan/plan_file.hpp"
+#include "readyctl/report/output_format.hpp"
 
 namespace readyctl::plan {
 
@@ -58,5 +59,7 @@ std::string render_status_json(const PlanStatus& s);
 std::string render_status_markdown(const PlanStatus& s);
 // A suite per phase, a case per criterion: met passes, unmet in a late phase fails, unmet otherwise is skipped.
 std::string render_status_junit(const PlanStatus& s);
+// `plan status -o`: text (default), json, yaml, markdown, junit.
+std::span<const OutputFormat<PlanStatus>> status_formats();
 
 }  // namespace readyctl::plan

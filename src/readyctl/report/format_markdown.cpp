@@ -8,6 +8,7 @@
 
 #include "readyctl/core/text.hpp"
 #include "readyctl/report/formatters.hpp"
+#include "readyctl/report/markdown.hpp"
 #include "readyctl/report/report_path.hpp"
 
 namespace readyctl {
@@ -26,43 +27,11 @@ std::string_view severity_cell(Severity severity)
   return "";
 }
 
-// A table cell: '|' would end the cell, backticks would open code spans, '<' and '&' would start HTML or an entity,
-// and a newline would end the row.
-std::string cell(std::string_view text)
-{
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-    case '\\': out += "\\\\"; break;
-    case '|': out += "\\|"; break;
-    case '`': out += "\\`"; break;
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '\n': out += "<br>"; break;
-    default:
-      if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;
-    }
-  }
-  return out;
-}
-
-// Rule ids are kebab-case; a code span still must not hold a backtick, and '|' needs its escape even there.
-std::string rule_cell(std::string_view rule)
-{
-  std::string out;
-  for (char c : rule) {
-    if (c == '`' || static_cast<unsigned char>(c) < 0x20) continue;
-    out += c == '|' ? std::string("\\|") : std::string(1, c);
-  }
-  return "`" + out + "`";
-}
-
 std::string location_cell(const Location& loc)
 {
   std::string file = report_path(loc.file);
-  if (loc.line <= 0) return cell(file);
-  return cell(fmt::format("{}:{}", file, loc.line));
+  if (loc.line <= 0) return markdown_cell(file);
+  return markdown_cell(fmt::format("{}:{}", file, loc.line));
 }
 
 std::string plural(size_t n, std::string_view one, std::string_view many)
@@ -89,7 +58,7 @@ std::string findings_table(const LintReport& report)
   std::string out = "| Severity | Location | Rule | Message |\n|---|---|---|---|\n";
   for (size_t i = 0; i < rows.size() && i < k_max_rows; ++i)
     out += fmt::format("| {} | {} | {} | {} |\n", severity_cell(rows[i]->severity), location_cell(rows[i]->location),
-                       rule_cell(rows[i]->rule), cell(trim(rows[i]->message)));
+                       markdown_code_cell(rows[i]->rule), markdown_cell(trim(rows[i]->message)));
   if (rows.size() > k_max_rows)
     out += fmt::format("\n…and {} more; run `readyctl lint` locally or see the SARIF results for all of them.\n",
                        rows.size() - k_max_rows);
@@ -103,8 +72,8 @@ std::string suppressed_details(const LintReport& report)
   out += "| Location | Rule | Message | Reason |\n|---|---|---|---|\n";
   for (size_t i = 0; i < report.suppressed.size() && i < k_max_rows; ++i) {
     const Finding& f = report.suppressed[i];
-    out += fmt::format("| {} | {} | {} | {} |\n", location_cell(f.location), rule_cell(f.rule), cell(trim(f.message)),
-                       cell(trim(f.suppression_reason)));
+    out += fmt::format("| {} | {} | {} | {} |\n", location_cell(f.location), markdown_code_cell(f.rule), markdown_cell(trim(f.message)),
+                       markdown_cell(trim(f.suppression_reason)));
   }
   if (report.suppressed.size() > k_max_rows)
     out += fmt::format("\n…and {} more.\n", report.suppressed.size() - k_max_rows);

@@ -1,8 +1,8 @@
 #include "readyctl/report/formatters.hpp"
 
-#include <fmt/format.h>
+#include <vector>
 
-#include "readyctl/core/error.hpp"
+#include "readyctl/report/output_format.hpp"
 
 namespace readyctl {
 
@@ -24,13 +24,12 @@ std::span<const LintFormat> lint_formats() { return k_formats; }
 
 const LintFormat& find_lint_format(std::string_view name)
 {
-  std::string names;
+  std::vector<std::string_view> names;
   for (const LintFormat& f : k_formats) {
     if (f.name == name) return f;
-    names += names.empty() ? "" : ", ";
-    names += f.name;
+    names.push_back(f.name);
   }
-  throw InputError(fmt::format("-o: unknown format '{}', expected one of: {}", name, names));
+  throw_unknown_format(name, names);
 }
 
 }  // namespace readyctl

@@ -8,12 +8,18 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/report/format_text.cpp
   src/readyctl/report/format_yaml.cpp
   src/readyctl/report/formatters.cpp
+  src/readyctl/report/html.cpp
   src/readyctl/report/json_to_yaml.cpp
   src/readyctl/report/json_writer.cpp
+  src/readyctl/report/markdown.cpp
+  src/readyctl/report/output_format.cpp
   src/readyctl/report/report_path.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_report_formatters.cpp
+  tests/unit/test_report_html.cpp
   tests/unit/test_report_json_to_yaml.cpp
+  tests/unit/test_report_markdown.cpp
+  tests/unit/test_report_output_format.cpp
   tests/unit/test_report_report_path.cpp
 )

@@ -1,0 +1,30 @@
+// The probe types as one table: per type, the fields its block may and must hold (checked when the scenario is
+// loaded, with file:line:col), whether the scenario must write a tolerance, and what a probe without one is
+// compared on. A new probe type is a row here and its driver in probe_drivers.cpp.
+#pragma once
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "readyctl/gameday/scenario.hpp"
+
+namespace readyctl::gameday {
+
+struct ProbeType {
+  std::string_view name;
+  std::vector<std::string_view> fields;    // what its block may hold
+  std::vector<std::string_view> required;  // what it must hold, checked in this order
+  std::string_view default_tolerance;      // JSON, for a probe that gives none
+  std::string_view target;                 // the output field a bare tolerance compares
+  bool needs_tolerance = false;            // no default means anything (a query's value)
+};
+
+std::span<const ProbeType> probe_types();
+// nullptr when `name` is not a probe type.
+const ProbeType* find_probe_type(std::string_view name);
+// "http, prometheus, exec, kubernetes, process or dapr-workflow", for messages.
+std::string probe_type_listing();
+Json default_tolerance(const ProbeType& type);
+
+}  // namespace readyctl::gameday
