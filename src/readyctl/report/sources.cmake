@@ -1,4 +1,4 @@
-list(APPEND READYCTL_CORE_SOURCES
+list(APPEND READYCTL_REPORT_SOURCES
   src/readyctl/report/finding.cpp
   src/readyctl/report/format_github.cpp
   src/readyctl/report/format_json.cpp
@@ -11,6 +11,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/report/json_to_yaml.cpp
   src/readyctl/report/json_writer.cpp
   src/readyctl/report/report_path.cpp
+  src/readyctl/report/yaml_writer.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_report_formatters.cpp
