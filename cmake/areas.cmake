@@ -13,6 +13,7 @@ function(readyctl_layer_check name)
   set_target_properties(readyctl_layer_${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/layers)
   target_link_libraries(readyctl_layer_${name} PRIVATE "$<LINK_LIBRARY:WHOLE_ARCHIVE,readyctl_${name}>"
     readyctl_warnings)
+  target_link_options(readyctl_layer_${name} PRIVATE -Wl,--strip-debug)  # only the link matters: no debug info
 endfunction()
 
 # Fails the configure when a fragment lists something that is not its own area's (a line merged from before the

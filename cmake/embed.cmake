@@ -3,11 +3,17 @@
 # declared by the library that reads it (`std::span<const EmbeddedFile> embedded_rules();`). Paths in the table are
 # relative to DIR. VAR receives the generated source: add it to that library's sources.
 function(readyctl_embed var function dir)
-  set(glob "${ARGV3}")
+  set(glob "")
+  if(ARGC GREATER 3)  # never read ARGV3 unset: CMake would take the caller's ARGV3
+    set(glob "${ARGV3}")
+  endif()
   if(glob)
     file(GLOB files CONFIGURE_DEPENDS LIST_DIRECTORIES false "${dir}/${glob}")
   else()
     file(GLOB_RECURSE files CONFIGURE_DEPENDS LIST_DIRECTORIES false "${dir}/*")
+  endif()
+  if(NOT files)
+    message(FATAL_ERROR "readyctl_embed(${function}): no file under ${dir} matches '${glob}'")
   endif()
   list(SORT files)
   string(MAKE_C_IDENTIFIER "${function}" ident)
