@@ -1,6 +1,6 @@
 # Install rules and the Debian package (`cpack -G DEB` in a build tree), laid out as Debian lays out a CLI tool:
 # the binary, `kubectl-readyctl` and its completion helper in bin, gzipped man pages, bash/zsh/fish completions in the directories each
-# shell loads from. rules/, templates/ and completions/ are compiled into the binary, so no data directory ships.
+# shell loads from. rules/ and templates/ are compiled into the binary, so no data directory ships.
 include(GNUInstallDirs)
 
 set(READYCTL_HOMEPAGE "https://github.com/readyctl/readyctl"

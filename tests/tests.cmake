@@ -11,7 +11,7 @@ target_compile_definitions(readyctl_tests PRIVATE
 add_dependencies(readyctl_tests readyctl)
 
 add_test(NAME unit COMMAND readyctl_tests --test-suite-exclude=integration* --no-intro=true)
-foreach(module core yaml report lint baseline gameday scaffold plan)
+foreach(module ${READYCTL_AREAS})
   if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tests/${module}.cmake)
     include(tests/${module}.cmake)
   endif()

@@ -1,9 +1,11 @@
-// YAML output: yaml-cpp's emitter writes it, and every value reads back as what it was, whatever it looks like.
+// YAML output: yaml-cpp's emitter writes it (json_to_yaml, and YamlWriter for plan.yaml and scaffold's answers), and
+// every value reads back as what it was, whatever it looks like.
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
 
 #include "readyctl/report/json_to_yaml.hpp"
+#include "readyctl/report/yaml_writer.hpp"
 #include "readyctl/yaml/document.hpp"
 #include "readyctl/yaml/to_json.hpp"
 #include "test_support.hpp"
@@ -58,5 +60,32 @@ TEST_SUITE("report")
   {
     CHECK(json_to_yaml(nlohmann::ordered_json{{"bad", "a: 1\nb: 2\n"}}).starts_with("bad: |\n  a: 1\n  b: 2\n"));
     CHECK(json_to_yaml(nlohmann::ordered_json{{"bad", "a\nb"}}) == "bad: \"a\\nb\"\n");
+  }
+
+  TEST_CASE("YamlWriter: fixed keys plain, in the order written; empty collections in flow style")
+  {
+    YamlWriter out;
+    out.begin_map().key("start").plain("2026-01-05");
+    out.key("version").number(3);
+    out.key("manifests").begin_seq(true).end_seq();
+    out.key("answers").begin_map(true).end_map();
+    out.end_map();
+    CHECK(out.document() == "start: 2026-01-05\nversion: 3\nmanifests: []\nanswers: {}\n");
+  }
+
+  TEST_CASE("YamlWriter: user keys and values that look like other types are quoted and read back as strings")
+  {
+    YamlWriter out;
+    out.begin_map();
+    out.scalar_key("yes").scalar("1e3");
+    out.scalar_key("plain").scalar("word");
+    out.key("list").begin_seq();
+    out.scalar("null").scalar("two\nlines\n");
+    out.end_seq().end_map();
+    std::string text = out.document();
+    INFO(text);
+    CHECK(text.find("\"yes\": \"1e3\"") != std::string::npos);
+    CHECK(text.find("plain: word") != std::string::npos);
+    CHECK(read_back(text) == nlohmann::json{{"yes", "1e3"}, {"plain", "word"}, {"list", {"null", "two\nlines\n"}}});
   }
 }

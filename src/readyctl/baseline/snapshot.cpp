@@ -10,7 +10,7 @@ namespace {
 
 Baseline embedded_snapshot(const char* file)
 {
-  std::string_view text = embedded_file("demo", file);
+  std::string_view text = find_embedded(embedded_demo(), file);
   if (text.empty()) throw EnvironmentError(std::string("the bundled demo data (demo/") + file + ") is missing from this build");
   Baseline b = baseline_from_json(std::string("demo/") + file, std::string(text));
   b.source = "demo";

@@ -1,5 +1,5 @@
 # The baseline module: Prometheus client, stack detection, queries, statistics, cost, snapshots, renderings.
-list(APPEND READYCTL_CORE_SOURCES
+list(APPEND READYCTL_BASELINE_SOURCES
   src/readyctl/baseline/baseline.cpp
   src/readyctl/baseline/baseline_json.cpp
   src/readyctl/baseline/collect.cpp
@@ -41,3 +41,7 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_baseline_vmauth.cpp
   tests/unit/test_baseline_recommend.cpp
 )
+# The stack mappings and the demo snapshots (--demo), compiled in.
+readyctl_embed(embedded_stacks readyctl::baseline::embedded_stacks ${PROJECT_SOURCE_DIR}/rules "stacks/*.yaml")
+readyctl_embed(embedded_demo readyctl::baseline::embedded_demo ${PROJECT_SOURCE_DIR}/examples/demo "*.json")
+list(APPEND READYCTL_BASELINE_SOURCES ${embedded_stacks} ${embedded_demo})

@@ -86,7 +86,7 @@ Stack parse_stack(const std::string& path, const std::string& text)
 std::vector<Stack> builtin_stacks()
 {
   std::vector<Stack> stacks;
-  for (const EmbeddedFile& f : embedded_files("rules"))
+  for (const EmbeddedFile& f : embedded_stacks())
     if (f.path.starts_with("stacks/") && f.path.ends_with(".yaml"))
       stacks.push_back(parse_stack("rules/" + std::string(f.path), std::string(f.content)));
   std::stable_sort(stacks.begin(), stacks.end(),

@@ -1,8 +1,11 @@
 // Metric mappings per stack (rules/stacks/*.yaml): which exporter names feed which signal.
 #pragma once
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
+
+#include "readyctl/core/embedded.hpp"
 
 namespace readyctl::baseline {
 
@@ -32,6 +35,8 @@ struct Stack {
 // Parses one stack file; InputError "path:line:col: expected ..." on bad content.
 Stack parse_stack(const std::string& path, const std::string& text);
 
+// rules/stacks/*.yaml, compiled in by baseline/sources.cmake; paths read "stacks/<name>.yaml".
+std::span<const EmbeddedFile> embedded_stacks();
 // The stacks compiled into the binary, engines first, each group by name.
 std::vector<Stack> builtin_stacks();
 

@@ -1,4 +1,5 @@
-// Files compiled into the binary (rules, templates, completions), so readyctl works alone.
+// Files compiled into the binary (cmake/embed.cmake), so readyctl works alone. Each table belongs to the library that
+// reads it and is declared there: lint's rules, baseline's stacks and demo snapshots, scaffold's templates.
 #pragma once
 #include <span>
 #include <string_view>
@@ -10,10 +11,7 @@ struct EmbeddedFile {
   std::string_view content;
 };
 
-// The files of one embedded tree: "rules", "templates", "completions" or "demo" (examples/demo).
-std::span<const EmbeddedFile> embedded_files(std::string_view tree);
-
-// One file of a tree, or an empty view when absent.
-std::string_view embedded_file(std::string_view tree, std::string_view path);
+// One file of a table, or an empty view when absent.
+std::string_view find_embedded(std::span<const EmbeddedFile> files, std::string_view path);
 
 }  // namespace readyctl

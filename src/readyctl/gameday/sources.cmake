@@ -1,5 +1,5 @@
-# The gameday module lists its core sources and tests here.
-list(APPEND READYCTL_CORE_SOURCES
+# The gameday module lists its library sources and tests here.
+list(APPEND READYCTL_GAMEDAY_SOURCES
   src/readyctl/gameday/action_schema.cpp
   src/readyctl/gameday/actions.cpp
   src/readyctl/gameday/capture_cycles.cpp

@@ -1,5 +1,5 @@
 # The io module: the one way to each outside thing (HTTP through libcurl, child processes).
-list(APPEND READYCTL_CORE_SOURCES
+list(APPEND READYCTL_IO_SOURCES
   src/readyctl/io/http.cpp
   src/readyctl/io/libcurl.cpp
   src/readyctl/io/process.cpp

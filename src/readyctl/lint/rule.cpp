@@ -104,7 +104,7 @@ Rule parse_rule(const std::string& path, const std::string& text)
 std::vector<Rule> load_builtin_rules()
 {
   std::vector<Rule> rules;
-  for (const EmbeddedFile& f : embedded_files("rules")) {
+  for (const EmbeddedFile& f : embedded_rules()) {
     if (f.path.find('/') != std::string_view::npos || !f.path.ends_with(".yaml")) continue;
     rules.push_back(parse_rule("rules/" + std::string(f.path), std::string(f.content)));
     rules.back().origin = "built-in";

@@ -1,12 +1,14 @@
 // A lint rule as data: identity, severity, scope, parameters and documentation, loaded from rules/<id>.yaml.
 #pragma once
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "readyctl/core/embedded.hpp"
 #include "readyctl/report/finding.hpp"
 #include "readyctl/report/lint_report.hpp"
 
@@ -51,6 +53,8 @@ constexpr std::string_view k_categories[] = {"guardrails", "scheduling", "cost",
 
 // Parses one rule file; InputError "file:line:col: expected ..." on any problem.
 Rule parse_rule(const std::string& path, const std::string& text);
+// rules/*.yaml, compiled in by lint/sources.cmake: the built-in catalogue.
+std::span<const EmbeddedFile> embedded_rules();
 std::vector<Rule> load_builtin_rules();
 // Every *.yaml in dir; a rule with an existing id replaces the built-in one.
 std::vector<Rule> load_rule_dir(const std::filesystem::path& dir);

@@ -1,4 +1,4 @@
-list(APPEND READYCTL_CORE_SOURCES
+list(APPEND READYCTL_LINT_SOURCES
   src/readyctl/lint/check_registry.cpp
   src/readyctl/lint/check_runner.cpp
   src/readyctl/lint/config.cpp
@@ -45,3 +45,6 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_lint_split_findings.cpp
   tests/unit/test_lint_units.cpp
 )
+# The built-in rules, compiled in: load_builtin_rules reads them (rules/stacks/ is baseline's).
+readyctl_embed(embedded_rules readyctl::lint::embedded_rules ${PROJECT_SOURCE_DIR}/rules "*.yaml")
+list(APPEND READYCTL_LINT_SOURCES ${embedded_rules})

@@ -4,12 +4,10 @@
 #include <regex>
 
 #include <fmt/format.h>
-#include <yaml-cpp/emitter.h>
-#include <yaml-cpp/emittermanip.h>
 
 #include "readyctl/core/error.hpp"
 #include "readyctl/core/text.hpp"
-#include "readyctl/report/json_to_yaml.hpp"
+#include "readyctl/report/yaml_writer.hpp"
 #include "readyctl/yaml/document.hpp"
 #include "readyctl/yaml/input_error.hpp"
 
@@ -85,25 +83,22 @@ void ask_plan_config(PlanConfig& c, const PlanQuestions& q, const PlanAsk& ask)
       c.prometheus = std::string(trim(*a));
 }
 
-// Written by yaml-cpp's emitter; emit_string quotes any value a YAML reader would not read back as that string.
+// Written by YamlWriter (yaml-cpp's emitter); scalar() quotes any value a YAML reader would not read back as that
+// string.
 std::string render_plan_yaml(const PlanConfig& c)
 {
-  YAML::Emitter out;
-  out << YAML::BeginMap;
-  out << YAML::Key << "start" << YAML::Value << format_date(c.start);  // a validated date, written plain
-  out << YAML::Key << "manifests" << YAML::Value;
-  if (c.manifests.empty()) out << YAML::Flow;
-  out << YAML::BeginSeq;
-  for (const std::string& m : c.manifests) emit_string(out, m);
-  out << YAML::EndSeq;
-  out << YAML::Key << "prometheus" << YAML::Value;
-  emit_string(out, c.prometheus);
-  out << YAML::Key << "flowDir" << YAML::Value;
-  emit_string(out, c.flow_dir);
-  out << YAML::EndMap;
+  YamlWriter out;
+  out.begin_map();
+  out.key("start").plain(format_date(c.start));  // a validated date, written plain
+  out.key("manifests").begin_seq(c.manifests.empty());
+  for (const std::string& m : c.manifests) out.scalar(m);
+  out.end_seq();
+  out.key("prometheus").scalar(c.prometheus);
+  out.key("flowDir").scalar(c.flow_dir);
+  out.end_map();
   return "# readyctl 90-day plan: see `readyctl plan status`. Weeks 1-3 baseline, 4-6 durable flow,\n"
          "# 7-9 guardrails, 10-12 game days; each phase is due 21 days after the previous one.\n" +
-         finished_document(out);
+         out.document();
 }
 
 PlanConfig parse_plan_yaml(const std::string& path, const std::string& text)

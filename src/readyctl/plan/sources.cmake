@@ -1,5 +1,5 @@
-# The plan module lists its core sources and tests here.
-list(APPEND READYCTL_CORE_SOURCES
+# The plan module lists its library sources and tests here.
+list(APPEND READYCTL_PLAN_SOURCES
   src/readyctl/plan/formats.cpp
   src/readyctl/plan/lint_history.cpp
   src/readyctl/plan/plan_file.cpp

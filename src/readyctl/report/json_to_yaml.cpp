@@ -1,4 +1,5 @@
 #include "readyctl/report/json_to_yaml.hpp"
+#include "readyctl/report/yaml_emit.hpp"
 
 #include <regex>
 

@@ -1,4 +1,4 @@
-list(APPEND READYCTL_CORE_SOURCES
+list(APPEND READYCTL_REPORT_SOURCES
   src/readyctl/report/finding.cpp
   src/readyctl/report/format_github.cpp
   src/readyctl/report/format_json.cpp
@@ -14,6 +14,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/report/markdown.cpp
   src/readyctl/report/output_format.cpp
   src/readyctl/report/report_path.cpp
+  src/readyctl/report/yaml_writer.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_report_formatters.cpp

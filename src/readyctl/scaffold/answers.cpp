@@ -5,14 +5,12 @@
 #include <regex>
 
 #include <fmt/format.h>
-#include <yaml-cpp/emitter.h>
-#include <yaml-cpp/emittermanip.h>
 
 #include "readyctl/core/atomic_file.hpp"
 #include "readyctl/core/error.hpp"
 #include "readyctl/core/regex.hpp"
 #include "readyctl/core/text.hpp"
-#include "readyctl/report/json_to_yaml.hpp"
+#include "readyctl/report/yaml_writer.hpp"
 #include "readyctl/yaml/document.hpp"
 
 namespace readyctl::scaffold {
@@ -198,29 +196,20 @@ Answers resolve_answers(const TemplateManifest& manifest, const AnswerSources& s
   return answers;
 }
 
-// Written by yaml-cpp's emitter; every answer is a string and reads back as the same string (emit_string quotes
-// `yes`, `1e3`, `null` and the like, which a YAML reader would otherwise take for something else).
+// Written by YamlWriter (yaml-cpp's emitter); every answer is a string and reads back as the same string (scalar()
+// quotes `yes`, `1e3`, `null` and the like, which a YAML reader would otherwise take for something else).
 std::string format_recorded_answers(const RecordedAnswers& recorded)
 {
-  YAML::Emitter out;
-  out << YAML::BeginMap << YAML::Key << "template" << YAML::Value;
-  emit_string(out, recorded.template_name);
-  out << YAML::Key << "version" << YAML::Value << recorded.version;
-  out << YAML::Key << "readyctl" << YAML::Value;
-  emit_string(out, READYCTL_VERSION);
-  out << YAML::Key << "answers" << YAML::Value;
-  if (recorded.answers.empty()) out << YAML::Flow;
-  out << YAML::BeginMap;
-  for (const auto& [name, value] : recorded.answers) {
-    out << YAML::Key;
-    emit_string(out, name);
-    out << YAML::Value;
-    emit_string(out, value);
-  }
-  out << YAML::EndMap << YAML::EndMap;
+  YamlWriter out;
+  out.begin_map().key("template").scalar(recorded.template_name);
+  out.key("version").number(recorded.version);
+  out.key("readyctl").scalar(READYCTL_VERSION);
+  out.key("answers").begin_map(recorded.answers.empty());
+  for (const auto& [name, value] : recorded.answers) out.scalar_key(name).scalar(value);
+  out.end_map().end_map();
   return "# Recorded by readyctl scaffold. `readyctl scaffold update` re-renders the template from these\n"
          "# answers and merges it with your edits (base render: .readyctl/scaffold-base/).\n" +
-         finished_document(out);
+         out.document();
 }
 
 RecordedAnswers parse_recorded_answers(const std::string& display_path, const std::string& text)

@@ -1,5 +1,5 @@
-# The scaffold module lists its core sources and tests here.
-list(APPEND READYCTL_CORE_SOURCES
+# The scaffold module lists its library sources and tests here.
+list(APPEND READYCTL_SCAFFOLD_SOURCES
   src/readyctl/scaffold/answers.cpp
   src/readyctl/scaffold/condition.cpp
   src/readyctl/scaffold/line_diff.cpp
@@ -21,3 +21,6 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_scaffold_templates.cpp
   tests/unit/test_scaffold_update.cpp
 )
+# The built-in templates, compiled in: TemplateStore::embedded reads them.
+readyctl_embed(embedded_templates readyctl::scaffold::embedded_templates ${PROJECT_SOURCE_DIR}/templates)
+list(APPEND READYCTL_SCAFFOLD_SOURCES ${embedded_templates})

@@ -32,7 +32,7 @@ TemplateStore TemplateStore::embedded()
 {
   TemplateStore store;
   store.m_origin = "templates";
-  for (const EmbeddedFile& file : embedded_files("templates"))
+  for (const EmbeddedFile& file : embedded_templates())
     if (!file.path.empty()) store.m_files.emplace(std::string(file.path), std::string(file.content));
   return store;
 }

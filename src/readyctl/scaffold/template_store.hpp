@@ -4,12 +4,17 @@
 #pragma once
 #include <filesystem>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "readyctl/core/embedded.hpp"
 #include "readyctl/scaffold/template_manifest.hpp"
 
 namespace readyctl::scaffold {
+
+// templates/**, compiled in by scaffold/sources.cmake.
+std::span<const EmbeddedFile> embedded_templates();
 
 struct LoadedTemplate {
   TemplateManifest manifest;

@@ -1,4 +1,4 @@
-list(APPEND READYCTL_CORE_SOURCES
+list(APPEND READYCTL_YAML_SOURCES
   src/readyctl/yaml/duplicate_key.cpp
   src/readyctl/yaml/input_error.cpp
   src/readyctl/yaml/known_keys.cpp

@@ -1,5 +1,5 @@
 # The cluster area: RBAC, namespaces, cross-resource policies.
-list(APPEND READYCTL_CORE_SOURCES
+list(APPEND READYCTL_LINT_SOURCES
   src/readyctl/lint/checks/autoscaling_bounds.cpp
   src/readyctl/lint/checks/default_namespace.cpp
   src/readyctl/lint/checks/disruption_budget.cpp

@@ -1,4 +1,4 @@
-list(APPEND READYCTL_CORE_SOURCES
+list(APPEND READYCTL_LINT_SOURCES
   src/readyctl/lint/checks/backpressure.cpp
   src/readyctl/lint/checks/circuit_breaker.cpp
   src/readyctl/lint/checks/guardrail_resiliency_policies.cpp

@@ -1,5 +1,5 @@
 # The platform area: Dapr durability, scoping, access control and audit.
-list(APPEND READYCTL_CORE_SOURCES
+list(APPEND READYCTL_LINT_SOURCES
   src/readyctl/lint/checks/dapr_access_control.cpp
   src/readyctl/lint/checks/dapr_pubsub.cpp
   src/readyctl/lint/checks/dapr_resiliency.cpp
