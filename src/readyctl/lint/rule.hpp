@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "readyctl/lint/anchors.hpp"
 #include "readyctl/report/finding.hpp"
 #include "readyctl/report/lint_report.hpp"
 
@@ -28,6 +29,7 @@ struct Rule {
   bool enabled = true;
   bool sensitive = false;  // findings sit on secret values: formatters must not echo the source line
   std::vector<std::string> kinds;  // kinds it may fire on; "workloads" expands, "*" means any
+  Anchors anchors;                 // the kube-linter, kube-score and Polaris checks it covers
   std::string summary;
   std::string rationale;
   std::string remediation;
