@@ -110,7 +110,8 @@ TEST_SUITE("lint")
     test::TempDir dir;
     auto findings_of = [](const test::CliResult& r) {
       std::multiset<std::string> rules;
-      for (const auto& f : nlohmann::json::parse(r.out)["findings"]) rules.insert(f["rule"].get<std::string>());
+      const nlohmann::json report = nlohmann::json::parse(r.out);
+      for (const auto& f : report["findings"]) rules.insert(f["rule"].get<std::string>());
       return rules;
     };
     // No params: the family's default requireDigest (false) accepts a pinned tag.
@@ -127,8 +128,8 @@ TEST_SUITE("lint")
   {
     test::CliResult text = test::run_cli({"lint", "explain", "retry-bounded"});
     CHECK(text.out.find("  maxAttempts (int, default 3): ") != std::string::npos);
-    test::CliResult json = test::run_cli({"lint", "rules", "-o", "json"});
-    for (const auto& r : nlohmann::json::parse(json.out)["rules"])
+    const nlohmann::json rules = nlohmann::json::parse(test::run_cli({"lint", "rules", "-o", "json"}).out);
+    for (const auto& r : rules["rules"])
       if (r["id"] == "retry-backoff") {
         REQUIRE(r["parameters"].size() == 1);
         CHECK(r["parameters"][0]["name"] == "minInterval");
