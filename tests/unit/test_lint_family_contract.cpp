@@ -1,6 +1,7 @@
 // The rule<->family contract: each family declares the rule ids it tells apart and its typed parameters; a rule
 // that breaks it, in a rule file, a --rules file or .readyctl.yaml, is exit 2 at file:line:col.
 #include <set>
+#include <stdexcept>
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -122,6 +123,20 @@ TEST_SUITE("lint")
     test::CliResult strict = lint_with(dir, rule_file("my-pins", "image-pinned", "params:\n  requireDigest: true\n"), "", k_pod);
     REQUIRE(strict.code == 0);
     CHECK(findings_of(strict).count("my-pins") == 1);
+  }
+
+  TEST_CASE("a rule bound to no family is exit 2 at its check:, and a family reading a parameter as another type throws")
+  {
+    test::TempDir dir;
+    test::CliResult r = lint_with(dir, rule_file("my-rule", "no-such-family"), "", k_pod);
+    CHECK(r.code == 2);
+    CHECK(r.err.find("x.yaml:4:8: expected a check family for 'check', got 'no-such-family' (families: ") !=
+          std::string::npos);
+    const lint::Rule pins = lint::parse_rule("p.yaml", rule_file("my-pins", "image-pinned"));
+    CHECK(pins.param_strings("movingTags").size() == 8);  // the family's default list
+    CHECK_FALSE(pins.param_bool("requireDigest"));
+    CHECK_THROWS_AS(pins.param_int("movingTags"), std::logic_error);
+    CHECK_THROWS_AS(pins.param_strings("requireDigest"), std::logic_error);
   }
 
   TEST_CASE("lint explain and lint rules JSON show each parameter's type")

@@ -8,6 +8,7 @@
 #include "readyctl/core/atomic_file.hpp"
 #include "readyctl/core/embedded.hpp"
 #include "readyctl/core/error.hpp"
+#include "readyctl/lint/check.hpp"
 #include "readyctl/lint/family_contract.hpp"
 #include "readyctl/lint/pod_template.hpp"
 #include "readyctl/yaml/document.hpp"
@@ -65,9 +66,19 @@ void read_params(const std::string& path, const yaml::Node* params, const Family
   for (const RuleParam& p : rule.param_docs) rule.params[p.name] = p.default_value;
 }
 
-// The family must tell this rule's id apart; a rule it does not implement would check nothing.
+std::vector<std::string_view> family_names()
+{
+  std::vector<std::string_view> names;
+  for (const CheckFamily& f : check_families()) names.push_back(f.name);
+  return names;
+}
+
+// The family must exist and tell this rule's id apart; a rule it does not implement would check nothing.
 void check_variant(const std::string& path, const yaml::Node* root, const FamilyContract* contract, const Rule& rule)
 {
+  if (!find_check_family(rule.check))
+    fail_at(path, root->get("check"), fmt::format("expected a check family for 'check', got '{}' (families: {})",
+                                                  rule.check, fmt::join(family_names(), ", ")));
   if (!contract || contract->implements(rule.id)) return;
   fail_at(path, root->get("check"),
           fmt::format("rule '{}' is bound to family '{}', which implements only {}: a rule of another id would check "
@@ -104,6 +115,20 @@ const nlohmann::json& param(const Rule& rule, std::string_view name)
     throw InputError(fmt::format("rule {}: parameter '{}' is not declared in its rule file", rule.id, name));
   return *it;
 }
+
+// A family reads a parameter through the accessor of the type its contract declares: reading it as another type
+// is a bug in the family, not bad input.
+const nlohmann::json& typed_param(const Rule& rule, std::string_view name, std::initializer_list<ParamType> readable)
+{
+  const FamilyContract* contract = find_family_contract(rule.check);
+  const ParamSpec* spec = contract ? contract->param(rule.id, name) : nullptr;
+  if (spec && std::find(readable.begin(), readable.end(), spec->type) == readable.end())
+    throw std::logic_error(fmt::format("family {} reads parameter '{}' of rule {} as {}, but declares it {}",
+                                       rule.check, name, rule.id, param_type_name(*readable.begin()),
+                                       param_type_name(spec->type)));
+  return param(rule, name);
+}
+
 
 }  // namespace
 
@@ -170,31 +195,31 @@ bool Rule::applies_to(const Object& object) const
 
 bool Rule::param_bool(std::string_view name) const
 {
-  const nlohmann::json& v = param(*this, name);
+  const nlohmann::json& v = typed_param(*this, name, {ParamType::boolean});
   return v.is_boolean() ? v.get<bool>() : v == "true";
 }
 
 long long Rule::param_int(std::string_view name) const
 {
-  const nlohmann::json& v = param(*this, name);
+  const nlohmann::json& v = typed_param(*this, name, {ParamType::integer});
   return v.is_number() ? v.get<long long>() : std::stoll(v.get<std::string>());
 }
 
 double Rule::param_number(std::string_view name) const
 {
-  const nlohmann::json& v = param(*this, name);
+  const nlohmann::json& v = typed_param(*this, name, {ParamType::number, ParamType::integer});
   return v.is_number() ? v.get<double>() : std::stod(v.get<std::string>());
 }
 
 std::string Rule::param_string(std::string_view name) const
 {
-  const nlohmann::json& v = param(*this, name);
+  const nlohmann::json& v = typed_param(*this, name, {ParamType::string, ParamType::duration, ParamType::quantity});
   return v.is_string() ? v.get<std::string>() : v.dump();
 }
 
 std::vector<std::string> Rule::param_strings(std::string_view name) const
 {
-  const nlohmann::json& v = param(*this, name);
+  const nlohmann::json& v = typed_param(*this, name, {ParamType::string_list});
   std::vector<std::string> out;
   if (v.is_array())
     for (const auto& item : v) out.push_back(item.is_string() ? item.get<std::string>() : item.dump());
