@@ -70,6 +70,7 @@ std::string explain_text(const lint::Rule& r)
     for (const lint::RuleParam& p : r.param_docs)
       out += fmt::format("  {} ({}, default {}): {}\n", p.name, param_type(r, p.name), p.default_value.dump(), p.description);
   }
+  if (!r.anchors.empty()) out += fmt::format("\nCovers (kube-linter, kube-score, Polaris):\n  {}\n", anchor_list(r.anchors));
   if (!r.example_bad.empty()) out += fmt::format("\nBad:\n{}", r.example_bad);
   if (!r.example_good.empty()) out += fmt::format("\nGood:\n{}", r.example_good);
   out += fmt::format("\nSuppress one occurrence:\n  # readyctl:ignore {} -- <reason>\n", r.id);
@@ -82,7 +83,7 @@ nlohmann::ordered_json explain_json(const lint::Rule& r)
   nlohmann::ordered_json j = document_head();
   j["rule"] = {{"id", r.id}, {"severity", severity_name(r.severity)}, {"category", r.category},
                {"enabled", r.enabled}, {"kinds", r.kinds}, {"summary", r.summary}, {"rationale", r.rationale},
-               {"remediation", r.remediation}, {"parameters", params},
+               {"remediation", r.remediation}, {"parameters", params}, {"anchors", r.anchors},
                {"examples", {{"bad", r.example_bad}, {"good", r.example_good}}},
                {"suppress", fmt::format("# readyctl:ignore {} -- <reason>", r.id)}};
   return j;

@@ -9,15 +9,6 @@
 namespace readyctl::cli {
 namespace {
 
-std::string anchor_list(const lint::Anchors& anchors)
-{
-  std::vector<std::string> parts;
-  for (std::string_view tool : lint::k_anchor_tools)
-    if (auto it = anchors.find(tool); it != anchors.end() && !it->second.empty())
-      parts.push_back(fmt::format("{}: {}", tool, fmt::join(it->second, ", ")));
-  return parts.empty() ? "-" : fmt::format("{}", fmt::join(parts, "; "));
-}
-
 std::string share(size_t part, size_t whole)
 {
   return whole ? fmt::format("{:.0f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole)) : "-";
@@ -76,6 +67,15 @@ std::string markdown_tool(const lint::ParityMap& map, std::string_view tool)
 }
 
 }  // namespace
+
+std::string anchor_list(const lint::Anchors& anchors)
+{
+  std::vector<std::string> parts;
+  for (std::string_view tool : lint::k_anchor_tools)
+    if (auto it = anchors.find(tool); it != anchors.end() && !it->second.empty())
+      parts.push_back(fmt::format("{}: {}", tool, fmt::join(it->second, ", ")));
+  return parts.empty() ? "-" : fmt::format("{}", fmt::join(parts, "; "));
+}
 
 std::string parity_text(const std::vector<lint::Rule>& rules, const lint::ParityMap& map)
 {

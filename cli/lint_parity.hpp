@@ -10,6 +10,8 @@
 
 namespace readyctl::cli {
 
+// "kube-linter: latest-tag; polaris: tagNotSpecified", or "-" for none.
+std::string anchor_list(const lint::Anchors& anchors);
 std::string parity_text(const std::vector<lint::Rule>& rules, const lint::ParityMap& map);
 nlohmann::ordered_json parity_json(const std::vector<lint::Rule>& rules, const lint::ParityMap& map);
 std::string parity_markdown(const std::vector<lint::Rule>& rules, const lint::ParityMap& map);

@@ -154,6 +154,9 @@ TEST_SUITE("lint")
     CHECK(text.out.find("image-pinned               kube-linter: latest-tag; kube-score: container-image-tag; "
                         "polaris: tagNotSpecified\n") != std::string::npos);
     CHECK(text.out.find("COVERED%") != std::string::npos);
+    test::CliResult explain = test::run_cli({"lint", "explain", "image-pinned"});
+    CHECK(explain.out.find("Covers (kube-linter, kube-score, Polaris):\n  kube-linter: latest-tag; kube-score: "
+                           "container-image-tag; polaris: tagNotSpecified\n") != std::string::npos);
     test::CliResult json = lint_rules(dir, {"-o", "json"});
     REQUIRE(json.code == 0);
     nlohmann::json j = nlohmann::json::parse(json.out);
