@@ -31,7 +31,7 @@ std::vector<CommandFormats> build_table()
   return {
       {"version", {"text", "json", "yaml"}},
       {"lint", lint_format_names()},
-      {"lint rules", {"text", "json", "yaml"}},
+      {"lint rules", {"text", "json", "yaml", "markdown"}},
       {"lint explain", {"text", "json", "yaml"}},
       {"baseline", format_names(baseline::baseline_formats())},
       {"scaffold list", {"text", "json", "yaml"}},

@@ -5,6 +5,7 @@ list(APPEND READYCTL_CLI_SOURCES
   cli/cmd_gameday.cpp
   cli/cmd_lint.cpp
   cli/lint_catalogue.cpp
+  cli/lint_parity.cpp
   cli/cmd_plan.cpp
   cli/cmd_scaffold.cpp
   cli/cmd_version.cpp

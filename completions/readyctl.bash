@@ -40,7 +40,7 @@ _readyctl_words() {
     "gameday rollback") printf '%s' '--help -h --journal' ;;
     "gameday report") printf '%s' '--help -h --output -o' ;;
     "lint") printf '%s' 'rules explain --help -h --output -o --fail-on --enable --disable --only --rules --no-kustomize' ;;
-    "lint rules") printf '%s' '--help -h --category --output -o --rules' ;;
+    "lint rules") printf '%s' '--help -h --category --output -o --rules --anchors' ;;
     "lint explain") printf '%s' '--help -h --rules --output -o' ;;
     "plan") printf '%s' 'init status next report --help -h' ;;
     "plan init") printf '%s' '--help -h --start --manifests --prometheus --flow-dir --force --non-interactive' ;;
@@ -62,7 +62,7 @@ _readyctl_values() {
     "gameday run --output"|"gameday run -o") printf '%s' 'text json yaml junit' ;;
     "gameday report --output"|"gameday report -o") printf '%s' 'markdown html' ;;
     "lint --output"|"lint -o") printf '%s' 'text json yaml sarif junit github markdown' ;;
-    "lint rules --output"|"lint rules -o") printf '%s' 'text json yaml' ;;
+    "lint rules --output"|"lint rules -o") printf '%s' 'text json yaml markdown' ;;
     "lint explain --output"|"lint explain -o") printf '%s' 'text json yaml' ;;
     "plan status --output"|"plan status -o") printf '%s' 'text json yaml markdown junit' ;;
     "plan next --output"|"plan next -o") printf '%s' 'text json yaml' ;;

@@ -44,6 +44,8 @@ RuleOverride read_override(const std::string& path, const yaml::Node* value)
   if (const yaml::Node* p = value->get("params")) {
     if (!p->is_mapping()) fail_at(path, p, "expected a mapping for 'params'");
     o.params = yaml::to_json(p);
+    for (auto [key, v] : p->entries())
+      o.param_where[std::string(key->str())] = {{path, key->line(), key->column()}, {path, v->line(), v->column()}};
   }
   return o;
 }

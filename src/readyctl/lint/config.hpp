@@ -17,6 +17,7 @@ struct RuleOverride {
   std::optional<bool> enabled;
   std::optional<Severity> severity;
   nlohmann::json params = nlohmann::json::object();
+  std::map<std::string, std::pair<Location, Location>> param_where;  // name -> where its key and its value are
   Location where;
 };
 

@@ -14,6 +14,7 @@
 
 #include "readyctl/core/error.hpp"
 #include "readyctl/lint/check_runner.hpp"
+#include "readyctl/lint/family_contract.hpp"
 #include "readyctl/lint/graph.hpp"
 #include "readyctl/lint/manifest_loader.hpp"
 #include "readyctl/lint/split_findings.hpp"
@@ -53,9 +54,9 @@ void apply_overrides(std::vector<Rule>& rules, const LintConfig& config)
     if (o.enabled) rule->enabled = *o.enabled;
     if (o.severity) rule->severity = *o.severity;
     for (const auto& [name, value] : o.params.items()) {
-      if (!rule->params.contains(name))
-        throw InputError(fmt::format("{}: rule {} has no parameter '{}'", o.where.str(), id, name));
-      rule->params[name] = value;
+      auto at = o.param_where.find(name);
+      const auto [key_at, value_at] = at == o.param_where.end() ? std::pair{o.where, o.where} : at->second;
+      set_rule_param(*rule, name, value, key_at, value_at);
     }
   }
 }
@@ -197,7 +198,7 @@ void lint_unit(std::span<const Object> objects, const UnitContext& context, Lint
 {
   Graph graph(objects);
   std::vector<std::vector<RawFinding>> segments = run_checks(graph, context.rules);
-  Suppressor suppressor(graph, context.config, context.today);
+  Suppressor suppressor(graph, context.config, context.today, index_foreign_checks(context.rules));
   if (const Rule* s = find_rule(context.rules, "suppression"); s && s->enabled) {
     std::set<std::string> known;
     for (const Rule& r : context.rules) known.insert(r.id);

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "readyctl/core/embedded.hpp"
+#include "readyctl/lint/anchors.hpp"
 #include "readyctl/report/finding.hpp"
 #include "readyctl/report/lint_report.hpp"
 
@@ -30,6 +31,7 @@ struct Rule {
   bool enabled = true;
   bool sensitive = false;  // findings sit on secret values: formatters must not echo the source line
   std::vector<std::string> kinds;  // kinds it may fire on; "workloads" expands, "*" means any
+  Anchors anchors;                 // the kube-linter, kube-score and Polaris checks it covers
   std::string summary;
   std::string rationale;
   std::string remediation;
@@ -55,6 +57,8 @@ constexpr std::string_view k_categories[] = {"guardrails", "scheduling", "cost",
 Rule parse_rule(const std::string& path, const std::string& text);
 // rules/*.yaml, compiled in by lint/sources.cmake: the built-in catalogue.
 std::span<const EmbeddedFile> embedded_rules();
+// rules/parity/*.yaml, paths relative to rules/ ("parity/polaris.yaml"): the anchor tools' check lists.
+std::span<const EmbeddedFile> embedded_parity();
 std::vector<Rule> load_builtin_rules();
 // Every *.yaml in dir; a rule with an existing id replaces the built-in one.
 std::vector<Rule> load_rule_dir(const std::filesystem::path& dir);

@@ -1,16 +1,20 @@
 list(APPEND READYCTL_LINT_SOURCES
+  src/readyctl/lint/anchors.cpp
   src/readyctl/lint/check_registry.cpp
   src/readyctl/lint/check_runner.cpp
   src/readyctl/lint/config.cpp
   src/readyctl/lint/controller_defaults.cpp
   src/readyctl/lint/deployment_units.cpp
   src/readyctl/lint/engine.cpp
+  src/readyctl/lint/family_contract.cpp
+  src/readyctl/lint/foreign_suppression.cpp
   src/readyctl/lint/graph.cpp
   src/readyctl/lint/kustomization_refs.cpp
   src/readyctl/lint/kustomize.cpp
   src/readyctl/lint/label_index.cpp
   src/readyctl/lint/manifest_loader.cpp
   src/readyctl/lint/object.cpp
+  src/readyctl/lint/parity.cpp
   src/readyctl/lint/pod_template.cpp
   src/readyctl/lint/rule.cpp
   src/readyctl/lint/selector.cpp
@@ -36,9 +40,12 @@ endforeach()
 list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_lint_check_runner.cpp
   tests/unit/test_lint_fixtures.cpp
+  tests/unit/test_lint_foreign_suppression.cpp
   tests/unit/test_lint_engine.cpp
+  tests/unit/test_lint_family_contract.cpp
   tests/unit/test_lint_examples.cpp
   tests/unit/test_lint_kustomize.cpp
+  tests/unit/test_lint_parity.cpp
   tests/unit/test_lint_corpus.cpp
   tests/unit/test_lint_precision.cpp
   tests/unit/test_lint_selector.cpp
@@ -47,4 +54,6 @@ list(APPEND READYCTL_TEST_SOURCES
 )
 # The built-in rules, compiled in: load_builtin_rules reads them (rules/stacks/ is baseline's).
 readyctl_embed(embedded_rules readyctl::lint::embedded_rules ${PROJECT_SOURCE_DIR}/rules "*.yaml")
-list(APPEND READYCTL_LINT_SOURCES ${embedded_rules})
+# The three anchor tools' check lists (rules/parity/*.yaml): builtin_foreign_checks reads them.
+readyctl_embed(embedded_parity readyctl::lint::embedded_parity ${PROJECT_SOURCE_DIR}/rules "parity/*.yaml")
+list(APPEND READYCTL_LINT_SOURCES ${embedded_rules} ${embedded_parity})

@@ -63,8 +63,8 @@ std::optional<Directive> parse_directive(std::string_view text)
   return d;
 }
 
-Suppressor::Suppressor(const Graph& graph, const LintConfig& config, std::string today)
-    : m_graph(graph), m_config(config), m_today(std::move(today))
+Suppressor::Suppressor(const Graph& graph, const LintConfig& config, std::string today, ForeignIndex foreign)
+    : m_graph(graph), m_config(config), m_today(std::move(today)), m_foreign(std::move(foreign))
 {
   parse_annotations();
   scan_files();
@@ -90,8 +90,17 @@ void Suppressor::parse_annotations()
         if (p.owner == o && p.metadata)
           if (const yaml::Node* n = p.metadata->path({"annotations", k_annotation}))
             if (std::optional<Directive> d = parse_directive(n->str())) out.directives.push_back(std::move(*d));
+      add_foreign(*o, out);
     }
   }, 2);
+}
+
+void Suppressor::add_foreign(const Object& object, Annotations& out) const
+{
+  if (m_foreign.empty() || !object.metadata) return;
+  out.foreign = foreign_ignores(m_foreign, object.metadata->get("annotations"));
+  for (const ForeignIgnore& f : out.foreign)
+    if (!f.reason.empty()) out.directives.push_back({f.rules, f.reason});
 }
 
 void Suppressor::scan_files()
@@ -197,6 +206,10 @@ void Suppressor::report_problems(const Rule& rule, const std::set<std::string>& 
     const Annotations& a = m_annotations[i];
     if (a.own_parsed)
       for (std::string& message : problems(a.directives.front())) sink.report(objects[i], a.own, std::move(message));
+    for (const ForeignIgnore& f : a.foreign)
+      if (f.reason.empty())
+        sink.report(objects[i], f.at, fmt::format("{} gives no reason, so it suppresses nothing here: write why as its "
+                                                  "value", f.annotation));
   }
   for (const yaml::SourceFile* file : m_files)
     for (const auto& [line, d] : comments_of(file))

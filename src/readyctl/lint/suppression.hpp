@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "readyctl/lint/config.hpp"
+#include "readyctl/lint/foreign_suppression.hpp"
 #include "readyctl/lint/graph.hpp"
 #include "readyctl/lint/rule.hpp"
 #include "readyctl/lint/sink.hpp"
@@ -30,7 +31,9 @@ std::optional<Directive> parse_directive(std::string_view text);
 // are read-only and may run on several threads at once.
 class Suppressor {
 public:
-  Suppressor(const Graph& graph, const LintConfig& config, std::string today);
+  // `foreign`: the checks of kube-linter and Polaris the rules anchor, so that those tools' own annotations suppress
+  // them (lint/foreign_suppression.hpp); empty: they are not read.
+  Suppressor(const Graph& graph, const LintConfig& config, std::string today, ForeignIndex foreign = {});
 
   // The reason a finding is suppressed (held by the Suppressor or the config), or null.
   const std::string* reason_for(const RawFinding& raw) const;
@@ -44,9 +47,11 @@ private:
     const yaml::Node* own = nullptr;
     bool own_parsed = false;
     std::vector<Directive> directives;
+    std::vector<ForeignIgnore> foreign;  // kube-linter's and Polaris's annotations; those with a reason are directives too
   };
 
   void parse_annotations();
+  void add_foreign(const Object& object, Annotations& out) const;
   void scan_files();
   const std::map<int, Directive>& comments_of(const yaml::SourceFile* file) const;
   const Annotations& annotations_of(const Object* object) const;
@@ -58,6 +63,7 @@ private:
   const Graph& m_graph;
   const LintConfig& m_config;
   std::string m_today;
+  ForeignIndex m_foreign;
   // The objects' files (by address) and each one's comment directives by line.
   std::vector<const yaml::SourceFile*> m_files;
   std::unordered_map<const yaml::SourceFile*, std::map<int, Directive>> m_comments;

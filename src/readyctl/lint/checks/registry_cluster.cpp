@@ -1,5 +1,6 @@
 // The cluster area's check families, alphabetically.
 #include "readyctl/lint/check.hpp"
+#include "readyctl/lint/family_contract.hpp"
 #include "readyctl/lint/checks/cluster_checks.hpp"
 
 namespace readyctl::lint {
@@ -17,6 +18,49 @@ std::span<const CheckFamily> cluster_check_families()
       {"workload-identity", &check_workload_identity},
   };
   return families;
+}
+
+// What each family implements and reads (lint/family_contract.hpp), beside the families above.
+std::span<const FamilyContract> cluster_family_contracts()
+{
+  static constexpr std::string_view infrastructure_namespaces =
+      R"(["kube-system", "kube-public", "kube-node-lease", "*-system", "*-operator", "*-operators", "openshift-*", "system",
+          "monitoring", "gpu-operator", "nvidia-device-plugin", "cert-manager", "keda", "kserve", "knative-serving",
+          "knative-eventing", "ingress-nginx", "spire", "spire-server"])";
+  static constexpr ParamSpec autoscaling_bounds[] = {
+      {"maxReplicas", ParamType::integer, "50", "the highest ceiling an HPA or ScaledObject may set"},
+  };
+  static constexpr ParamSpec default_namespace[] = {
+      {"missingNamespace", ParamType::boolean, "false", "also report namespaced objects that name no namespace"},
+  };
+  static constexpr ParamSpec network_policy[] = {
+      {"governedNamespacesOnly", ParamType::boolean, "true", "judge only namespaces the input creates or governs"},
+      {"infrastructureNamespaces", ParamType::string_list, infrastructure_namespaces,
+       "namespaces (globs) where the platform runs itself, not tenants"},
+      {"agentLabels", ParamType::string_list, R"(["readyctl.io/role=agent"])",
+       "labels (key=value, or key) that mark an agent namespace"},
+      {"agentNamespaces", ParamType::string_list, "[]", "namespaces that are agent namespaces whatever their labels"},
+  };
+  static constexpr std::string_view rbac_rules[] = {"rbac-cluster-scope", "rbac-escalation", "rbac-secrets", "rbac-wildcard"};
+  static constexpr ParamSpec tenant_quota[] = {
+      {"governedNamespacesOnly", ParamType::boolean, "true", "judge only namespaces the input creates or governs"},
+      {"infrastructureNamespaces", ParamType::string_list, infrastructure_namespaces,
+       "namespaces (globs) where the platform runs itself, not tenants"},
+  };
+  static constexpr ParamSpec workload_identity[] = {
+      {"agentLabels", ParamType::string_list, R"(["readyctl.io/role=agent"])", "pod or workload labels that mark an agent"},
+  };
+  static constexpr FamilyContract contracts[] = {
+      {"autoscaling-bounds", {}, autoscaling_bounds},
+      {"default-namespace", {}, default_namespace},
+      {"disruption-budget", {}, {}},
+      {"mtls-strict", {}, {}},
+      {"network-policy", {}, network_policy},
+      {"rbac", rbac_rules, {}},
+      {"tenant-quota", {}, tenant_quota},
+      {"workload-identity", {}, workload_identity},
+  };
+  return contracts;
 }
 
 }  // namespace readyctl::lint

@@ -1,5 +1,6 @@
 // The guardrail area's check families, alphabetically.
 #include "readyctl/lint/check.hpp"
+#include "readyctl/lint/family_contract.hpp"
 #include "readyctl/lint/checks/guardrail_checks.hpp"
 
 namespace readyctl::lint {
@@ -15,6 +16,27 @@ std::span<const CheckFamily> guardrail_check_families()
       {"token-rate-limit", &check_token_rate_limit, CheckScope::per_object},
   };
   return families;
+}
+
+// What each family implements and reads (lint/family_contract.hpp), beside the families above.
+std::span<const FamilyContract> guardrail_family_contracts()
+{
+  static constexpr std::string_view retry_rules[] = {"retry-backoff", "retry-bounded", "retry-within-timeout"};
+  static constexpr ParamSpec retry_policy[] = {
+      {"minInterval", ParamType::duration, R"("100ms")", "shortest acceptable constant interval between Dapr retries",
+       "retry-backoff"},
+      {"maxAttempts", ParamType::integer, "3", "largest Istio or Gateway API retry attempts", "retry-bounded"},
+      {"maxRetries", ParamType::integer, "5", "largest Envoy Gateway numRetries and Dapr maxRetries", "retry-bounded"},
+  };
+  static constexpr FamilyContract contracts[] = {
+      {"backpressure", {}, {}},
+      {"circuit-breaker", {}, {}},
+      {"model-fallback", {}, {}},
+      {"retry-policy", retry_rules, retry_policy},
+      {"route-timeout", {}, {}},
+      {"token-rate-limit", {}, {}},
+  };
+  return contracts;
 }
 
 }  // namespace readyctl::lint

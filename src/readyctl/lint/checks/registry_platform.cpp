@@ -1,5 +1,6 @@
 // The platform area's check families, alphabetically.
 #include "readyctl/lint/check.hpp"
+#include "readyctl/lint/family_contract.hpp"
 #include "readyctl/lint/checks/platform_checks.hpp"
 
 namespace readyctl::lint {
@@ -17,6 +18,22 @@ std::span<const CheckFamily> platform_check_families()
       {"workflow-state-store", &check_workflow_state_store},
   };
   return families;
+}
+
+// What each family implements and reads (lint/family_contract.hpp), beside the families above.
+std::span<const FamilyContract> platform_family_contracts()
+{
+  static constexpr FamilyContract contracts[] = {
+      {"dapr-access-control", {}, {}},
+      {"dapr-scopes", {}, {}},
+      {"pubsub-dead-letter", {}, {}},
+      {"resiliency-coverage", {}, {}},
+      {"resiliency-reference", {}, {}},
+      {"tool-call-audit", {}, {}},
+      {"workflow-concurrency", {}, {}},
+      {"workflow-state-store", {}, {}},
+  };
+  return contracts;
 }
 
 }  // namespace readyctl::lint

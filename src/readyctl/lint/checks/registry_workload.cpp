@@ -1,5 +1,6 @@
 // The workload area's check families, alphabetically.
 #include "readyctl/lint/check.hpp"
+#include "readyctl/lint/family_contract.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
 
 namespace readyctl::lint {
@@ -20,6 +21,60 @@ std::span<const CheckFamily> workload_check_families()
       {"static-cloud-credentials", &check_static_cloud_credentials, CheckScope::per_object},
   };
   return families;
+}
+
+// What each family implements and reads (lint/family_contract.hpp), beside the families above.
+std::span<const FamilyContract> workload_family_contracts()
+{
+  static constexpr ParamSpec gpu_node_pool[] = {
+      {"nodePoolLabels", ParamType::string_list,
+       R"(["node.kubernetes.io/instance-type", "beta.kubernetes.io/instance-type", "cloud.google.com/gke-nodepool",
+           "eks.amazonaws.com/nodegroup", "karpenter.sh/nodepool", "kubernetes.azure.com/agentpool", "agentpool",
+           "feature.node.kubernetes.io/pci-10de.present"])",
+       "node label keys that select a node pool, besides any key containing gpu or accelerator"},
+      {"taintKeys", ParamType::string_list, R"(["nvidia.com/gpu", "amd.com/gpu", "gpu.intel.com/i915", "gpu.intel.com/xe", "sku"])",
+       "taint keys GPU node pools carry, besides any key or value containing gpu or accelerator"},
+      {"requireToleration", ParamType::boolean, "true", "report GPU pods without a GPU toleration"},
+  };
+  static constexpr ParamSpec graceful_shutdown[] = {
+      {"minGracePeriodSeconds", ParamType::integer, "60", "smallest terminationGracePeriodSeconds accepted without a preStop hook"},
+  };
+  static constexpr ParamSpec image_pinned[] = {
+      {"movingTags", ParamType::string_list, R"(["latest", "latest-*", "main", "master", "dev", "nightly", "edge", "stable"])",
+       "tags (globs) that point at a different image over time"},
+      {"requireDigest", ParamType::boolean, "false", "require an @sha256 digest on every image"},
+  };
+  static constexpr std::string_view priority_rules[] = {"batch-isolation", "priority-class"};
+  static constexpr ParamSpec probes[] = {
+      {"minTimeoutSeconds", ParamType::integer, "2", "smallest timeoutSeconds accepted on a model server's probes"},
+      {"maxTimeoutSeconds", ParamType::integer, "60", "largest timeoutSeconds accepted on a model server's probes"},
+      {"modelServerImages", ParamType::string_list,
+       R"(["vllm", "text-generation-inference", "tritonserver", "sglang", "ollama", "llama.cpp", "lmdeploy", "tensorrt-llm"])",
+       "image name fragments that mark a container as a model server"},
+  };
+  static constexpr std::string_view security_context_rules[] = {
+      "capabilities", "host-path", "privilege-escalation", "privileged", "read-only-root-fs", "run-as-non-root", "seccomp"};
+  static constexpr ParamSpec security_context[] = {
+      {"forbiddenAdds", ParamType::string_list,
+       R"(["ALL", "SYS_ADMIN", "NET_ADMIN", "NET_RAW", "SYS_PTRACE", "SYS_MODULE", "SYS_RAWIO", "SYS_BOOT", "SYS_TIME",
+           "DAC_READ_SEARCH", "BPF", "PERFMON", "MAC_ADMIN", "SETFCAP"])",
+       "capabilities that must never be added", "capabilities"},
+  };
+  static constexpr std::string_view service_account_rules[] = {"sa-token-automount", "service-account"};
+  static constexpr FamilyContract contracts[] = {
+      {"gpu-limits", {}, {}},
+      {"gpu-node-pool", {}, gpu_node_pool},
+      {"graceful-shutdown", {}, graceful_shutdown},
+      {"image-pinned", {}, image_pinned},
+      {"priority", priority_rules, {}},
+      {"probes", {}, probes},
+      {"resources", {}, {}},
+      {"secret-literal", {}, {}},
+      {"security-context", security_context_rules, security_context},
+      {"service-account", service_account_rules, {}},
+      {"static-cloud-credentials", {}, {}},
+  };
+  return contracts;
 }
 
 }  // namespace readyctl::lint
