@@ -16,7 +16,7 @@ namespace {
 
 constexpr const char* k_good_token = "vm-good-7d1e5a0c93";
 constexpr const char* k_stale_token = "vm-stale-41b8f2e6aa";
-const std::string k_window = "--start 2026-11-01T00:00:00Z --end 2026-11-01T06:00:00Z";
+const std::string k_vmauth_window = "--start 2026-11-01T00:00:00Z --end 2026-11-01T06:00:00Z";
 
 void wait_until_answering(int port, double seconds)
 {
@@ -91,7 +91,7 @@ TEST_SUITE("integration-baseline")
   {
     TempDir tmp;
     std::string args = fmt::format("baseline --prometheus {} --bearer-token-file {} {} -o json={}", vmauth().url(),
-                                   vmauth().token_file("good"), k_window, (tmp / "out.json").string());
+                                   vmauth().token_file("good"), k_vmauth_window, (tmp / "out.json").string());
     CliResult r = run_binary(args);
     INFO(r.err);
     CHECK(r.code == 0);
@@ -105,7 +105,7 @@ TEST_SUITE("integration-baseline")
     TempDir tmp;
     tmp.write("out.json", "previous report\n");
     CliResult r = run_binary(fmt::format("baseline --prometheus {} --bearer-token-file {} {} -v -o text={} -o json={}",
-                                         vmauth().url(), vmauth().token_file("stale"), k_window,
+                                         vmauth().url(), vmauth().token_file("stale"), k_vmauth_window,
                                          (tmp / "out.txt").string(), (tmp / "out.json").string()));
     INFO(r.err);
     CHECK(r.code == 3);
@@ -117,7 +117,7 @@ TEST_SUITE("integration-baseline")
 
   TEST_CASE("vmauth: no credentials at all: the message names the flags that give them")
   {
-    CliResult r = run_binary(fmt::format("baseline --prometheus {} {}", vmauth().url(), k_window));
+    CliResult r = run_binary(fmt::format("baseline --prometheus {} {}", vmauth().url(), k_vmauth_window));
     CHECK(r.code == 3);
     CHECK(r.err.find("the server asks for credentials (HTTP 401") != std::string::npos);
     CHECK(r.err.find("--bearer-token-file, --basic-auth-file or --header") != std::string::npos);

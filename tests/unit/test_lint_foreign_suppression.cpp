@@ -18,7 +18,7 @@ namespace {
 using Mark = std::tuple<int, std::string, std::string>;  // line, rule, reason ("" when reported)
 
 // The fixture's `# reported: RULE` and `# suppressed: RULE, reason "WHY"` marks.
-std::set<Mark> expected_marks(const std::filesystem::path& fixture)
+std::set<Mark> expected_foreign_marks(const std::filesystem::path& fixture)
 {
   std::set<Mark> marks;
   std::regex mark(R"re(# (reported|suppressed): ([a-z-]+)(, reason "([^"]*)")?)re");
@@ -56,7 +56,7 @@ TEST_SUITE("lint")
                                        "--fail-on", "never"});
     REQUIRE(r.code == 0);
     const nlohmann::json report = nlohmann::json::parse(r.out);
-    const std::set<Mark> expected = expected_marks(fixture);
+    const std::set<Mark> expected = expected_foreign_marks(fixture);
     REQUIRE(expected.size() == 8);
     CHECK(actual_marks(report) == expected);
     CHECK(report["suppressed"].size() >= 4);

@@ -80,7 +80,7 @@ TEST_SUITE("lint")
 
   TEST_CASE("every built-in rule file states its anchors, even when it has none")
   {
-    for (const EmbeddedFile& f : embedded_files("rules")) {
+    for (const EmbeddedFile& f : lint::embedded_rules()) {
       if (f.path.find('/') != std::string_view::npos) continue;
       CAPTURE(f.path);
       CHECK(f.content.find("\nanchors:") != std::string_view::npos);
