@@ -309,6 +309,26 @@ void ref_role(const CheckContext& ctx, const Referables& index, const Object& o)
     judge_reference(ctx, index, {o, ref->get("name"), "roleRef", k_ref_role, o.scope, consequence});
 }
 
+// A StatefulSet's `serviceName` is its governing Service: it must exist, and with several replicas it must be
+// headless (clusterIP: None), which gives each pod the stable DNS name multi-node inference addresses it by.
+void ref_governing_service(const CheckContext& ctx, const Referables& index, const Object& o)
+{
+  const yaml::Node* name = o.spec->get("serviceName");
+  judge_reference(ctx, index, {o, name, "serviceName", k_ref_service, o.scope,
+                               "its pods get no stable DNS names (the headless Service that gives them is missing)"});
+  // One replica is addressed through the Service itself; per-pod names matter once there are several.
+  const yaml::Node* replicas = o.spec->get("replicas");
+  if (!replicas || replicas->as_int().value_or(1) < 2) return;
+  const Object* service = name ? index.find(k_ref_service, o.scope, name->str()) : nullptr;
+  if (!service || !service->spec || service->spec->str_at("clusterIP") == "None") return;
+  ctx.sink.report(o, name,
+                  fmt::format("{} serviceName names Service '{}', which is not headless (clusterIP: None): its pods "
+                              "get no stable DNS names",
+                              o.display_name(), name->str()),
+                  {{service, service->spec->get("clusterIP") ? service->spec->get("clusterIP") : service->root->key_node("spec"),
+                    "the Service has a cluster IP"}});
+}
+
 }  // namespace
 
 void check_dangling_reference(const CheckContext& ctx)
@@ -327,9 +347,7 @@ void check_dangling_reference(const CheckContext& ctx)
              o.is("AIGatewayRoute", k_ai_gateway_group))
       ref_route_backends(ctx, index, o);
     else if (o.is("InferencePool", k_inference_group)) ref_endpoint_picker(ctx, index, o);
-    else if (o.is("StatefulSet", "apps"))
-      judge_reference(ctx, index, {o, o.spec->get("serviceName"), "serviceName", k_ref_service, o.scope,
-                         "its pods get no stable DNS names (the headless Service that gives them is missing)"});
+    else if (o.is("StatefulSet", "apps")) ref_governing_service(ctx, index, o);
   }
 }
 

@@ -12,7 +12,7 @@ namespace {
 
 // Candidates a near-miss or elsewhere search reads at most: it runs only for selectors that select nothing, and
 // the bound keeps a scope of thousands of look-alike pods linear.
-constexpr size_t k_search_limit = 256;
+constexpr size_t k_search_limit = 64;
 
 std::string scoped(std::string_view scope, std::string_view rest)
 {
@@ -118,9 +118,16 @@ const std::vector<size_t>* SelectorTargets::ids(const std::unordered_map<std::st
 
 const std::vector<size_t>* SelectorTargets::candidates(std::string_view scope, const SelectorRef& selector) const
 {
+  // The rarest of the selector's pairs: a pair every pod of the namespace carries (part-of, team) would make each
+  // lookup a scan of the namespace.
   if (const yaml::Node* p = selector.pairs()) {
-    auto [key, value] = *p->entries().begin();
-    return ids(m_by_pair, scoped(scope, label_pair_key(key->str(), value->str())));
+    const std::vector<size_t>* rarest = nullptr;
+    for (auto [key, value] : p->entries()) {
+      const std::vector<size_t>* c = ids(m_by_pair, scoped(scope, label_pair_key(key->str(), value->str())));
+      if (!c) return nullptr;
+      if (!rarest || c->size() < rarest->size()) rarest = c;
+    }
+    return rarest;
   }
   return ids(m_by_scope, std::string(scope));
 }

@@ -48,7 +48,7 @@ protected:
   void add(const SelectorTarget& target);
 
 private:
-  // Ids that may match: those carrying the selector's first pair, else every target of the scope.
+  // Ids that may match: those carrying the selector's rarest pair, else every target of the scope.
   const std::vector<size_t>* candidates(std::string_view scope, const SelectorRef& selector) const;
   const std::vector<size_t>* ids(const std::unordered_map<std::string, std::vector<size_t>>& map, const std::string& key) const;
 
