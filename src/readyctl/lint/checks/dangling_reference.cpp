@@ -291,6 +291,17 @@ void ref_endpoint_picker(const CheckContext& ctx, const Referables& index, const
   }
 }
 
+// An InferenceObjective's (or the older InferenceModel's) `poolRef`: an InferencePool unless it names another kind.
+void ref_objective_pool(const CheckContext& ctx, const Referables& index, const Object& o)
+{
+  const yaml::Node* ref = o.spec->get("poolRef");
+  if (!ref || !ref->is_mapping()) return;
+  std::string_view kind = ref->str_at("kind");
+  if (!kind.empty() && kind != "InferencePool") return;
+  judge_reference(ctx, index, {o, ref->get("name"), "poolRef", k_ref_inference_pool, o.scope,
+                               "requests for the objective's model find no pool to run on"});
+}
+
 // Cluster roles every cluster has: the user-facing ones and the system: roles.
 bool ref_builtin_cluster_role(std::string_view name)
 {
@@ -347,6 +358,8 @@ void check_dangling_reference(const CheckContext& ctx)
              o.is("AIGatewayRoute", k_ai_gateway_group))
       ref_route_backends(ctx, index, o);
     else if (o.is("InferencePool", k_inference_group)) ref_endpoint_picker(ctx, index, o);
+    else if (o.is("InferenceObjective", k_inference_group) || o.is("InferenceModel", k_inference_group))
+      ref_objective_pool(ctx, index, o);
     else if (o.is("StatefulSet", "apps")) ref_governing_service(ctx, index, o);
   }
 }
