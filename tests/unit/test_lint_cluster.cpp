@@ -368,4 +368,82 @@ spec:
     REQUIRE(dup.findings[0].related.size() == 1);
     CHECK(dup.findings[0].related[0].location.line == 15);
   }
+
+  TEST_CASE("dangling-selector: pods that state no namespace may be the ones a namespaced selector means")
+  {
+    test::TempDir dir;
+    dir.write("pool/pool.yaml", R"(apiVersion: inference.networking.k8s.io/v1
+kind: InferencePool
+metadata: {name: llama, namespace: default}
+spec:
+  selector: {matchLabels: {app: llama}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: llama-epp, namespace: default}
+spec:
+  selector: {matchLabels: {app: llama-epp}}
+  template:
+    metadata: {labels: {app: llama-epp}}
+    spec: {containers: [{name: epp, image: ghcr.io/acme/epp:1.0.0}]}
+)");
+    dir.write("vllm/deploy.yaml", R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: llama}
+spec:
+  selector: {matchLabels: {app: llama}}
+  template:
+    metadata: {labels: {app: llama}}
+    spec: {containers: [{name: vllm, image: vllm/vllm-openai:v0.10.1}]}
+)");
+    lint::LintOptions options;
+    options.paths = {(dir / "pool").string()};
+    options.only = {"dangling-selector"};
+    options.discover_config = false;
+    options.kustomize = false;
+    LintReport alone = lint::run_lint(options).report;
+    REQUIRE(alone.findings.size() == 1);  // the pool's namespace holds the EPP's pods only
+    REQUIRE(alone.findings[0].related.size() == 1);  // the EPP's labels extend the wanted value: the near-miss
+    options.paths.push_back((dir / "vllm").string());
+    CHECK(lint::run_lint(options).report.findings.empty());
+  }
+
+  TEST_CASE("dangling-reference: a kind the input lets a workload write there, or makes, is not judged")
+  {
+    test::TempDir dir;
+    const std::string pod = R"(apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: spire-agent, namespace: spire}
+spec:
+  selector: {matchLabels: {app: spire-agent}}
+  template:
+    metadata: {labels: {app: spire-agent}}
+    spec:
+      containers: [{name: agent, image: ghcr.io/spiffe/spire-agent:1.9.0}]
+      volumes:
+        - {name: bundle, configMap: {name: spire-bundle}}
+        - {name: tls, secret: {secretName: agent-tls}}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: spire-agent, namespace: spire}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: other, namespace: spire}
+)";
+    CHECK(lint_file(dir, pod, "dangling-reference").findings.size() == 2);
+    const std::string writer = R"(---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: bundle-writer, namespace: spire}
+rules: [{apiGroups: [""], resources: [configmaps], verbs: [get, patch]}]
+---
+apiVersion: cert-manager.io/v1
+kind: Certificate
+metadata: {name: agent, namespace: spire}
+spec: {secretName: agent-tls, issuerRef: {name: ca}}
+)";
+    CHECK(lint_file(dir, pod + writer, "dangling-reference").findings.empty());
+  }
 }
