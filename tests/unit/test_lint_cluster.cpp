@@ -1,5 +1,8 @@
-// What the fixtures cannot show for the cluster rules: per-finding severities and cross-resource related locations.
+// What the fixtures cannot show for the cluster rules: per-finding severities and cross-resource related locations
+// (the integrity rules' near-misses in every output format), the existence rule's scopes, parameters.
 #include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
 
 #include "readyctl/lint/engine.hpp"
 #include "test_support.hpp"
@@ -41,6 +44,39 @@ rules:
   - apiGroups: [""]
     resources: ["secrets"]
     verbs: ["list"]
+)";
+
+// A Service whose selector lost a character (line 5) and the Deployment it was meant for (labels at line 17).
+constexpr const char* k_renamed = R"(apiVersion: v1
+kind: Service
+metadata: {name: vllm, namespace: serving}
+spec:
+  selector: {app: vllm-llama, tier: gpu}
+  ports: [{port: 8000}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: vllm-llama3, namespace: serving}
+spec:
+  selector:
+    matchLabels: {app: vllm-llama3}
+  template:
+    metadata:
+      labels: {app: vllm-llama3, tier: gpu}
+    spec:
+      containers: [{name: vllm, image: vllm/vllm-openai:v0.10.1}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: vllm-llama, namespace: staging}
+spec:
+  selector:
+    matchLabels: {app: vllm-llama}
+  template:
+    metadata:
+      labels: {app: vllm-llama, tier: gpu}
+    spec:
+      containers: [{name: vllm, image: vllm/vllm-openai:v0.10.1}]
 )";
 
 }  // namespace
@@ -195,5 +231,219 @@ spec:
     REQUIRE(tight.findings.size() == 1);
     CHECK(tight.findings[0].location.line == 6);
     CHECK(tight.findings[0].message.find("maxReplicas 8 > 4 allowed") != std::string::npos);
+  }
+
+  TEST_CASE("dangling-selector: the near-miss and the match in another namespace are related locations")
+  {
+    test::TempDir dir;
+    LintReport report = lint_file(dir, k_renamed, "dangling-selector");
+    REQUIRE(report.findings.size() == 1);
+    const Finding& f = report.findings[0];
+    CHECK(f.location.line == 5);
+    CHECK(f.message.find("app=vllm-llama, tier=gpu") != std::string::npos);
+    REQUIRE(f.related.size() == 2);
+    CHECK(f.related[0].location.line == 16);  // serving's template labels: one value differs
+    CHECK(f.related[0].message.find("carry app=vllm-llama3 where the selector wants app=vllm-llama") != std::string::npos);
+    CHECK(f.related[1].location.line == 28);  // staging's template: the same labels in another namespace
+    CHECK(f.related[1].message.find("namespace staging") != std::string::npos);
+  }
+
+  TEST_CASE("dangling-selector: text, JSON and SARIF carry the near-miss")
+  {
+    test::TempDir dir;
+    dir.write("in.yaml", k_renamed);
+    const std::string in = (dir / "in.yaml").string();
+    test::CliResult text = test::run_cli({"lint", in, "--only", "dangling-selector"});
+    CHECK(text.code == 0);  // a warning, below the default --fail-on error
+    CHECK(text.out.find(in + ":16:") != std::string::npos);
+    CHECK(text.out.find("note: nearest near-miss") != std::string::npos);
+
+    test::CliResult json = test::run_cli({"lint", in, "-o", "json", "--only", "dangling-selector"});
+    nlohmann::json j = nlohmann::json::parse(json.out);
+    REQUIRE(j["findings"].size() == 1);
+    REQUIRE(j["findings"][0]["related"].size() == 2);
+    CHECK(j["findings"][0]["related"][0]["line"] == 16);
+
+    test::CliResult sarif = test::run_cli({"lint", in, "-o", "sarif", "--only", "dangling-selector"});
+    nlohmann::json s = nlohmann::json::parse(sarif.out);
+    const nlohmann::json& related = s["runs"][0]["results"][0]["relatedLocations"];
+    REQUIRE(related.size() == 2);
+    CHECK(related[0]["physicalLocation"]["region"]["startLine"] == 16);
+    CHECK(related[0]["message"]["text"].get<std::string>().find("nearest near-miss") != std::string::npos);
+  }
+
+  TEST_CASE("dangling-reference: judged only where the input holds that kind for the scope")
+  {
+    test::TempDir dir;
+    const std::string pod = R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: vllm, namespace: serving}
+spec:
+  selector: {matchLabels: {app: vllm}}
+  template:
+    metadata: {labels: {app: vllm}}
+    spec:
+      containers:
+        - name: vllm
+          image: vllm/vllm-openai:v0.10.1
+          env:
+            - name: HF_TOKEN
+              valueFrom: {secretKeyRef: {name: hf-token, key: token}}
+)";
+    CHECK(lint_file(dir, pod, "dangling-reference").findings.empty());  // no Secrets at all
+    const std::string elsewhere = "---\napiVersion: v1\nkind: Secret\nmetadata: {name: hf-token, namespace: staging}\n";
+    CHECK(lint_file(dir, pod + elsewhere, "dangling-reference").findings.empty());  // none of serving's
+    const std::string beside = "---\napiVersion: v1\nkind: Secret\nmetadata: {name: other, namespace: serving}\n";
+    LintReport report = lint_file(dir, pod + elsewhere + beside, "dangling-reference");
+    REQUIRE(report.findings.size() == 1);
+    CHECK(report.findings[0].location.line == 14);
+    CHECK(report.findings[0].severity == Severity::error);
+    REQUIRE(report.findings[0].related.size() == 1);
+    CHECK(report.findings[0].related[0].location.line == 18);  // the same name in staging
+    CHECK(report.findings[0].related[0].message.find("namespace staging") != std::string::npos);
+  }
+
+  TEST_CASE("exposed-service: an allowed annotation from the config exempts the Service")
+  {
+    test::TempDir dir;
+    const std::string text = R"(apiVersion: v1
+kind: Service
+metadata:
+  name: vllm
+  namespace: serving
+  annotations: {acme.io/exposure-reviewed: "2026-11"}
+spec:
+  type: NodePort
+  selector: {app: vllm}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: vllm, namespace: serving}
+spec:
+  selector: {matchLabels: {app: vllm}}
+  template:
+    metadata: {labels: {app: vllm}}
+    spec:
+      containers: [{name: vllm, image: ghcr.io/acme/llm:1.0.0, resources: {limits: {nvidia.com/gpu: 1}}}]
+)";
+    LintReport report = lint_file(dir, text, "exposed-service");
+    REQUIRE(report.findings.size() == 1);
+    CHECK(report.findings[0].location.line == 8);
+    CHECK(report.findings[0].message.find("a model server") != std::string::npos);
+    CHECK(lint_with_params(dir, text, "exposed-service", "{allowedAnnotations: [acme.io/exposure-reviewed]}").findings.empty());
+  }
+
+  TEST_CASE("selector-match and env-duplicate name what differs, never an env value")
+  {
+    test::TempDir dir;
+    const std::string text = R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: vllm, namespace: serving}
+spec:
+  selector:
+    matchLabels: {app: vllm-server}
+  template:
+    metadata:
+      labels: {app: vllm}
+    spec:
+      containers:
+        - name: vllm
+          image: vllm/vllm-openai:v0.10.1
+          env:
+            - {name: OPENAI_API_KEY, value: sk-first-secret-value}
+            - {name: OPENAI_API_KEY, value: sk-second-secret-value}
+)";
+    LintReport match = lint_file(dir, text, "selector-match");
+    REQUIRE(match.findings.size() == 1);
+    CHECK(match.findings[0].location.line == 5);
+    CHECK(match.findings[0].message.find("app=vllm-server (the template has app=vllm)") != std::string::npos);
+    REQUIRE(match.findings[0].related.size() == 1);
+    CHECK(match.findings[0].related[0].location.line == 9);
+
+    LintReport dup = lint_file(dir, text, "env-duplicate");
+    REQUIRE(dup.findings.size() == 1);
+    CHECK(dup.findings[0].location.line == 16);
+    CHECK(dup.findings[0].message.find("another value") != std::string::npos);
+    CHECK(dup.findings[0].message.find("secret-value") == std::string::npos);
+    REQUIRE(dup.findings[0].related.size() == 1);
+    CHECK(dup.findings[0].related[0].location.line == 15);
+  }
+
+  TEST_CASE("dangling-selector: pods that state no namespace may be the ones a namespaced selector means")
+  {
+    test::TempDir dir;
+    dir.write("pool/pool.yaml", R"(apiVersion: inference.networking.k8s.io/v1
+kind: InferencePool
+metadata: {name: llama, namespace: default}
+spec:
+  selector: {matchLabels: {app: llama}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: llama-epp, namespace: default}
+spec:
+  selector: {matchLabels: {app: llama-epp}}
+  template:
+    metadata: {labels: {app: llama-epp}}
+    spec: {containers: [{name: epp, image: ghcr.io/acme/epp:1.0.0}]}
+)");
+    dir.write("vllm/deploy.yaml", R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: llama}
+spec:
+  selector: {matchLabels: {app: llama}}
+  template:
+    metadata: {labels: {app: llama}}
+    spec: {containers: [{name: vllm, image: vllm/vllm-openai:v0.10.1}]}
+)");
+    lint::LintOptions options;
+    options.paths = {(dir / "pool").string()};
+    options.only = {"dangling-selector"};
+    options.discover_config = false;
+    options.kustomize = false;
+    LintReport alone = lint::run_lint(options).report;
+    REQUIRE(alone.findings.size() == 1);  // the pool's namespace holds the EPP's pods only
+    REQUIRE(alone.findings[0].related.size() == 1);  // the EPP's labels extend the wanted value: the near-miss
+    options.paths.push_back((dir / "vllm").string());
+    CHECK(lint::run_lint(options).report.findings.empty());
+  }
+
+  TEST_CASE("dangling-reference: a kind the input lets a workload write there, or makes, is not judged")
+  {
+    test::TempDir dir;
+    const std::string pod = R"(apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: spire-agent, namespace: spire}
+spec:
+  selector: {matchLabels: {app: spire-agent}}
+  template:
+    metadata: {labels: {app: spire-agent}}
+    spec:
+      containers: [{name: agent, image: ghcr.io/spiffe/spire-agent:1.9.0}]
+      volumes:
+        - {name: bundle, configMap: {name: spire-bundle}}
+        - {name: tls, secret: {secretName: agent-tls}}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: spire-agent, namespace: spire}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: other, namespace: spire}
+)";
+    CHECK(lint_file(dir, pod, "dangling-reference").findings.size() == 2);
+    const std::string writer = R"(---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: bundle-writer, namespace: spire}
+rules: [{apiGroups: [""], resources: [configmaps], verbs: [get, patch]}]
+---
+apiVersion: cert-manager.io/v1
+kind: Certificate
+metadata: {name: agent, namespace: spire}
+spec: {secretName: agent-tls, issuerRef: {name: ca}}
+)";
+    CHECK(lint_file(dir, pod + writer, "dangling-reference").findings.empty());
   }
 }

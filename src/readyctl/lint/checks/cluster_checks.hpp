@@ -5,8 +5,11 @@
 namespace readyctl::lint {
 
 void check_autoscaling_bounds(const CheckContext& ctx);
+void check_dangling_reference(const CheckContext& ctx);
+void check_dangling_selector(const CheckContext& ctx);
 void check_default_namespace(const CheckContext& ctx);
 void check_disruption_budget(const CheckContext& ctx);
+void check_exposed_service(const CheckContext& ctx);
 void check_mtls(const CheckContext& ctx);
 void check_network_policy(const CheckContext& ctx);
 void check_rbac(const CheckContext& ctx);  // rbac-wildcard, rbac-secrets, rbac-escalation, rbac-cluster-scope

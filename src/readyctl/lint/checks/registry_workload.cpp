@@ -8,6 +8,7 @@ namespace readyctl::lint {
 std::span<const CheckFamily> workload_check_families()
 {
   static constexpr CheckFamily families[] = {
+      {"env-duplicate", &check_env_duplicate, CheckScope::per_object},
       {"gpu-limits", &check_gpu_limits, CheckScope::per_object},
       {"gpu-node-pool", &check_gpu_node_pool, CheckScope::per_object},
       {"graceful-shutdown", &check_graceful_shutdown, CheckScope::per_object},
@@ -17,6 +18,7 @@ std::span<const CheckFamily> workload_check_families()
       {"resources", &check_resources, CheckScope::per_object},
       {"secret-literal", &check_secret_literal, CheckScope::per_object},
       {"security-context", &check_security_context, CheckScope::per_object},
+      {"selector-match", &check_selector_match, CheckScope::per_object},
       {"service-account", &check_service_account, CheckScope::per_object},
       {"static-cloud-credentials", &check_static_cloud_credentials, CheckScope::per_object},
   };

@@ -4,6 +4,7 @@ list(APPEND READYCTL_LINT_SOURCES
   src/readyctl/lint/checks/cloud_credentials.cpp
   src/readyctl/lint/checks/controller_signals.cpp
   src/readyctl/lint/checks/credentials.cpp
+  src/readyctl/lint/checks/env_duplicate.cpp
   src/readyctl/lint/checks/gpu_scheduling.cpp
   src/readyctl/lint/checks/graceful_shutdown.cpp
   src/readyctl/lint/checks/image_tag.cpp
@@ -13,6 +14,7 @@ list(APPEND READYCTL_LINT_SOURCES
   src/readyctl/lint/checks/resources.cpp
   src/readyctl/lint/checks/secret_literal.cpp
   src/readyctl/lint/checks/security_context.cpp
+  src/readyctl/lint/checks/selector_match.cpp
   src/readyctl/lint/checks/service_account.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES

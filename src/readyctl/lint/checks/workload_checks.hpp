@@ -4,6 +4,7 @@
 
 namespace readyctl::lint {
 
+void check_env_duplicate(const CheckContext& ctx);
 void check_gpu_limits(const CheckContext& ctx);
 void check_gpu_node_pool(const CheckContext& ctx);
 void check_graceful_shutdown(const CheckContext& ctx);
@@ -13,6 +14,7 @@ void check_probes(const CheckContext& ctx);
 void check_resources(const CheckContext& ctx);
 void check_secret_literal(const CheckContext& ctx);
 void check_security_context(const CheckContext& ctx);
+void check_selector_match(const CheckContext& ctx);
 void check_service_account(const CheckContext& ctx);
 void check_static_cloud_credentials(const CheckContext& ctx);
 
