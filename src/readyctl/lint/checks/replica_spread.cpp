@@ -89,12 +89,11 @@ bool constraints_spread(const CheckContext& ctx, const PodTemplate& pod)
   return spreads;
 }
 
-bool replicated_server(const CheckContext& ctx, const PodTemplate& pod, long long replicas)
+bool replicated_server(const std::vector<std::string>& images, const PodTemplate& pod, long long replicas)
 {
   const Object& o = *pod.owner;
   if (replicas < 2 || !pod.long_running || !pod.serves_traffic) return false;
   if (!o.is("Deployment", "apps") && !o.is("StatefulSet", "apps")) return false;
-  std::vector<std::string> images = ctx.rule.param_strings("modelServerImages");
   return std::any_of(pod.containers.begin(), pod.containers.end(),
                      [&](const yaml::Node* c) { return serves_requests(pod, c, images); });
 }
@@ -103,10 +102,11 @@ bool replicated_server(const CheckContext& ctx, const PodTemplate& pod, long lon
 
 void check_replica_spread(const CheckContext& ctx)
 {
+  const std::vector<std::string> images = ctx.rule.param_strings("modelServerImages");
   for (const PodTemplate& pod : ctx.pods()) {
     bool spreads = constraints_spread(ctx, pod);
     long long replicas = spec_replicas(*pod.owner);
-    if (spreads || anti_affinity_spreads(pod) || !replicated_server(ctx, pod, replicas)) continue;
+    if (spreads || anti_affinity_spreads(pod) || !replicated_server(images, pod, replicas)) continue;
     ctx.sink.report(*pod.owner, pod.owner->spec->get("replicas"),
                     fmt::format("{} runs {} serving replicas with no pod anti-affinity or topologySpreadConstraint on "
                                 "kubernetes.io/hostname or a zone that selects its own pods: the scheduler may put "

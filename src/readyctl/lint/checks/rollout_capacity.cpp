@@ -124,21 +124,20 @@ void check_quota_fit(const CheckContext& ctx, const PodTemplate& pod, const yaml
   }
 }
 
-bool serving(const CheckContext& ctx, const PodTemplate& pod)
+bool serving(const std::vector<std::string>& images, const PodTemplate& pod)
 {
-  std::vector<std::string> images = ctx.rule.param_strings("modelServerImages");
   return pod.serves_traffic && std::any_of(pod.containers.begin(), pod.containers.end(),
                                            [&](const yaml::Node* c) { return serves_requests(pod, c, images); });
 }
 
-void check_deployment(const CheckContext& ctx, const PodTemplate& pod)
+void check_deployment(const CheckContext& ctx, const std::vector<std::string>& images, const PodTemplate& pod)
 {
   const Object& o = *pod.owner;
   const yaml::Node* strategy = o.spec->get("strategy");
   const yaml::Node* type = strategy ? strategy->get("type") : nullptr;
   long long replicas = spec_replicas(o);
   if (type && type->str() == "Recreate") {
-    if (replicas >= 2 && serving(ctx, pod))
+    if (replicas >= 2 && serving(images, pod))
       ctx.sink.report(o, type, fmt::format("{} serves with {} replicas but rolls out with Recreate: every replica "
                                            "stops before the new ones start loading, so each rollout is an outage",
                                            o.display_name(), replicas));
@@ -159,8 +158,9 @@ void check_deployment(const CheckContext& ctx, const PodTemplate& pod)
 
 void check_rollout_capacity(const CheckContext& ctx)
 {
+  const std::vector<std::string> images = ctx.rule.param_strings("modelServerImages");
   for (const PodTemplate& pod : ctx.pods())
-    if (pod.owner->is("Deployment", "apps") && pod.owner->spec) check_deployment(ctx, pod);
+    if (pod.owner->is("Deployment", "apps") && pod.owner->spec) check_deployment(ctx, images, pod);
 }
 
 }  // namespace readyctl::lint
