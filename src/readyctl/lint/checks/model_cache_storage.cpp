@@ -77,6 +77,7 @@ const yaml::Node* volume_for(const PodTemplate& pod, const yaml::Node* container
     for (const yaml::Node* m : mounts->children()) {
       std::string_view mp = m->str_at("mountPath");
       while (mp.size() > 1 && mp.ends_with('/')) mp.remove_suffix(1);
+      if (mp.empty()) continue;  // not a valid mountPath: it holds nothing
       bool holds = path == mp || (path.starts_with(mp) && (mp == "/" || path[mp.size()] == '/'));
       if (holds && mp.size() >= best) {
         best = mp.size();
