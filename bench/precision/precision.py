@@ -54,6 +54,24 @@ def all_findings(binary):
     return [finding for project in projects() for finding in lint(binary, project)]
 
 
+SAMPLE_WORDS = ("sample", "example", "demo", "quickstart", "tutorial", "test", "docs", "addons", "hack", "bench")
+DEPLOYABLE_DIRS = ("config", "manifests", "charts")
+KINDS = ("deployable", "samples/docs/tests", "other")
+
+
+def kind_of_file(file):
+    """The kind of a corpus file by its upstream path (after `<owner>__<repo>/`), as bench/precision/README.md
+    declares it: sample words first, then deployable directories, else other."""
+    upstream = file.split("/", 1)[1] if "/" in file else file
+    lower = upstream.lower()
+    if any(word in lower for word in SAMPLE_WORDS):
+        return "samples/docs/tests"
+    dirs = lower.split("/")[:-1]
+    if any(d in DEPLOYABLE_DIRS or d.startswith("deploy") for d in dirs):
+        return "deployable"
+    return "other"
+
+
 def ratio(numerator, denominator):
     return f"{numerator / denominator:.3f}" if denominator else "-"
 
@@ -61,13 +79,16 @@ def ratio(numerator, denominator):
 def report(binary):
     labels = read_labels()
     counts = defaultdict(lambda: defaultdict(int))
+    by_kind = defaultdict(lambda: defaultdict(int))
     seen = set()
     for key, _ in all_findings(binary):
         counts[key[2]][labels.get(key, "?")] += 1
+        by_kind[kind_of_file(key[0])][labels.get(key, "?")] += 1
         seen.add(key)
     for key, verdict in labels.items():
         if verdict == "TRUE" and key not in seen:
             counts[key[2]]["lost"] += 1
+            by_kind[kind_of_file(key[0])]["lost"] += 1
     header = f"{'rule':<24} {'TRUE':>5} {'FALSE':>5} {'NOISE':>5} {'?':>4} {'lost':>4}  {'t/(t+f)':>7} {'t/all':>6}"
     print(header)
     print("-" * len(header))
@@ -79,6 +100,9 @@ def report(binary):
         print_row(rule, c)
     print("-" * len(header))
     print_row("overall", total)
+    print("-" * len(header))
+    for kind in KINDS:  # by kind of file, the path rule of bench/precision/README.md
+        print_row(kind, by_kind[kind])
     if total["?"]:
         print(f"\n{total['?']} findings have no label: bench/precision/unlabeled.sh {binary} prints their rows")
     if total["lost"]:

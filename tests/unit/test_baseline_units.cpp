@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <set>
 
 #include <doctest/doctest.h>
@@ -10,6 +11,7 @@
 #include "readyctl/baseline/query_plan.hpp"
 #include "readyctl/baseline/query_result.hpp"
 #include "readyctl/baseline/render.hpp"
+#include "readyctl/baseline/serving_queries.hpp"
 #include "readyctl/baseline/snapshot.hpp"
 #include "readyctl/baseline/window.hpp"
 #include "readyctl/core/error.hpp"
@@ -94,6 +96,30 @@ TEST_SUITE("baseline")
     CHECK(d.missing.at("ttft") == "vllm:time_to_first_token_seconds_bucket");
     CHECK(detect_stack(stacks, present, "tgi").engine == "tgi");
     CHECK_THROWS_AS(detect_stack(stacks, present, "llamacpp"), InputError);
+  }
+
+  TEST_CASE("right-sizing queries: SGLang's running, KV-cache and retraction counter stand in for vLLM's")
+  {
+    std::vector<Stack> stacks = builtin_stacks();
+    Detection d = detect_stack(stacks, {"sglang:num_requests_total", "sglang:num_running_reqs", "sglang:token_usage",
+                                        "sglang:num_retracted_requests_total"}, "auto");
+    REQUIRE(d.engine == "sglang");
+    CHECK(d.signals.at("preemptions").metric == "sglang:num_retracted_requests_total");
+    std::vector<QueryJob> jobs = plan_serving_queries(d, Window{0, 86400, 300, 600}, "namespace", ServingQueries::engine);
+    auto job = [&](const std::string& id) {
+      auto it = std::find_if(jobs.begin(), jobs.end(), [&](const QueryJob& j) { return j.id == id; });
+      REQUIRE(it != jobs.end());
+      return it->promql;
+    };
+    CHECK(job("serving.peaks").find("sglang:num_running_reqs") != std::string::npos);
+    CHECK(job("serving.peaks").find("max_over_time(sglang:token_usage[86400s])") != std::string::npos);
+    CHECK(job("serving.preemptions") ==
+          "sum by (namespace,model_name)(increase(sglang:num_retracted_requests_total[86400s]))");
+    // Without a preemption counter (an SGLang before the counter), no preemption query is sent.
+    Detection old = detect_stack(stacks, {"sglang:num_requests_total", "sglang:num_running_reqs"}, "auto");
+    std::vector<QueryJob> old_jobs = plan_serving_queries(old, Window{0, 86400, 300, 600}, "namespace",
+                                                          ServingQueries::engine);
+    CHECK(std::none_of(old_jobs.begin(), old_jobs.end(), [](const QueryJob& j) { return j.id == "serving.preemptions"; }));
   }
 
   TEST_CASE("queries aggregate on the server by the tenant label, whatever the fleet size")

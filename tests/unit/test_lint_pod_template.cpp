@@ -259,7 +259,7 @@ spec:
     CHECK(pod.injected("lifecycle.preStop", pod.containers[1]));
   }
 
-  TEST_CASE("KServe's Serverless-only defaults need the deployment mode annotation")
+  TEST_CASE("KServe's Serverless-only defaults follow the deployment mode annotation, Serverless when absent")
   {
     const char* isvc = R"(apiVersion: serving.kserve.io/v1beta1
 kind: InferenceService
@@ -270,10 +270,13 @@ spec:
   predictor:
     sklearn: {storageUri: gs://models/iris}
 )";
-    for (auto [mode, drains] : {std::pair<std::string, bool>{"Serverless", true}, {"RawDeployment", false}}) {
+    // "" leaves the annotation out: KServe's shipped inferenceservice-config says Serverless.
+    for (auto [mode, drains] : {std::pair<std::string, bool>{"Serverless", true}, {"Knative", true},
+                                {"RawDeployment", false}, {"Standard", false}, {"", true}}) {
       CAPTURE(mode);
       std::string text = isvc;
-      text.replace(text.find("MODE"), 4, mode);
+      if (mode.empty()) text.erase(text.find("  annotations:"), text.find("spec:") - text.find("  annotations:"));
+      else text.replace(text.find("MODE"), 4, mode);
       Unpacked u = unpack(text);
       REQUIRE(u.pods.size() == 1);
       const lint::PodTemplate& pod = u.pods[0];

@@ -11,6 +11,7 @@
 #include "readyctl/core/process.hpp"
 #include "readyctl/lint/deployment_units.hpp"
 #include "readyctl/lint/engine.hpp"
+#include "readyctl/lint/manifest_loader.hpp"
 #include "test_support.hpp"
 
 using namespace readyctl;
@@ -138,5 +139,27 @@ TEST_SUITE("lint")
     }
     CHECK(named_both);
     CHECK(unlisted);
+  }
+
+  TEST_CASE("units: a base that two overlays include is read and parsed once for positions")
+  {
+    if (!renders_with_origins()) {
+      MESSAGE("no kubectl whose kustomize writes origin annotations: kustomize units are not tested here");
+      return;
+    }
+    const lint::ManifestSet set = lint::load_manifests({repo().string()}, {});
+    size_t base_reads = 0;
+    for (const yaml::SourceFile& f : set.origin_files) base_reads += f.path().ends_with("base/deployment.yaml");
+    CHECK(base_reads == 1);
+    // Both overlays' copies of the base Deployment point into that one file.
+    std::set<const yaml::SourceFile*> sources;
+    size_t copies = 0;
+    for (const lint::Object& o : set.objects)
+      if (o.kind == "Deployment" && o.origin && o.origin->file->path().ends_with("base/deployment.yaml")) {
+        sources.insert(o.origin->file);
+        ++copies;
+      }
+    CHECK(copies == 2);
+    CHECK(sources.size() == 1);
   }
 }

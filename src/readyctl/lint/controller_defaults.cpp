@@ -3,12 +3,14 @@
 namespace readyctl::lint {
 namespace {
 
-// KServe reads the deployment mode from this annotation, else from the cluster's inferenceservice-config; only the
-// annotation is in the input, so Serverless-only defaults count only when it names that mode.
+// KServe reads the deployment mode from this annotation, else from the cluster's inferenceservice-config, whose
+// `deploy.defaultDeploymentMode` ships as "Serverless" (kserve/kserve config/configmap/inferenceservice.yaml;
+// pkg/apis/serving/v1beta1/configmap.go DeployConfig). Without the annotation the shipped default is what runs;
+// a cluster that changed it states so on the InferenceService to be judged in that mode.
 bool kserve_serverless(const PodTemplate& pod)
 {
   std::string_view mode = pod.owner->annotation("serving.kserve.io/deploymentMode");
-  return mode == "Serverless" || mode == "Knative";
+  return mode.empty() || mode == "Serverless" || mode == "Knative";
 }
 
 // config_merge.go adds the scheduler preset only when the scheduler's pool names no existing pool (`pool.ref`).
@@ -34,6 +36,11 @@ constexpr std::string_view k_knative_grace =
     "knative/serving knative-v1.20.0 pkg/reconciler/revision/resources/deploy.go BuildPodSpec "
     "(TerminationGracePeriodSeconds = the revision's timeoutSeconds, default 300 from "
     "pkg/apis/config/defaults.go DefaultRevisionTimeoutSeconds)";
+constexpr std::string_view k_kserve_knative_grace =
+    "kserve/kserve v0.20.0 pkg/controller/v1beta1/inferenceservice/reconcilers/knative/ksvc_reconciler.go copies "
+    "the component's `timeout` into the Knative Service's timeoutSeconds; knative/serving knative-v1.20.0 "
+    "pkg/reconciler/revision/resources/deploy.go BuildPodSpec makes it the pods' TerminationGracePeriodSeconds "
+    "(default 300, pkg/apis/config/defaults.go)";
 constexpr std::string_view k_kserve_raw_probe =
     "kserve/kserve v0.20.0 pkg/controller/v1beta1/inferenceservice/reconcilers/deployment/deployment_reconciler.go "
     "setDefaultPodSpec (kserve-container, Standard mode); in Serverless mode Knative's default of "
@@ -78,6 +85,8 @@ constexpr ControllerDefault k_defaults[] = {
      "requests cpu 1, memory 2Gi; limits cpu 1, memory 2Gi", "", &kserve_defaults_resources, k_kserve_resources},
     {"serving.kserve.io", "InferenceService", "*", InjectScope::every, "lifecycle.preStop",
      "httpGet queue-proxy :8022 /wait-for-drain (Serverless mode)", "", &kserve_serverless, k_knative_deploy},
+    {"serving.kserve.io", "InferenceService", "predictor|transformer|explainer", InjectScope::pod,
+     "terminationGracePeriodSeconds", "300", "timeout", &kserve_serverless, k_kserve_knative_grace},
     {"serving.kserve.io", "ServingRuntime|ClusterServingRuntime", "runtime", InjectScope::primary, "readinessProbe",
      "tcpSocket on the first container port, timeoutSeconds 1", "", nullptr, k_kserve_raw_probe},
 

@@ -102,12 +102,6 @@ const yaml::Node* pick_by_name(const std::vector<std::pair<std::string_view, con
   return candidates.size() == 1 ? candidates.front().second : nullptr;
 }
 
-// A source file read and parsed once per render, with the object roots of its documents (List items included).
-struct SourceSlot {
-  const yaml::SourceFile* file = nullptr;  // null when it could not be read
-  std::vector<const yaml::Node*> roots;
-};
-
 void add_roots(const yaml::Node* root, std::vector<const yaml::Node*>& out)
 {
   if (!root || !root->is_mapping()) return;
@@ -128,7 +122,7 @@ public:
     if (!ref) return;
     const bool generated = ref->path.empty();
     const fs::path shown = shown_path(generated ? ref->configured_in : ref->path);
-    const SourceSlot& slot = source(shown);
+    const OriginSource& slot = source(shown);
     if (!slot.file) return;
     const yaml::Node* root = generated ? generator_entry(slot, ref->generator, object.name) : source_object(slot, object);
     if (!root) return;
@@ -147,9 +141,9 @@ private:
     return relative.empty() ? real : (m_render.dir / relative).lexically_normal();
   }
 
-  const SourceSlot& source(const fs::path& shown)
+  const OriginSource& source(const fs::path& shown)
   {
-    auto [it, added] = m_sources.try_emplace(shown.string());
+    auto [it, added] = m_set.origin_sources.try_emplace(shown.string());
     if (!added) return it->second;
     try {
       const yaml::SourceFile& file = m_set.origin_files.emplace_back(shown.string(), read_file(shown, k_max_manifest_bytes));
@@ -161,7 +155,7 @@ private:
     return it->second;
   }
 
-  static const yaml::Node* source_object(const SourceSlot& slot, const Object& object)
+  static const yaml::Node* source_object(const OriginSource& slot, const Object& object)
   {
     std::vector<std::pair<std::string_view, const yaml::Node*>> candidates;
     for (const yaml::Node* root : slot.roots)
@@ -171,7 +165,7 @@ private:
 
   // The generator's entry in the kustomization (`secretGenerator:` for SecretGenerator), else its list, else the
   // kustomization.
-  static const yaml::Node* generator_entry(const SourceSlot& slot, std::string generator, std::string_view name)
+  static const yaml::Node* generator_entry(const OriginSource& slot, std::string generator, std::string_view name)
   {
     if (slot.roots.empty()) return nullptr;
     const yaml::Node* kustomization = slot.roots.front();
@@ -187,7 +181,6 @@ private:
 
   ManifestSet& m_set;
   const KustomizeRender& m_render;
-  std::map<std::string, SourceSlot> m_sources;
 };
 
 // The item of the source sequence that stands for `item`: the one with the same `name`, else the one at its index.

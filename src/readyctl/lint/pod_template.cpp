@@ -88,7 +88,9 @@ void unpack_inference_service(PodTemplates& out, const Object& o)
 // KServe v0.20.0 pkg/apis/serving/v1alpha1/llm_inference_service_types.go: WorkloadSpec (inlined, and under
 // `prefill`) holds `template` and `worker` PodSpecs, and SchedulerSpec (`router.scheduler`) the endpoint picker's;
 // the presets merge into the container named `main` (config/llmisvcconfig/config-llm-template.yaml,
-// config-llm-scheduler.yaml).
+// config-llm-scheduler.yaml). A `worker` becomes the LeaderWorkerSet's workerTemplate, the `template` its leader:
+// worker pods serve no traffic (config-llm-worker-data-parallel.yaml runs them `vllm serve --headless` and gives
+// them no probes; the leader's API server takes the requests).
 void unpack_llm_inference_service(PodTemplates& out, const Object& o)
 {
   const yaml::Node* prefill = o.spec->get("prefill");
@@ -100,7 +102,10 @@ void unpack_llm_inference_service(PodTemplates& out, const Object& o)
       {"router.scheduler.template", o.spec->path({"router", "scheduler", "template"})},
   };
   for (auto [part, spec] : parts)
-    if (PodTemplate* pod = add_spec(out, o, spec, o.metadata, part)) pod->primary = named_container(*pod, "main");
+    if (PodTemplate* pod = add_spec(out, o, spec, o.metadata, part)) {
+      pod->primary = named_container(*pod, "main");
+      pod->serves_traffic = part != "worker" && part != "prefill.worker";
+    }
 }
 
 // KServe v0.20.0 pkg/apis/serving/v1alpha1/servingruntime_types.go: ServingRuntimePodSpec is inlined in the spec

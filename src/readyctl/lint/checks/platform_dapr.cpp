@@ -87,12 +87,26 @@ const App* find_app(const std::vector<App>& apps, std::string_view ns, std::stri
 
 namespace {
 
+// `localhost`, `localhost:6379`, `redis://127.0.0.1:6379/0`, `user:pw@localhost:5432`.
+bool names_loopback(std::string_view value)
+{
+  for (std::string_view host : {"localhost", "127.0.0.1"}) {
+    for (size_t at = value.find(host); at != std::string_view::npos; at = value.find(host, at + 1)) {
+      bool starts = at == 0 || value[at - 1] == '/' || value[at - 1] == '@';
+      size_t end = at + host.size();
+      bool ends = end == value.size() || value[end] == ':' || value[end] == '/';
+      if (starts && ends) return true;
+    }
+  }
+  return false;
+}
+
 template <typename Objects>
 std::vector<const Object*> of_dapr_group(const Objects& objects)
 {
   std::vector<const Object*> out;
   for (const Object* o : objects)
-    if (o->group == "dapr.io") out.push_back(o);
+    if (o->group == "dapr.io" && !is_local_mode_component(*o)) out.push_back(o);
   return out;
 }
 
@@ -132,6 +146,16 @@ const yaml::Node* metadata_item(const Object& component, std::string_view name)
   for (const yaml::Node* item : items->children())
     if (const yaml::Node* n = item->get("name"); n && n->str() == name) return item;
   return nullptr;
+}
+
+bool is_local_mode_component(const Object& object)
+{
+  if (object.kind != "Component" || !object.spec) return false;
+  const yaml::Node* items = object.spec->get("metadata");
+  if (!items || !items->is_sequence()) return false;
+  for (const yaml::Node* item : items->children())
+    if (item->is_mapping() && names_loopback(item->str_at("value"))) return true;
+  return false;
 }
 
 bool is_actor_state_store(const Object& component)

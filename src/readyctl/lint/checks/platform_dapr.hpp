@@ -19,7 +19,12 @@ struct App {
 std::vector<App> apps(const Graph& graph);
 const App* find_app(const std::vector<App>& apps, std::string_view ns, std::string_view id);
 
-// Objects of a Dapr kind (API group dapr.io), in input order.
+// A Component for Dapr's self-hosted mode (`dapr run`): a metadata value names the loopback host (`localhost:6379`,
+// as `dapr init` writes them). In a Kubernetes pod the loopback host is the pod itself, so such a file is a
+// developer's local resources directory, not cluster config, also when no dapr.yaml names that directory.
+bool is_local_mode_component(const Object& object);
+
+// Objects of a Dapr kind (API group dapr.io), in input order; self-hosted-mode Components are left out.
 std::vector<const Object*> resources(const Graph& graph, std::string_view kind);
 // The same, among the objects a check walks (a per-object family's window).
 std::vector<const Object*> resources(const Window& window, std::string_view kind);

@@ -23,8 +23,10 @@ std::string capability_name(std::string_view cap)
   return upper;
 }
 
-// `privileged: true` gives every capability and always allows escalation: `privileged` reports it, and
-// capabilities and privilege-escalation have nothing to add on that container.
+// `privileged: true` gives every capability, always allows escalation, runs Unconfined whatever seccompProfile says
+// (the kubelet and runtimes ignore it there), may remount its root filesystem read-write and reach the host's
+// devices as any user: `privileged` reports it, and capabilities, privilege-escalation, seccomp,
+// read-only-root-fs and run-as-non-root have nothing to add on that container.
 bool runs_privileged(const yaml::Node* container) { return is_true(container->path({"securityContext", "privileged"})); }
 
 // The API server rejects allowPrivilegeEscalation: false beside privileged: true or an added SYS_ADMIN, so
@@ -73,6 +75,7 @@ void check_run_as_non_root(const CheckContext& ctx, const PodTemplate& pod, Grou
 {
   (void)ctx;
   for (const ContainerRef& c : all_containers(pod)) {
+    if (runs_privileged(c.node)) continue;
     const yaml::Node* group = effective_security_field(pod, c.node, "runAsGroup");
     if (group && group->as_int() == 0)
       out.add(*pod.owner, group, c.label(), "runs with the root group (runAsGroup: 0): files owned by group root are its");
@@ -115,6 +118,7 @@ void check_read_only_root_fs(const CheckContext& ctx, const PodTemplate& pod, Gr
 {
   (void)ctx;
   for (const ContainerRef& c : all_containers(pod)) {
+    if (runs_privileged(c.node)) continue;
     const yaml::Node* n = c.node->path({"securityContext", "readOnlyRootFilesystem"});
     if (is_true(n)) continue;
     if (!n && injects_value(pod, c.node, "securityContext.readOnlyRootFilesystem", "true")) continue;
@@ -154,6 +158,7 @@ void check_seccomp(const CheckContext& ctx, const PodTemplate& pod, GroupedFindi
 {
   (void)ctx;
   for (const ContainerRef& c : all_containers(pod)) {
+    if (runs_privileged(c.node)) continue;
     const yaml::Node* profile = effective_security_field(pod, c.node, "seccompProfile");
     const yaml::Node* type = profile ? profile->get("type") : nullptr;
     if (type && (type->str() == "RuntimeDefault" || type->str() == "Localhost")) continue;

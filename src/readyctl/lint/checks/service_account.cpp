@@ -8,6 +8,7 @@
 
 #include "readyctl/core/text.hpp"
 #include "readyctl/lint/checks/bound_accounts.hpp"
+#include "readyctl/lint/checks/controller_signals.hpp"
 #include "readyctl/lint/checks/pod_walk.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
 
@@ -113,6 +114,9 @@ void check_automount(const CheckContext& ctx, const AccountIndex& accounts, cons
   // A binding in the input gives the account API rights: the pod was meant to call the API (a controller, an
   // endpoint picker, a mesh or SPIRE agent), and whether those rights are too wide is the RBAC rules' question.
   if (bound.binding_for(o.ns, name)) return;
+  // A controller whose dedicated ServiceAccount is defined elsewhere (kubebuilder's config/manager beside
+  // config/rbac, an install split by kind) has its bindings elsewhere too: the pod's own signs say it calls the API.
+  if (field && name != "default" && !accounts.find(o, name) && runs_controller(pod)) return;
   const yaml::Node* pod_setting = pod.spec->get("automountServiceAccountToken");
   if (is_false(pod_setting)) return;
   if (pod_setting && !pod_setting->is_null()) {

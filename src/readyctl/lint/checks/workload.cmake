@@ -2,6 +2,7 @@
 list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/lint/checks/bound_accounts.cpp
   src/readyctl/lint/checks/cloud_credentials.cpp
+  src/readyctl/lint/checks/controller_signals.cpp
   src/readyctl/lint/checks/credentials.cpp
   src/readyctl/lint/checks/gpu_scheduling.cpp
   src/readyctl/lint/checks/graceful_shutdown.cpp
