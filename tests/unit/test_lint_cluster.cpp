@@ -1,5 +1,6 @@
-// What the fixtures cannot show for the cluster rules: per-finding severities and cross-resource related locations
-// (the integrity rules' near-misses in every output format), the existence rule's scopes, parameters.
+// What the fixtures cannot show for the cluster and RBAC rules: per-finding severities and cross-resource related
+// locations (the integrity rules' near-misses in every output format, workload-rbac, rollout-capacity), the existence
+// rule's scopes, parameters.
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
@@ -445,5 +446,120 @@ metadata: {name: agent, namespace: spire}
 spec: {secretName: agent-tls, issuerRef: {name: ca}}
 )";
     CHECK(lint_file(dir, pod + writer, "dangling-reference").findings.empty());
+  }
+}
+
+namespace {
+
+constexpr const char* k_spawner_chain = R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: agent
+  namespace: agents
+spec:
+  template:
+    spec:
+      serviceAccountName: agent
+      containers:
+        - {name: agent, image: "ghcr.io/acme/agent:1.0.0"}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: spawner
+  namespace: agents
+rules:
+  - apiGroups: [""]
+    resources: ["pods"]
+    verbs: ["create"]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: agent-spawner
+  namespace: agents
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: spawner}
+subjects: [{kind: ServiceAccount, name: agent}]
+)";
+
+}  // namespace
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("workload-rbac: the finding sits on the pod's ServiceAccount, the role's rule and the binding related")
+  {
+    test::TempDir dir;
+    LintReport report = lint_file(dir, k_spawner_chain, "workload-rbac");
+    REQUIRE(report.findings.size() == 1);
+    const Finding& f = report.findings[0];
+    CHECK(f.location.line == 9);  // serviceAccountName
+    CHECK(f.severity == Severity::warning);
+    CHECK(f.message.find("creating pods or workloads in its namespace") != std::string::npos);
+    REQUIRE(f.related.size() == 2);
+    CHECK(f.related[0].location.line == 19);  // the Role's rule granting create on pods (its first line)
+    CHECK(f.related[1].location.line == 28);  // the RoleBinding's roleRef
+  }
+
+  TEST_CASE("rbac-escalation and workload-rbac: a controller's role creating what it reconciles is a note")
+  {
+    test::TempDir dir;
+    std::string controller = std::string(k_spawner_chain) + R"(---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: spawner-status
+  namespace: agents
+rules:
+  - apiGroups: ["acme.io"]
+    resources: ["agents/status"]
+    verbs: ["update"]
+)";
+    LintReport plain = lint_file(dir, k_spawner_chain, "rbac-escalation");
+    REQUIRE(plain.findings.size() == 1);
+    CHECK(plain.findings[0].severity == Severity::error);
+    // The status rule lives in another Role: the spawner itself is still no controller's role.
+    CHECK(lint_file(dir, controller, "rbac-escalation").findings[0].severity == Severity::error);
+    std::string merged = std::string(k_spawner_chain);
+    merged.insert(merged.find("---\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding"),
+                  "  - apiGroups: [\"acme.io\"]\n    resources: [\"agents/status\"]\n    verbs: [\"patch\"]\n");
+    LintReport graded = lint_file(dir, merged, "rbac-escalation");
+    REQUIRE(graded.findings.size() == 1);
+    CHECK(graded.findings[0].severity == Severity::note);
+    LintReport pods = lint_file(dir, merged, "workload-rbac");
+    REQUIRE(pods.findings.size() == 1);
+    CHECK(pods.findings[0].severity == Severity::note);
+  }
+
+  TEST_CASE("rollout-capacity: a surge beyond the GPU quota names the quota's hard limit as related location")
+  {
+    test::TempDir dir;
+    LintReport report = lint_file(dir, R"(apiVersion: v1
+kind: ResourceQuota
+metadata: {name: gpus, namespace: ml}
+spec:
+  hard:
+    requests.nvidia.com/gpu: "4"
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: vllm, namespace: ml}
+spec:
+  replicas: 2
+  strategy:
+    rollingUpdate: {maxSurge: 1, maxUnavailable: 0}
+  template:
+    spec:
+      containers:
+        - name: vllm
+          image: vllm/vllm-openai:v0.11.0
+          resources: {limits: {nvidia.com/gpu: 2}}
+)", "rollout-capacity");
+    // 2 replicas x 2 GPUs use the whole quota of 4: a surge pod needs 2 more.
+    REQUIRE(report.findings.size() == 1);
+    CHECK(report.findings[0].location.line == 14);
+    CHECK(report.findings[0].message.find("leaves 0 of its 4") != std::string::npos);
+    CHECK(report.findings[0].message.find("stalls") != std::string::npos);
+    REQUIRE(report.findings[0].related.size() == 1);
+    CHECK(report.findings[0].related[0].location.line == 6);
   }
 }

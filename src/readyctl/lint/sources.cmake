@@ -4,6 +4,7 @@ list(APPEND READYCTL_LINT_SOURCES
   src/readyctl/lint/check_runner.cpp
   src/readyctl/lint/config.cpp
   src/readyctl/lint/controller_defaults.cpp
+  src/readyctl/lint/cron_schedule.cpp
   src/readyctl/lint/deployment_units.cpp
   src/readyctl/lint/engine.cpp
   src/readyctl/lint/family_contract.cpp

@@ -1,5 +1,7 @@
 #include "readyctl/lint/checks/bound_accounts.hpp"
 
+#include <algorithm>
+
 namespace readyctl::lint {
 
 BoundAccounts::BoundAccounts(const Graph& graph)
@@ -20,10 +22,19 @@ BoundAccounts::BoundAccounts(const Graph& graph)
 
 const Object* BoundAccounts::binding_for(std::string_view ns, std::string_view name) const
 {
+  std::vector<const Object*> all = bindings_for(ns, name);
+  return all.empty() ? nullptr : all.front();
+}
+
+std::vector<const Object*> BoundAccounts::bindings_for(std::string_view ns, std::string_view name) const
+{
+  std::vector<const Object*> out;
   auto [lo, hi] = m_by_name.equal_range(name);
   for (auto it = lo; it != hi; ++it)
-    if (it->second.ns == ns || it->second.ns.empty() || ns.empty()) return it->second.binding;
-  return nullptr;
+    if ((it->second.ns == ns || it->second.ns.empty() || ns.empty()) &&
+        std::find(out.begin(), out.end(), it->second.binding) == out.end())
+      out.push_back(it->second.binding);
+  return out;
 }
 
 }  // namespace readyctl::lint

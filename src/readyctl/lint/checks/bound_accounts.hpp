@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "readyctl/lint/graph.hpp"
 
@@ -18,6 +19,8 @@ public:
   // Namespaces compare exactly when both sides state one; an unstated side is wherever it is applied, so it
   // matches any namespace (as a pod's ServiceAccount reference does).
   const Object* binding_for(std::string_view ns, std::string_view name) const;
+  // Every such binding, in input order of their subjects.
+  std::vector<const Object*> bindings_for(std::string_view ns, std::string_view name) const;
 
 private:
   struct Subject {

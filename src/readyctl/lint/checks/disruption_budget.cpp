@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/lint/checks/cluster_checks.hpp"
+#include "readyctl/lint/checks/pod_walk.hpp"
 #include "readyctl/lint/checks/scalers.hpp"
 #include "readyctl/lint/label_index.hpp"
 #include "readyctl/lint/selector.hpp"
@@ -68,8 +69,37 @@ std::optional<long long> resolve(const yaml::Node* value, long long total)
   return value->as_int32();
 }
 
+const Object* model_server_target(const CheckContext& ctx, const std::vector<const Replicated*>& targets)
+{
+  std::vector<std::string> images = ctx.rule.param_strings("modelServerImages");
+  for (const Replicated* r : targets)
+    for (const PodTemplate& pod : ctx.graph.pods_of(r->workload))
+      for (const yaml::Node* c : pod.containers)
+        if (is_model_server(pod, c, images)) return r->workload;
+  return nullptr;
+}
+
+// A model server that never becomes Ready (out of memory while loading weights, a bad driver) counts against the
+// budget under the default IfHealthyBudget, and the eviction API then refuses to move it: the GPU node's drain
+// and driver upgrade wait on a pod that will never serve.
+void check_eviction_policy(const CheckContext& ctx, const Object& pdb, const std::vector<const Replicated*>& targets)
+{
+  const yaml::Node* policy = pdb.spec->get("unhealthyPodEvictionPolicy");
+  if (policy && policy->str() == "AlwaysAllow") return;
+  const Object* server = model_server_target(ctx, targets);
+  if (!server) return;
+  ctx.sink.report(pdb, policy ? policy : pdb.root->key_node("spec"),
+                  fmt::format("{} selects model-server pods of {} {}: a pod stuck unready (weights that do not fit, a "
+                              "failed load) blocks node drains; set unhealthyPodEvictionPolicy: AlwaysAllow",
+                              pdb.display_name(), server->display_name(),
+                              policy ? fmt::format("with unhealthyPodEvictionPolicy {}", policy->str())
+                                     : std::string("without unhealthyPodEvictionPolicy")),
+                  {{server, nullptr, "runs a model server"}});
+}
+
 void check_budget(const CheckContext& ctx, const Object& pdb, const std::vector<const Replicated*>& targets)
 {
+  check_eviction_policy(ctx, pdb, targets);
   long long total = 0;
   std::string parts;
   std::vector<Related> related;

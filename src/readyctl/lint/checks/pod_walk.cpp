@@ -1,5 +1,6 @@
 #include "readyctl/lint/checks/pod_walk.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -95,6 +96,49 @@ bool pod_uses_gpu(const PodTemplate& pod)
   for (const ContainerRef& c : all_containers(pod))
     if (container_uses_gpu(c.node)) return true;
   return false;
+}
+
+namespace {
+
+// Every container of these KServe kinds runs in a model-serving pod, except an LLMInferenceService's endpoint
+// picker (router.scheduler.template), which routes requests and runs no model.
+bool is_kserve_serving_pod(const PodTemplate& pod)
+{
+  const Object& o = *pod.owner;
+  if (o.group != "serving.kserve.io") return false;
+  if (o.kind == "LLMInferenceService") return pod.part != "router.scheduler.template";
+  return o.kind == "InferenceService" || o.kind == "ServingRuntime" || o.kind == "ClusterServingRuntime";
+}
+
+}  // namespace
+
+bool is_model_server(const PodTemplate& pod, const yaml::Node* container, const std::vector<std::string>& images)
+{
+  if (is_kserve_serving_pod(pod) || container_uses_gpu(container)) return true;
+  const yaml::Node* image = container->get("image");
+  if (!image) return false;
+  return std::any_of(images.begin(), images.end(),
+                     [&](const std::string& n) { return image->str().find(n) != std::string_view::npos; });
+}
+
+bool serves_requests(const PodTemplate& pod, const yaml::Node* container, const std::vector<std::string>& images)
+{
+  const yaml::Node* ports = container->get("ports");
+  return (ports && ports->is_sequence() && ports->size() > 0) || is_model_server(pod, container, images);
+}
+
+const yaml::Node* service_account_field(const PodTemplate& pod)
+{
+  for (std::string_view key : {"serviceAccountName", "serviceAccount"})
+    if (const yaml::Node* n = pod.spec->get(key); n && !n->str().empty()) return n;
+  return nullptr;
+}
+
+long long spec_replicas(const Object& owner, long long fallback)
+{
+  const yaml::Node* n = owner.spec ? owner.spec->get("replicas") : nullptr;
+  std::optional<long long> v = n ? n->as_int32() : std::nullopt;
+  return v ? *v : fallback;
 }
 
 void GroupedFindings::add(const Object& object, const yaml::Node* at, std::string subject, std::string message)

@@ -38,6 +38,16 @@ const yaml::Node* pod_spec_anchor(const PodTemplate& pod);
 bool container_uses_gpu(const yaml::Node* container);
 bool pod_uses_gpu(const PodTemplate& pod);
 
+// A container that serves a model: every container of a KServe serving pod (an LLMInferenceService's endpoint picker
+// excepted), a GPU container, or one whose image name holds one of `images` (the rules' modelServerImages).
+bool is_model_server(const PodTemplate& pod, const yaml::Node* container, const std::vector<std::string>& images);
+// A container something sends requests to: a model server, or one that declares ports.
+bool serves_requests(const PodTemplate& pod, const yaml::Node* container, const std::vector<std::string>& images);
+// The pod's serviceAccountName, else the deprecated serviceAccount alias; null when neither names an account.
+const yaml::Node* service_account_field(const PodTemplate& pod);
+// The owner's `spec.replicas` as a 32-bit count; `fallback` when unset or not a count.
+long long spec_replicas(const Object& owner, long long fallback = 1);
+
 // Findings grouped by offending node, so a pod-level field inherited by three containers is reported once.
 class GroupedFindings {
 public:

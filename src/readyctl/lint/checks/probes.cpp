@@ -19,27 +19,6 @@ struct Params {
   std::vector<std::string> model_server_images;
 };
 
-// Every container of these KServe kinds runs in a model-serving pod, except an LLMInferenceService's endpoint
-// picker (router.scheduler.template), which routes requests and runs no model.
-bool is_kserve_serving_pod(const PodTemplate& pod)
-{
-  const Object& o = *pod.owner;
-  if (o.group != "serving.kserve.io") return false;
-  if (o.kind == "LLMInferenceService") return pod.part != "router.scheduler.template";
-  return o.kind == "InferenceService" || o.kind == "ServingRuntime" || o.kind == "ClusterServingRuntime";
-}
-
-bool is_model_server(const Params& params, const PodTemplate& pod, const ContainerRef& c)
-{
-  if (is_kserve_serving_pod(pod)) return true;
-  if (container_uses_gpu(c.node)) return true;
-  const yaml::Node* image = c.node->get("image");
-  if (!image) return false;
-  const std::vector<std::string>& needles = params.model_server_images;
-  return std::any_of(needles.begin(), needles.end(),
-                     [&](const std::string& n) { return image->str().find(n) != std::string_view::npos; });
-}
-
 bool declares_ports(const yaml::Node* container)
 {
   const yaml::Node* ports = container->get("ports");
@@ -89,7 +68,7 @@ std::vector<std::string_view> missing_probes(const PodTemplate& pod, const Conta
 
 void check_serving_probes(const CheckContext& ctx, const Params& params, const PodTemplate& pod, const ContainerRef& c)
 {
-  bool model_server = is_model_server(params, pod, c);
+  bool model_server = is_model_server(pod, c.node, params.model_server_images);
   if (!model_server && !declares_ports(c.node)) return;  // not a server: nothing routes to it
   std::vector<std::string_view> missing = missing_probes(pod, c);
   if (!missing.empty())

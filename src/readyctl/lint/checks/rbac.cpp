@@ -6,47 +6,10 @@
 #include <fmt/format.h>
 
 #include "readyctl/lint/checks/cluster_checks.hpp"
+#include "readyctl/lint/checks/rbac_rules.hpp"
 
 namespace readyctl::lint {
 namespace {
-
-constexpr std::string_view k_rbac_group = "rbac.authorization.k8s.io";
-
-bool is_rbac(const Object& o, std::string_view kind) { return o.is(kind, k_rbac_group); }
-
-// The PolicyRules of a Role or ClusterRole (top-level `rules`, not `spec`).
-std::vector<const yaml::Node*> policy_rules(const Object& role)
-{
-  std::vector<const yaml::Node*> out;
-  const yaml::Node* rules = role.root->get("rules");
-  if (!rules || !rules->is_sequence()) return out;
-  for (const yaml::Node* r : rules->children())
-    if (r->is_mapping()) out.push_back(r);
-  return out;
-}
-
-std::vector<const yaml::Node*> items(const yaml::Node* rule, std::string_view field)
-{
-  std::vector<const yaml::Node*> out;
-  const yaml::Node* list = rule->get(field);
-  if (!list || !list->is_sequence()) return out;
-  for (const yaml::Node* i : list->children())
-    if (i->is_scalar()) out.push_back(i);
-  return out;
-}
-
-const yaml::Node* find_item(const yaml::Node* rule, std::string_view field, std::string_view value)
-{
-  for (const yaml::Node* i : items(rule, field))
-    if (i->str() == value) return i;
-  return nullptr;
-}
-
-bool has_resource_names(const yaml::Node* rule)
-{
-  const yaml::Node* names = rule->get("resourceNames");
-  return names && names->is_sequence() && names->size() > 0;
-}
 
 std::string join(const std::vector<std::string_view>& parts)
 {
@@ -80,7 +43,7 @@ bool has_wildcard(const yaml::Node* item) { return item->str().find('*') != std:
 // Every verb reads (get, list, watch); '*' is not a read verb.
 bool read_only(const yaml::Node* rule)
 {
-  std::vector<const yaml::Node*> verbs = items(rule, "verbs");
+  std::vector<const yaml::Node*> verbs = rule_items(rule, "verbs");
   return !verbs.empty() && std::all_of(verbs.begin(), verbs.end(), [](const yaml::Node* v) {
     return v->str() == "get" || v->str() == "list" || v->str() == "watch";
   });
@@ -128,7 +91,7 @@ void check_wildcard(const CheckContext& ctx, const Object& role)
     const yaml::Node* first = nullptr;
     std::vector<std::string_view> fields;
     for (std::string_view field : {"apiGroups", "resources", "verbs"})
-      for (const yaml::Node* i : items(rule, field))
+      for (const yaml::Node* i : rule_items(rule, field))
         if (has_wildcard(i)) {
           if (!first) first = i;
           fields.push_back(field);
@@ -143,19 +106,19 @@ void check_wildcard(const CheckContext& ctx, const Object& role)
 
 // rbac-secrets -----------------------------------------------------------------------------------------------------
 
-bool covers_core_group(const yaml::Node* rule) { return find_item(rule, "apiGroups", "") || find_item(rule, "apiGroups", "*"); }
+bool covers_core_group(const yaml::Node* rule) { return find_rule_item(rule, "apiGroups", "") || find_rule_item(rule, "apiGroups", "*"); }
 
 void check_secrets(const CheckContext& ctx, const Object& role)
 {
   for (const yaml::Node* rule : policy_rules(role)) {
     // resourceNames limits get/list/watch to the named Secrets: least privilege, not flagged.
     if (!covers_core_group(rule) || has_resource_names(rule)) continue;
-    const yaml::Node* resource = find_item(rule, "resources", "secrets");
-    if (!resource) resource = find_item(rule, "resources", "*");
+    const yaml::Node* resource = find_rule_item(rule, "resources", "secrets");
+    if (!resource) resource = find_rule_item(rule, "resources", "*");
     if (!resource) continue;
     std::vector<std::string_view> verbs;
     for (std::string_view v : {"get", "list", "watch", "*"})
-      if (find_item(rule, "verbs", v)) verbs.push_back(v);
+      if (find_rule_item(rule, "verbs", v)) verbs.push_back(v);
     if (verbs.empty()) continue;
     std::string what = fmt::format("{} grants {} on {}", role.display_name(), join(verbs), resource->str() == "*" ? "every resource (secrets included)" : "secrets");
     if (role.kind == "ClusterRole") {
@@ -183,6 +146,10 @@ struct Dangerous {
   std::string_view why;
 };
 
+// Whoever creates a pod picks its ServiceAccount and volumes: every ServiceAccount and Secret of the namespace.
+constexpr std::string_view k_creates_pods =
+    "can start pods under any ServiceAccount of the namespace and mount any of its Secrets";
+
 const std::vector<Dangerous>& dangerous_grants()
 {
   static const std::vector<Dangerous> grants = {
@@ -192,6 +159,12 @@ const std::vector<Dangerous>& dangerous_grants()
       {"authentication.k8s.io", {"impersonate"}, {"users", "groups", "uids", "userextras"}, "can act as any user"},
       {"", {"create", "get"}, {"pods/exec", "pods/attach"}, "can run commands inside pods and read their mounted secrets"},
       {"", {}, {"nodes/proxy"}, "reaches the kubelet API, which runs commands in any pod on the node"},
+      {"", {"create"}, {"pods"}, k_creates_pods},
+      {"apps", {"create"}, {"deployments", "statefulsets", "daemonsets", "replicasets"}, k_creates_pods},
+      {"batch", {"create"}, {"jobs", "cronjobs"}, k_creates_pods},
+      {"", {"create"}, {"secrets"},
+       "can create a kubernetes.io/service-account-token Secret, which mints a token for any ServiceAccount of the "
+       "namespace"},
   };
   return grants;
 }
@@ -206,42 +179,68 @@ struct Match {
 // rbac-wildcard's finding, not repeated here.
 Match dangerous_match(const yaml::Node* rule, const Dangerous& d)
 {
-  if (!find_item(rule, "apiGroups", d.group) && !find_item(rule, "apiGroups", "*")) return {};
+  if (!find_rule_item(rule, "apiGroups", d.group) && !find_rule_item(rule, "apiGroups", "*")) return {};
   const yaml::Node* verb = nullptr;
   bool verb_wild = false;
   if (d.verbs.empty()) {
-    std::vector<const yaml::Node*> vs = items(rule, "verbs");
+    std::vector<const yaml::Node*> vs = rule_items(rule, "verbs");
     if (vs.empty()) return {};
     verb = vs.front();
     verb_wild = true;  // "any verb" is never the explicit side
   } else {
     for (std::string_view v : d.verbs)
-      if ((verb = find_item(rule, "verbs", v))) break;
-    if (!verb && (verb = find_item(rule, "verbs", "*"))) verb_wild = true;
+      if ((verb = find_rule_item(rule, "verbs", v))) break;
+    if (!verb && (verb = find_rule_item(rule, "verbs", "*"))) verb_wild = true;
   }
   if (!verb) return {};
   const yaml::Node* resource = nullptr;
   for (std::string_view r : d.resources)
-    if ((resource = find_item(rule, "resources", r))) break;
+    if ((resource = find_rule_item(rule, "resources", r))) break;
   if (resource) return {d.verbs.empty() || verb_wild ? resource : verb, verb->str(), resource->str()};
   // `get` on every resource is the common read-all grant; exec through it needs a pre-1.31 cluster, so only an
   // explicit pods/exec counts for get.
-  if (verb_wild || !find_item(rule, "resources", "*") || verb->str() == "get") return {};
+  if (verb_wild || !find_rule_item(rule, "resources", "*") || verb->str() == "get") return {};
   return {verb, verb->str(), "*"};
 }
 
 void check_escalation_role(const CheckContext& ctx, const Object& role)
 {
-  for (const yaml::Node* rule : policy_rules(role))
-    for (const Dangerous& d : dangerous_grants())
-      if (Match m = dangerous_match(rule, d); m.at)
-        ctx.sink.report(role, m.at, fmt::format("{} grants {} on {}: its holder {}", role.display_name(), m.verb,
-                                                m.resource == "*" ? fmt::format("every resource ({} included)", d.resources.front()) : std::string(m.resource),
-                                                d.why));
+  const bool controller = is_controller_role(role);
+  for (const yaml::Node* rule : policy_rules(role)) {
+    std::vector<const yaml::Node*> reported;  // a verb on '*' matches several grants: one finding at it
+    for (const Dangerous& d : dangerous_grants()) {
+      Match m = dangerous_match(rule, d);
+      if (!m.at || std::find(reported.begin(), reported.end(), m.at) != reported.end()) continue;
+      reported.push_back(m.at);
+      const bool by_design = controller && d.verbs.size() == 1 && d.verbs.front() == "create";
+      ctx.sink.report(role, m.at,
+                      fmt::format("{} grants {} on {}: its holder {}{}", role.display_name(), m.verb,
+                                  m.resource == "*" ? fmt::format("every resource ({} included)", d.resources.front()) : std::string(m.resource),
+                                  d.why, by_design ? " (a controller's role, which writes status or finalizers: likely by design)" : ""),
+                      {}, by_design ? std::optional<Severity>(std::min(ctx.rule.severity, Severity::note)) : std::nullopt);
+    }
+  }
+}
+
+// Subjects every caller holds, signed in or not: a binding to them opens its role to the internet side of the API.
+void check_anonymous_subjects(const CheckContext& ctx, const Object& binding)
+{
+  const yaml::Node* subjects = binding.root->get("subjects");
+  if (!subjects || !subjects->is_sequence()) return;
+  for (const yaml::Node* s : subjects->children()) {
+    const yaml::Node* name = s->get("name");
+    if (!name || (name->str() != "system:anonymous" && name->str() != "system:unauthenticated")) continue;
+    const yaml::Node* ref = binding.root->get("roleRef");
+    ctx.sink.report(binding, name,
+                    fmt::format("{} binds {} '{}' to {}: every unauthenticated request to the API server holds it",
+                                binding.display_name(), s->str_at("kind"), name->str(),
+                                ref ? ref->str_at("name") : std::string_view("its role")));
+  }
 }
 
 void check_escalation_binding(const CheckContext& ctx, const Object& binding)
 {
+  check_anonymous_subjects(ctx, binding);
   const yaml::Node* ref = binding.root->get("roleRef");
   const yaml::Node* name = ref ? ref->get("name") : nullptr;
   const yaml::Node* kind = ref ? ref->get("kind") : nullptr;
@@ -284,8 +283,8 @@ bool crd_cluster_scoped(const Graph& graph, std::string_view group, std::string_
 bool reaches_cluster_scope(const Graph& graph, const yaml::Node* rule)
 {
   if (rule->get("nonResourceURLs")) return true;
-  std::vector<const yaml::Node*> groups = items(rule, "apiGroups");
-  for (const yaml::Node* r : items(rule, "resources")) {
+  std::vector<const yaml::Node*> groups = rule_items(rule, "apiGroups");
+  for (const yaml::Node* r : rule_items(rule, "resources")) {
     std::string_view res = r->str();
     res = res.substr(0, res.find('/'));
     if (res.find('*') != std::string_view::npos) return true;
@@ -295,18 +294,6 @@ bool reaches_cluster_scope(const Graph& graph, const yaml::Node* rule)
       if (crd_cluster_scoped(graph, g->str(), res, known)) return true;
     if (!known && res.starts_with("cluster")) return true;
   }
-  return false;
-}
-
-// Writing a status or finalizers subresource is what a controller reconciling objects in every namespace does.
-bool writes_controller_subresource(const yaml::Node* rule)
-{
-  bool writes = false;
-  for (const yaml::Node* v : items(rule, "verbs"))
-    writes = writes || v->str() == "update" || v->str() == "patch" || v->str() == "*";
-  if (!writes) return false;
-  for (const yaml::Node* r : items(rule, "resources"))
-    if (r->str().ends_with("/status") || r->str().ends_with("/finalizers")) return true;
   return false;
 }
 

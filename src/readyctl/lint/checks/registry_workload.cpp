@@ -13,14 +13,20 @@ std::span<const CheckFamily> workload_check_families()
       {"gpu-node-pool", &check_gpu_node_pool, CheckScope::per_object},
       {"graceful-shutdown", &check_graceful_shutdown, CheckScope::per_object},
       {"image-pinned", &check_image_pinned, CheckScope::per_object},
+      {"job-limits", &check_job_limits, CheckScope::per_object},
+      {"kernel-hardening", &check_kernel_hardening, CheckScope::per_object},
+      {"model-cache-storage", &check_model_cache_storage, CheckScope::per_object},
       {"priority", &check_priority, CheckScope::per_object},
       {"probes", &check_probes, CheckScope::per_object},
+      {"replica-spread", &check_replica_spread, CheckScope::per_object},
       {"resources", &check_resources, CheckScope::per_object},
+      {"rollout-capacity", &check_rollout_capacity, CheckScope::per_object},
       {"secret-literal", &check_secret_literal, CheckScope::per_object},
       {"security-context", &check_security_context, CheckScope::per_object},
       {"selector-match", &check_selector_match, CheckScope::per_object},
       {"service-account", &check_service_account, CheckScope::per_object},
       {"static-cloud-credentials", &check_static_cloud_credentials, CheckScope::per_object},
+      {"workload-rbac", &check_workload_rbac, CheckScope::per_object},
   };
   return families;
 }

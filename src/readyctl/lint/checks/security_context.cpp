@@ -41,15 +41,34 @@ bool must_allow_escalation(const yaml::Node* container)
   return false;
 }
 
+// A hostPort binds the port on the node's own address, outside Services and NetworkPolicies, and pins the pod to
+// nodes where that port is free (0, the default, means none).
+void check_host_ports(const CheckContext& ctx, const PodTemplate& pod, const ContainerRef& c)
+{
+  const yaml::Node* ports = c.node->get("ports");
+  if (!ports || !ports->is_sequence()) return;
+  for (const yaml::Node* p : ports->children()) {
+    const yaml::Node* host = p->get("hostPort");
+    std::optional<long long> port = host ? host->as_int() : std::nullopt;
+    if (!port || *port == 0) continue;
+    ctx.sink.report(*pod.owner, host,
+                    fmt::format("{} sets hostPort {}: the port opens on the node's address, past Services and "
+                                "NetworkPolicies, and only one such pod fits per node",
+                                c.label(), *port));
+  }
+}
+
 void check_privileged(const CheckContext& ctx, const PodTemplate& pod, GroupedFindings& out)
 {
   for (std::string_view host : {"hostNetwork", "hostPID", "hostIPC"})
     if (const yaml::Node* n = pod.spec->get(host); is_true(n))
       ctx.sink.report(*pod.owner, n, fmt::format("pod sets {}: true and shares the node's {} namespace", host,
                                                  host == "hostNetwork" ? "network" : host == "hostPID" ? "process" : "IPC"));
-  for (const ContainerRef& c : all_containers(pod))
+  for (const ContainerRef& c : all_containers(pod)) {
     if (const yaml::Node* n = c.node->path({"securityContext", "privileged"}); is_true(n))
       out.add(*pod.owner, n, c.label(), "runs privileged: it has every capability and the host's devices");
+    check_host_ports(ctx, pod, c);
+  }
 }
 
 void check_run_as_non_root(const CheckContext& ctx, const PodTemplate& pod, GroupedFindings& out)
@@ -57,6 +76,9 @@ void check_run_as_non_root(const CheckContext& ctx, const PodTemplate& pod, Grou
   (void)ctx;
   for (const ContainerRef& c : all_containers(pod)) {
     if (runs_privileged(c.node)) continue;
+    const yaml::Node* group = effective_security_field(pod, c.node, "runAsGroup");
+    if (group && group->as_int() == 0)
+      out.add(*pod.owner, group, c.label(), "runs with the root group (runAsGroup: 0): files owned by group root are its");
     const yaml::Node* user = effective_security_field(pod, c.node, "runAsUser");
     const yaml::Node* non_root = effective_security_field(pod, c.node, "runAsNonRoot");
     // -1 when unset or not an integer: neither root nor a non-root user (GCC 12 misreads an optional here).

@@ -60,23 +60,28 @@ private:
   std::set<std::string> m_scopes;
 };
 
-// The pod's serviceAccountName, or the deprecated serviceAccount alias.
-const yaml::Node* account_field(const PodTemplate& pod)
-{
-  if (const yaml::Node* n = pod.spec->get("serviceAccountName"); n && !n->str().empty()) return n;
-  if (const yaml::Node* n = pod.spec->get("serviceAccount"); n && !n->str().empty()) return n;
-  return nullptr;
-}
-
 std::string ns_name(std::string_view ns, std::string_view name)
 {
   return ns.empty() ? std::string(name) : fmt::format("{}/{}", ns, name);
 }
 
+// `serviceAccount` is the deprecated alias of serviceAccountName: the API server copies it over, and tools that read
+// only serviceAccountName (policies, RBAC reviews) miss the account.
+void check_deprecated_field(const CheckContext& ctx, const PodTemplate& pod)
+{
+  const yaml::Node* old = pod.spec->get("serviceAccount");
+  if (!old || old->str().empty()) return;
+  ctx.sink.report(*pod.owner, pod.spec->key_node("serviceAccount"),
+                  fmt::format("pod sets the deprecated serviceAccount field ('{}'); name the account with "
+                              "serviceAccountName",
+                              old->str()));
+}
+
 void check_dedicated(const CheckContext& ctx, const AccountIndex& accounts, const PodTemplate& pod)
 {
   const Object& o = *pod.owner;
-  const yaml::Node* field = account_field(pod);
+  check_deprecated_field(ctx, pod);
+  const yaml::Node* field = service_account_field(pod);
   if (!field) {
     ctx.sink.report(o, pod_spec_anchor(pod),
                     "pod sets no serviceAccountName and runs as its namespace's 'default' ServiceAccount, shared "
@@ -104,7 +109,7 @@ void check_automount(const CheckContext& ctx, const AccountIndex& accounts, cons
                                            k_needs_api_access));
     return;
   }
-  const yaml::Node* field = account_field(pod);
+  const yaml::Node* field = service_account_field(pod);
   std::string_view name = field ? field->str() : std::string_view("default");
   // A binding in the input gives the account API rights: the pod was meant to call the API (a controller, an
   // endpoint picker, a mesh or SPIRE agent), and whether those rights are too wide is the RBAC rules' question.
