@@ -7,6 +7,7 @@ namespace readyctl::lint {
 std::span<const CheckFamily> workload_check_families()
 {
   static constexpr CheckFamily families[] = {
+      {"api-validity", &check_api_validity, CheckScope::per_object},
       {"gpu-limits", &check_gpu_limits, CheckScope::per_object},
       {"gpu-node-pool", &check_gpu_node_pool, CheckScope::per_object},
       {"graceful-shutdown", &check_graceful_shutdown, CheckScope::per_object},

@@ -4,6 +4,7 @@
 
 namespace readyctl::lint {
 
+void check_api_validity(const CheckContext& ctx);
 void check_gpu_limits(const CheckContext& ctx);
 void check_gpu_node_pool(const CheckContext& ctx);
 void check_graceful_shutdown(const CheckContext& ctx);
