@@ -6,6 +6,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/lint/checks/mtls.cpp
   src/readyctl/lint/checks/network_policy.cpp
   src/readyctl/lint/checks/rbac.cpp
+  src/readyctl/lint/checks/replica_floor.cpp
   src/readyctl/lint/checks/tenancy.cpp
   src/readyctl/lint/checks/tenant_quota.cpp
   src/readyctl/lint/checks/workload_identity.cpp

@@ -10,6 +10,7 @@ void check_disruption_budget(const CheckContext& ctx);
 void check_mtls(const CheckContext& ctx);
 void check_network_policy(const CheckContext& ctx);
 void check_rbac(const CheckContext& ctx);  // rbac-wildcard, rbac-secrets, rbac-escalation, rbac-cluster-scope
+void check_replica_floor(const CheckContext& ctx);
 void check_tenant_quota(const CheckContext& ctx);
 void check_workload_identity(const CheckContext& ctx);
 

@@ -13,6 +13,7 @@ std::span<const CheckFamily> cluster_check_families()
       {"mtls-strict", &check_mtls, CheckScope::per_object},
       {"network-policy", &check_network_policy},
       {"rbac", &check_rbac, CheckScope::per_object},
+      {"replica-floor", &check_replica_floor},
       {"tenant-quota", &check_tenant_quota},
       {"workload-identity", &check_workload_identity},
   };
