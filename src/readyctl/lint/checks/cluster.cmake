@@ -3,6 +3,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/lint/checks/autoscaling_bounds.cpp
   src/readyctl/lint/checks/default_namespace.cpp
   src/readyctl/lint/checks/disruption_budget.cpp
+  src/readyctl/lint/checks/ingress_tls.cpp
   src/readyctl/lint/checks/mtls.cpp
   src/readyctl/lint/checks/network_policy.cpp
   src/readyctl/lint/checks/rbac.cpp

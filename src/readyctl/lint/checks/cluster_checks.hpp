@@ -7,6 +7,7 @@ namespace readyctl::lint {
 void check_autoscaling_bounds(const CheckContext& ctx);
 void check_default_namespace(const CheckContext& ctx);
 void check_disruption_budget(const CheckContext& ctx);
+void check_ingress_tls(const CheckContext& ctx);
 void check_mtls(const CheckContext& ctx);
 void check_network_policy(const CheckContext& ctx);
 void check_rbac(const CheckContext& ctx);  // rbac-wildcard, rbac-secrets, rbac-escalation, rbac-cluster-scope

@@ -10,6 +10,7 @@ std::span<const CheckFamily> cluster_check_families()
       {"autoscaling-bounds", &check_autoscaling_bounds},
       {"default-namespace", &check_default_namespace},
       {"disruption-budget", &check_disruption_budget},
+      {"ingress-tls", &check_ingress_tls, CheckScope::per_object},
       {"mtls-strict", &check_mtls, CheckScope::per_object},
       {"network-policy", &check_network_policy},
       {"rbac", &check_rbac, CheckScope::per_object},
