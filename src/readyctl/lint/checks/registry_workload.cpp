@@ -14,6 +14,7 @@ std::span<const CheckFamily> workload_check_families()
       {"image-pinned", &check_image_pinned, CheckScope::per_object},
       {"priority", &check_priority, CheckScope::per_object},
       {"probes", &check_probes, CheckScope::per_object},
+      {"remote-shell", &check_remote_shell, CheckScope::per_object},
       {"resources", &check_resources, CheckScope::per_object},
       {"secret-literal", &check_secret_literal, CheckScope::per_object},
       {"security-context", &check_security_context, CheckScope::per_object},

@@ -11,6 +11,7 @@ list(APPEND READYCTL_CORE_SOURCES
   src/readyctl/lint/checks/pod_walk.cpp
   src/readyctl/lint/checks/priority.cpp
   src/readyctl/lint/checks/probes.cpp
+  src/readyctl/lint/checks/remote_shell.cpp
   src/readyctl/lint/checks/resources.cpp
   src/readyctl/lint/checks/secret_literal.cpp
   src/readyctl/lint/checks/security_context.cpp

@@ -11,6 +11,7 @@ void check_graceful_shutdown(const CheckContext& ctx);
 void check_image_pinned(const CheckContext& ctx);
 void check_priority(const CheckContext& ctx);
 void check_probes(const CheckContext& ctx);
+void check_remote_shell(const CheckContext& ctx);
 void check_resources(const CheckContext& ctx);
 void check_secret_literal(const CheckContext& ctx);
 void check_security_context(const CheckContext& ctx);
