@@ -1,4 +1,5 @@
-// autoscaling-bounds: autoscalers have a finite ceiling, a target that exists, and sole control of replicas.
+// autoscaling-bounds: autoscalers have a finite ceiling above their floor, a target that exists, and sole control of
+// replicas.
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -33,6 +34,10 @@ void check_ceiling(const CheckContext& ctx, const Scaler& s, long long limit)
                                         "scales to {} pods", o.display_name(), field, *v, limit, *v));
   else if (s.min_node && s.min_replicas > *v)
     ctx.sink.report(o, s.min_node, fmt::format("{} minimum {} > {} {}", o.display_name(), s.min_replicas, field, *v));
+  else if (s.min_replicas == *v)
+    ctx.sink.report(o, max, fmt::format("{} {} {} equals its minimum{}: the autoscaler can never add a replica, so load "
+                                        "above what {} pods serve queues or fails", o.display_name(), field, *v,
+                                        s.min_node ? "" : " (the default)", *v));
 }
 
 // When kinds of the target are in the input, the target should be one of them.

@@ -10,9 +10,11 @@ void check_dangling_selector(const CheckContext& ctx);
 void check_default_namespace(const CheckContext& ctx);
 void check_disruption_budget(const CheckContext& ctx);
 void check_exposed_service(const CheckContext& ctx);
+void check_ingress_tls(const CheckContext& ctx);
 void check_mtls(const CheckContext& ctx);
 void check_network_policy(const CheckContext& ctx);
 void check_rbac(const CheckContext& ctx);  // rbac-wildcard, rbac-secrets, rbac-escalation, rbac-cluster-scope
+void check_replica_floor(const CheckContext& ctx);
 void check_tenant_quota(const CheckContext& ctx);
 void check_workload_identity(const CheckContext& ctx);
 

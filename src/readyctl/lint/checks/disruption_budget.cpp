@@ -134,6 +134,16 @@ void check_budget(const CheckContext& ctx, const Object& pdb, const std::vector<
                     std::move(related));
 }
 
+// Without minAvailable or maxUnavailable the disruption controller allows every eviction: the budget protects nothing.
+// (policy/v1beta1 defaulted minAvailable to 1; policy/v1 has no default.)
+void check_budget_policy(const CheckContext& ctx, const Object& pdb)
+{
+  if (pdb.version != "v1" || pdb.spec->get("minAvailable") || pdb.spec->get("maxUnavailable")) return;
+  ctx.sink.report(pdb, pdb.root->key_node("spec"),
+                  fmt::format("{} sets neither minAvailable nor maxUnavailable: it allows every eviction, so a node "
+                              "drain may still take all of its pods at once", pdb.display_name()));
+}
+
 void report_missing(const CheckContext& ctx, const Replicated& r)
 {
   const Object& w = *r.workload;
@@ -175,6 +185,7 @@ void check_disruption_budget(const CheckContext& ctx)
   }
   for (const Object* pdb : ctx.graph.of_kind("PodDisruptionBudget")) {
     if (!pdb->is("PodDisruptionBudget", "policy") || !pdb->spec) continue;
+    check_budget_policy(ctx, *pdb);
     auto in_namespace = by_namespace.find(pdb->scope);
     if (in_namespace == by_namespace.end()) continue;
     const yaml::Node* selector = pdb->spec->get("selector");

@@ -14,9 +14,11 @@ std::span<const CheckFamily> cluster_check_families()
       {"default-namespace", &check_default_namespace},
       {"disruption-budget", &check_disruption_budget},
       {"exposed-service", &check_exposed_service, CheckScope::per_object},
+      {"ingress-tls", &check_ingress_tls, CheckScope::per_object},
       {"mtls-strict", &check_mtls, CheckScope::per_object},
       {"network-policy", &check_network_policy},
       {"rbac", &check_rbac, CheckScope::per_object},
+      {"replica-floor", &check_replica_floor},
       {"tenant-quota", &check_tenant_quota},
       {"workload-identity", &check_workload_identity},
   };

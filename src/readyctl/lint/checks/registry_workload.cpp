@@ -9,6 +9,7 @@ std::span<const CheckFamily> workload_check_families()
 {
   static constexpr CheckFamily families[] = {
       {"env-duplicate", &check_env_duplicate, CheckScope::per_object},
+      {"api-validity", &check_api_validity, CheckScope::per_object},
       {"gpu-limits", &check_gpu_limits, CheckScope::per_object},
       {"gpu-node-pool", &check_gpu_node_pool, CheckScope::per_object},
       {"graceful-shutdown", &check_graceful_shutdown, CheckScope::per_object},
@@ -19,6 +20,7 @@ std::span<const CheckFamily> workload_check_families()
       {"priority", &check_priority, CheckScope::per_object},
       {"probes", &check_probes, CheckScope::per_object},
       {"replica-spread", &check_replica_spread, CheckScope::per_object},
+      {"remote-shell", &check_remote_shell, CheckScope::per_object},
       {"resources", &check_resources, CheckScope::per_object},
       {"rollout-capacity", &check_rollout_capacity, CheckScope::per_object},
       {"secret-literal", &check_secret_literal, CheckScope::per_object},

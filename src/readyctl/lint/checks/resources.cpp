@@ -1,4 +1,5 @@
-// resources: every container states CPU and memory requests and a memory limit.
+// resources: every container states CPU and memory requests and a memory limit; a GPU container's memory request
+// equals its limit.
 #include <fmt/format.h>
 
 #include "readyctl/core/duration.hpp"
@@ -44,6 +45,12 @@ void check_container(const CheckContext& ctx, const PodTemplate& pod, const Cont
     ctx.sink.report(o, field(limits, "memory"),
                     fmt::format("{} memory limit {} is below its request {} (rejected by the API server)", c.label(),
                                 field(limits, "memory")->str(), field(requests, "memory")->str()));
+  else if (mem_request && mem_limit && *mem_request < *mem_limit && container_uses_gpu(c.node))
+    ctx.sink.report(o, field(requests, "memory"),
+                    fmt::format("{} requests a GPU and memory {} below its limit {}: the scheduler packs the node by "
+                                "the request, and under memory pressure the kubelet evicts pods above their request "
+                                "first, so the model server goes and reloads its weights", c.label(),
+                                field(requests, "memory")->str(), field(limits, "memory")->str()));
   if (cpu_request && cpu_limit && *cpu_limit < *cpu_request)
     ctx.sink.report(o, field(limits, "cpu"),
                     fmt::format("{} CPU limit {} is below its request {} (rejected by the API server)", c.label(),

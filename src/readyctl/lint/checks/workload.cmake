@@ -1,5 +1,7 @@
 # The workload area: pod-level rules over every PodTemplate in the graph.
 list(APPEND READYCTL_LINT_SOURCES
+list(APPEND READYCTL_CORE_SOURCES
+  src/readyctl/lint/checks/api_validity.cpp
   src/readyctl/lint/checks/bound_accounts.cpp
   src/readyctl/lint/checks/cloud_credentials.cpp
   src/readyctl/lint/checks/controller_signals.cpp
@@ -15,6 +17,7 @@ list(APPEND READYCTL_LINT_SOURCES
   src/readyctl/lint/checks/priority.cpp
   src/readyctl/lint/checks/probes.cpp
   src/readyctl/lint/checks/replica_spread.cpp
+  src/readyctl/lint/checks/remote_shell.cpp
   src/readyctl/lint/checks/resources.cpp
   src/readyctl/lint/checks/rollout_capacity.cpp
   src/readyctl/lint/checks/secret_literal.cpp

@@ -5,6 +5,7 @@
 namespace readyctl::lint {
 
 void check_env_duplicate(const CheckContext& ctx);
+void check_api_validity(const CheckContext& ctx);
 void check_gpu_limits(const CheckContext& ctx);
 void check_gpu_node_pool(const CheckContext& ctx);
 void check_graceful_shutdown(const CheckContext& ctx);
@@ -15,6 +16,7 @@ void check_model_cache_storage(const CheckContext& ctx);
 void check_priority(const CheckContext& ctx);
 void check_probes(const CheckContext& ctx);
 void check_replica_spread(const CheckContext& ctx);
+void check_remote_shell(const CheckContext& ctx);
 void check_resources(const CheckContext& ctx);
 void check_rollout_capacity(const CheckContext& ctx);
 void check_secret_literal(const CheckContext& ctx);
