@@ -55,10 +55,43 @@ std::span<const FamilyContract> cluster_family_contracts()
   static constexpr ParamSpec workload_identity[] = {
       {"agentLabels", ParamType::string_list, R"(["readyctl.io/role=agent"])", "pod or workload labels that mark an agent"},
   };
+  static constexpr std::string_view model_server_images = R"(["vllm", "text-generation-inference", "tritonserver", "sglang", "ollama", "llama.cpp", "lmdeploy", "tensorrt-llm"])";
+  static constexpr ParamSpec disruption_budget[] = {
+      {"modelServerImages", ParamType::string_list, model_server_images,
+       "image name fragments that mark a container as a model server"},
+  };
+  static constexpr ParamSpec exposed_service[] = {
+      {"allowedAnnotations", ParamType::string_list,
+       R"(["networking.gke.io/load-balancer-type=Internal", "cloud.google.com/load-balancer-type=Internal",
+           "service.beta.kubernetes.io/aws-load-balancer-internal=true",
+           "service.beta.kubernetes.io/aws-load-balancer-scheme=internal",
+           "service.beta.kubernetes.io/azure-load-balancer-internal=true",
+           "service.beta.kubernetes.io/oci-load-balancer-internal=true",
+           "service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type=private"])",
+       "Service annotations (key=value, or key) that make an exposure acceptable, e.g. an internal load balancer"},
+      {"modelServerImages", ParamType::string_list, model_server_images,
+       "image name fragments that mark a container as a model server"},
+      {"agentLabels", ParamType::string_list, R"(["readyctl.io/role=agent"])",
+       "pod or workload labels (key=value, or key) that mark an agent"},
+  };
+  static constexpr ParamSpec ingress_tls[] = {
+      {"certificateAnnotations", ParamType::string_list,
+       R"(["alb.ingress.kubernetes.io/certificate-arn", "ingress.gcp.kubernetes.io/pre-shared-cert",
+           "networking.gke.io/managed-certificates"])",
+       "annotations that name a certificate the ingress controller terminates TLS with"},
+  };
+  static constexpr ParamSpec replica_floor[] = {
+      {"minReplicas", ParamType::integer, "2", "the fewest pods a Deployment, StatefulSet or autoscaler minimum may keep"},
+  };
   static constexpr FamilyContract contracts[] = {
       {"autoscaling-bounds", {}, autoscaling_bounds},
+      {"dangling-reference", {}, {}},
+      {"dangling-selector", {}, {}},
       {"default-namespace", {}, default_namespace},
-      {"disruption-budget", {}, {}},
+      {"disruption-budget", {}, disruption_budget},
+      {"exposed-service", {}, exposed_service},
+      {"ingress-tls", {}, ingress_tls},
+      {"replica-floor", {}, replica_floor},
       {"mtls-strict", {}, {}},
       {"network-policy", {}, network_policy},
       {"rbac", rbac_rules, {}},

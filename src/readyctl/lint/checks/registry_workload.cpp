@@ -71,7 +71,34 @@ std::span<const FamilyContract> workload_family_contracts()
        "capabilities that must never be added", "capabilities"},
   };
   static constexpr std::string_view service_account_rules[] = {"sa-token-automount", "service-account"};
+  static constexpr std::string_view model_server_images = R"(["vllm", "text-generation-inference", "tritonserver", "sglang", "ollama", "llama.cpp", "lmdeploy", "tensorrt-llm"])";
+  static constexpr ParamSpec model_servers[] = {
+      {"modelServerImages", ParamType::string_list, model_server_images,
+       "image name fragments that mark a container as a model server"},
+  };
+  static constexpr ParamSpec model_cache_storage[] = {
+      {"modelServerImages", ParamType::string_list, model_server_images,
+       "image name fragments that mark a container as a model server"},
+      {"cacheEnv", ParamType::string_list,
+       R"(["HF_HOME", "HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "TRANSFORMERS_CACHE", "OLLAMA_MODELS"])",
+       "environment variables whose value is where a model server keeps downloaded weights"},
+      {"cacheFlags", ParamType::string_list, R"(["--download-dir", "--download_dir", "--huggingface-hub-cache"])",
+       "command-line flags whose value is where a model server keeps downloaded weights"},
+  };
+  static constexpr ParamSpec job_limits[] = {
+      {"maxBackoffLimit", ParamType::integer, "6", "largest backoffLimit accepted on a GPU Job"},
+  };
   static constexpr FamilyContract contracts[] = {
+      {"api-validity", {}, {}},
+      {"env-duplicate", {}, {}},
+      {"job-limits", {}, job_limits},
+      {"kernel-hardening", {}, {}},
+      {"model-cache-storage", {}, model_cache_storage},
+      {"remote-shell", {}, {}},
+      {"replica-spread", {}, model_servers},
+      {"rollout-capacity", {}, model_servers},
+      {"selector-match", {}, {}},
+      {"workload-rbac", {}, {}},
       {"gpu-limits", {}, {}},
       {"gpu-node-pool", {}, gpu_node_pool},
       {"graceful-shutdown", {}, graceful_shutdown},
