@@ -102,6 +102,51 @@ TEST_SUITE("lint")
     CHECK(findings[0].message.find("not by digest") != std::string::npos);
   }
 
+  TEST_CASE("secret-literal secretEnvRefs notes Secrets read into the environment; off, they are not reported")
+  {
+    test::TempDir dir;
+    // Line 13: the envFrom secretRef; line 17: the secretKeyRef; line 19: a literal credential.
+    dir.write("deploy.yaml", R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: agent
+  namespace: team-a
+spec:
+  template:
+    spec:
+      containers:
+        - name: agent
+          image: ghcr.io/acme/agent:1.0.0
+          envFrom:
+            - secretRef: {name: provider-keys}
+          env:
+            - name: OPENAI_API_KEY
+              valueFrom:
+                secretKeyRef: {name: openai, key: api-key}
+            - name: REDIS_PASSWORD
+              value: x7Gq2Lp9Vw4Rt8Zc
+)");
+    dir.write(".readyctl.yaml", "lint:\n  rules:\n    secret-literal:\n      params:\n        secretEnvRefs: false\n");
+    std::vector<Finding> off = lint_with_config(dir, "secret-literal");
+    REQUIRE(off.size() == 1);
+    CHECK(off[0].location.line == 19);
+    CHECK(off[0].severity == Severity::error);
+
+    dir.write(".readyctl.yaml", "lint:\n  rules:\n    secret-literal:\n      params:\n        secretEnvRefs: true\n");
+    std::vector<Finding> on = lint_with_config(dir, "secret-literal");
+    REQUIRE(on.size() == 3);
+    CHECK(on[0].location.line == 13);
+    CHECK(on[0].severity == Severity::note);
+    CHECK(on[0].message.starts_with("envFrom of container 'agent' reads every key of Secret provider-keys into the "
+                                    "environment"));
+    CHECK(on[1].location.line == 17);
+    CHECK(on[1].severity == Severity::note);
+    CHECK(on[1].message.starts_with("env OPENAI_API_KEY of container 'agent' reads key 'api-key' of Secret openai"));
+    CHECK(on[1].message.find("mount the Secret as a file") != std::string::npos);
+    CHECK(on[2].location.line == 19);
+    CHECK(on[2].severity == Severity::error);
+  }
+
   TEST_CASE("gpu-node-pool requireToleration false accepts admission-added tolerations")
   {
     test::TempDir dir;

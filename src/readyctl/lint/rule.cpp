@@ -186,12 +186,14 @@ std::vector<Rule> load_rule_dir(const std::filesystem::path& dir)
   return rules;
 }
 
-bool Rule::applies_to(const Object& object) const
+bool kinds_include(std::span<const std::string> kinds, const Object& object)
 {
   for (const std::string& k : kinds)
     if (k == "*" || k == object.kind || (k == "workloads" && is_workload(object))) return true;
   return false;
 }
+
+bool Rule::applies_to(const Object& object) const { return kinds_include(kinds, object); }
 
 bool Rule::param_bool(std::string_view name) const
 {

@@ -51,6 +51,10 @@ struct Rule {
   RuleSummary summary_record() const;
 };
 
+// A kind list as rule files write `kinds:` (and kind-list parameters, such as required-metadata's): an object's kind,
+// `workloads` (kind and API group, lint/pod_template.hpp) or "*".
+bool kinds_include(std::span<const std::string> kinds, const Object& object);
+
 constexpr std::string_view k_categories[] = {"guardrails", "scheduling", "cost", "isolation", "durability", "hygiene"};
 
 // Parses one rule file; InputError "file:line:col: expected ..." on any problem.

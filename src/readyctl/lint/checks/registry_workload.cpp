@@ -21,6 +21,7 @@ std::span<const CheckFamily> workload_check_families()
       {"probes", &check_probes, CheckScope::per_object},
       {"replica-spread", &check_replica_spread, CheckScope::per_object},
       {"remote-shell", &check_remote_shell, CheckScope::per_object},
+      {"required-metadata", &check_required_metadata, CheckScope::per_object},
       {"resources", &check_resources, CheckScope::per_object},
       {"rollout-capacity", &check_rollout_capacity, CheckScope::per_object},
       {"secret-literal", &check_secret_literal, CheckScope::per_object},
@@ -88,6 +89,19 @@ std::span<const FamilyContract> workload_family_contracts()
   static constexpr ParamSpec job_limits[] = {
       {"maxBackoffLimit", ParamType::integer, "6", "largest backoffLimit accepted on a GPU Job"},
   };
+  static constexpr ParamSpec required_metadata[] = {
+      {"labels", ParamType::string_list, R"(["owner"])", "label keys every object in scope carries, with a value"},
+      {"annotations", ParamType::string_list, R"(["email"])",
+       "annotation keys every object in scope carries, with a value (an e-mail address when the key ends in email)"},
+      {"instanceLabelMatchesName", ParamType::boolean, "true",
+       "workloads carry app.kubernetes.io/instance equal to metadata.name"},
+      {"kinds", ParamType::string_list, R"(["workloads", "Service"])",
+       "the objects the policy applies to, as rule files write kinds (a kind, workloads, or *)"},
+  };
+  static constexpr ParamSpec secret_literal[] = {
+      {"secretEnvRefs", ParamType::boolean, "false",
+       "also report, as a note, env vars read from a Secret (secretKeyRef, envFrom secretRef)"},
+  };
   static constexpr FamilyContract contracts[] = {
       {"api-validity", {}, {}},
       {"env-duplicate", {}, {}},
@@ -95,6 +109,7 @@ std::span<const FamilyContract> workload_family_contracts()
       {"kernel-hardening", {}, {}},
       {"model-cache-storage", {}, model_cache_storage},
       {"remote-shell", {}, {}},
+      {"required-metadata", {}, required_metadata},
       {"replica-spread", {}, model_servers},
       {"rollout-capacity", {}, model_servers},
       {"selector-match", {}, {}},
@@ -106,7 +121,7 @@ std::span<const FamilyContract> workload_family_contracts()
       {"priority", priority_rules, {}},
       {"probes", {}, probes},
       {"resources", {}, {}},
-      {"secret-literal", {}, {}},
+      {"secret-literal", {}, secret_literal},
       {"security-context", security_context_rules, security_context},
       {"service-account", service_account_rules, {}},
       {"static-cloud-credentials", {}, {}},

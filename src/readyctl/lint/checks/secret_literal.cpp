@@ -65,6 +65,31 @@ void scan_env(const CheckContext& ctx, const Object& o, const ContainerRef& c)
   }
 }
 
+// secretEnvRefs: a Secret read into the environment is a note. Environment variables reach crash dumps,
+// /proc/<pid>/environ and every child process; a Secret mounted as a file reaches none of them.
+void report_secret_env(const CheckContext& ctx, const Object& o, const yaml::Node* at, std::string_view what)
+{
+  ctx.sink.report(o, at,
+                  fmt::format("{} into the environment, where crash dumps, /proc/<pid>/environ and child processes "
+                              "can read it; mount the Secret as a file instead (param secretEnvRefs)",
+                              what),
+                  {}, Severity::note);
+}
+
+void scan_secret_env_refs(const CheckContext& ctx, const Object& o, const ContainerRef& c)
+{
+  if (const yaml::Node* env = c.node->get("env"); env && env->is_sequence())
+    for (const yaml::Node* e : env->children())
+      if (const yaml::Node* ref = e->path({"valueFrom", "secretKeyRef"}))
+        report_secret_env(ctx, o, ref,
+                          fmt::format("env {} of {} reads key '{}' of Secret {}", e->str_at("name"), c.label(),
+                                      ref->str_at("key"), ref->str_at("name")));
+  if (const yaml::Node* from = c.node->get("envFrom"); from && from->is_sequence())
+    for (const yaml::Node* e : from->children())
+      if (const yaml::Node* ref = e->get("secretRef"))
+        report_secret_env(ctx, o, ref, fmt::format("envFrom of {} reads every key of Secret {}", c.label(), ref->str_at("name")));
+}
+
 // One word of a container's command line, with the list item it came from.
 struct Word {
   const yaml::Node* item;
@@ -161,9 +186,11 @@ void scan_component(const CheckContext& ctx, const Object& o)
 
 void check_secret_literal(const CheckContext& ctx)
 {
+  const bool env_refs = ctx.rule.param_bool("secretEnvRefs");
   for (const PodTemplate& pod : ctx.pods())
     for (const ContainerRef& c : all_containers(pod)) {
       scan_env(ctx, *pod.owner, c);
+      if (env_refs) scan_secret_env_refs(ctx, *pod.owner, c);
       scan_command_line(ctx, *pod.owner, c, "command");
       scan_command_line(ctx, *pod.owner, c, "args");
     }

@@ -17,6 +17,7 @@ list(APPEND READYCTL_LINT_SOURCES
   src/readyctl/lint/checks/probes.cpp
   src/readyctl/lint/checks/replica_spread.cpp
   src/readyctl/lint/checks/remote_shell.cpp
+  src/readyctl/lint/checks/required_metadata.cpp
   src/readyctl/lint/checks/resources.cpp
   src/readyctl/lint/checks/rollout_capacity.cpp
   src/readyctl/lint/checks/secret_literal.cpp
@@ -28,6 +29,7 @@ list(APPEND READYCTL_LINT_SOURCES
 list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_lint_rule_precision.cpp
   tests/unit/test_lint_pod_template.cpp
+  tests/unit/test_lint_required_metadata.cpp
   tests/unit/test_lint_workload.cpp
   tests/unit/test_lint_cron_schedule.cpp
 )

@@ -17,6 +17,7 @@ void check_priority(const CheckContext& ctx);
 void check_probes(const CheckContext& ctx);
 void check_replica_spread(const CheckContext& ctx);
 void check_remote_shell(const CheckContext& ctx);
+void check_required_metadata(const CheckContext& ctx);
 void check_resources(const CheckContext& ctx);
 void check_rollout_capacity(const CheckContext& ctx);
 void check_secret_literal(const CheckContext& ctx);
