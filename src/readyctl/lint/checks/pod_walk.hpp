@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "readyctl/lint/check.hpp"
+#include "readyctl/lint/family_contract.hpp"
 #include "readyctl/lint/pod_template.hpp"
 
 namespace readyctl::lint {
@@ -41,6 +42,11 @@ bool pod_uses_gpu(const PodTemplate& pod);
 // A container that serves a model: every container of a KServe serving pod (an LLMInferenceService's endpoint picker
 // excepted), a GPU container, or one whose image name holds one of `images` (the rules' modelServerImages).
 bool is_model_server(const PodTemplate& pod, const yaml::Node* container, const std::vector<std::string>& images);
+// The `modelServerImages` parameter as every family that calls is_model_server declares it in its contract.
+inline constexpr ParamSpec k_model_server_images_param{
+    "modelServerImages", ParamType::string_list,
+    R"(["vllm", "text-generation-inference", "tritonserver", "sglang", "ollama", "llama.cpp", "lmdeploy", "tensorrt-llm"])",
+    "image name fragments that mark a container as a model server"};
 // A container something sends requests to: a model server, or one that declares ports.
 bool serves_requests(const PodTemplate& pod, const yaml::Node* container, const std::vector<std::string>& images);
 // The pod's serviceAccountName, else the deprecated serviceAccount alias; null when neither names an account.

@@ -1,6 +1,7 @@
 // The cluster area's check families, alphabetically.
 #include "readyctl/lint/check.hpp"
 #include "readyctl/lint/family_contract.hpp"
+#include "readyctl/lint/checks/pod_walk.hpp"
 #include "readyctl/lint/checks/cluster_checks.hpp"
 
 namespace readyctl::lint {
@@ -55,10 +56,8 @@ std::span<const FamilyContract> cluster_family_contracts()
   static constexpr ParamSpec workload_identity[] = {
       {"agentLabels", ParamType::string_list, R"(["readyctl.io/role=agent"])", "pod or workload labels that mark an agent"},
   };
-  static constexpr std::string_view model_server_images = R"(["vllm", "text-generation-inference", "tritonserver", "sglang", "ollama", "llama.cpp", "lmdeploy", "tensorrt-llm"])";
   static constexpr ParamSpec disruption_budget[] = {
-      {"modelServerImages", ParamType::string_list, model_server_images,
-       "image name fragments that mark a container as a model server"},
+      k_model_server_images_param,
   };
   static constexpr ParamSpec exposed_service[] = {
       {"allowedAnnotations", ParamType::string_list,
@@ -69,8 +68,7 @@ std::span<const FamilyContract> cluster_family_contracts()
            "service.beta.kubernetes.io/oci-load-balancer-internal=true",
            "service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type=private"])",
        "Service annotations (key=value, or key) that make an exposure acceptable, e.g. an internal load balancer"},
-      {"modelServerImages", ParamType::string_list, model_server_images,
-       "image name fragments that mark a container as a model server"},
+      k_model_server_images_param,
       {"agentLabels", ParamType::string_list, R"(["readyctl.io/role=agent"])",
        "pod or workload labels (key=value, or key) that mark an agent"},
   };

@@ -1,6 +1,7 @@
 // The workload area's check families, alphabetically.
 #include "readyctl/lint/check.hpp"
 #include "readyctl/lint/family_contract.hpp"
+#include "readyctl/lint/checks/pod_walk.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
 
 namespace readyctl::lint {
@@ -59,9 +60,7 @@ std::span<const FamilyContract> workload_family_contracts()
   static constexpr ParamSpec probes[] = {
       {"minTimeoutSeconds", ParamType::integer, "2", "smallest timeoutSeconds accepted on a model server's probes"},
       {"maxTimeoutSeconds", ParamType::integer, "60", "largest timeoutSeconds accepted on a model server's probes"},
-      {"modelServerImages", ParamType::string_list,
-       R"(["vllm", "text-generation-inference", "tritonserver", "sglang", "ollama", "llama.cpp", "lmdeploy", "tensorrt-llm"])",
-       "image name fragments that mark a container as a model server"},
+      k_model_server_images_param,
   };
   static constexpr std::string_view security_context_rules[] = {
       "capabilities", "host-path", "privilege-escalation", "privileged", "read-only-root-fs", "run-as-non-root", "seccomp"};
@@ -72,14 +71,11 @@ std::span<const FamilyContract> workload_family_contracts()
        "capabilities that must never be added", "capabilities"},
   };
   static constexpr std::string_view service_account_rules[] = {"sa-token-automount", "service-account"};
-  static constexpr std::string_view model_server_images = R"(["vllm", "text-generation-inference", "tritonserver", "sglang", "ollama", "llama.cpp", "lmdeploy", "tensorrt-llm"])";
   static constexpr ParamSpec model_servers[] = {
-      {"modelServerImages", ParamType::string_list, model_server_images,
-       "image name fragments that mark a container as a model server"},
+      k_model_server_images_param,
   };
   static constexpr ParamSpec model_cache_storage[] = {
-      {"modelServerImages", ParamType::string_list, model_server_images,
-       "image name fragments that mark a container as a model server"},
+      k_model_server_images_param,
       {"cacheEnv", ParamType::string_list,
        R"(["HF_HOME", "HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "TRANSFORMERS_CACHE", "OLLAMA_MODELS"])",
        "environment variables whose value is where a model server keeps downloaded weights"},
