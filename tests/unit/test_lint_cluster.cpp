@@ -500,7 +500,7 @@ TEST_SUITE("lint")
     CHECK(f.related[1].location.line == 28);  // the RoleBinding's roleRef
   }
 
-  TEST_CASE("rbac-escalation and workload-rbac: a controller's role creating what it reconciles is a note")
+  TEST_CASE("rbac-escalation and workload-rbac: a controller's role creating what it reconciles is silent, or a note")
   {
     test::TempDir dir;
     std::string controller = std::string(k_spawner_chain) + R"(---
@@ -522,12 +522,26 @@ rules:
     std::string merged = std::string(k_spawner_chain);
     merged.insert(merged.find("---\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding"),
                   "  - apiGroups: [\"acme.io\"]\n    resources: [\"agents/status\"]\n    verbs: [\"patch\"]\n");
-    LintReport graded = lint_file(dir, merged, "rbac-escalation");
+    CHECK(lint_file(dir, merged, "rbac-escalation").findings.empty());
+    CHECK(lint_file(dir, merged, "workload-rbac").findings.empty());
+    LintReport graded = lint_with_params(dir, merged, "rbac-escalation", "{controllerRoles: true}");
     REQUIRE(graded.findings.size() == 1);
     CHECK(graded.findings[0].severity == Severity::note);
-    LintReport pods = lint_file(dir, merged, "workload-rbac");
+    LintReport pods = lint_with_params(dir, merged, "workload-rbac", "{controllerRoles: true}");
     REQUIRE(pods.findings.size() == 1);
     CHECK(pods.findings[0].severity == Severity::note);
+    // A pod whose account holds a controller's role through another binding is a controller too: its other grants
+    // serve what it reconciles.
+    std::string bound_status = controller + R"(---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: agent-status, namespace: agents}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: spawner-status}
+subjects: [{kind: ServiceAccount, name: agent}]
+)";
+    CHECK(lint_file(dir, controller, "workload-rbac").findings.size() == 1);  // the status Role is bound to nobody
+    CHECK(lint_file(dir, bound_status, "workload-rbac").findings.empty());
+    REQUIRE(lint_file(dir, k_spawner_chain, "workload-rbac").findings.size() == 1);
   }
 
   TEST_CASE("rollout-capacity: a surge beyond the GPU quota names the quota's hard limit as related location")

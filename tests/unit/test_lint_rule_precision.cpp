@@ -216,4 +216,18 @@ spec:
     CHECK(both.find("wrong GPU model") != std::string::npos);
     CHECK(both.find("stays Pending") != std::string::npos);
   }
+
+  TEST_CASE("priority-class: a workload that requests no GPUs is reported only with cpuWorkloads")
+  {
+    const std::string gpu_worker = std::string(k_team_a_deployment) + "        - name: worker\n"
+                                   "          image: ghcr.io/acme/worker:1.4.2\n"
+                                   "          resources: {limits: {nvidia.com/gpu: 1}}\n";
+    test::TempDir dir;
+    CHECK(lint_one(dir, "deploy.yaml", k_team_a_deployment, "priority-class").empty());
+    std::vector<Finding> all = lint_one(dir, "deploy.yaml", k_team_a_deployment, "priority-class",
+                                        "{params: {cpuWorkloads: true}}");
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].location.line == 8);  // the pod spec
+    REQUIRE(lint_one(dir, "deploy.yaml", gpu_worker, "priority-class").size() == 1);
+  }
 }

@@ -61,11 +61,19 @@ private:
   std::optional<ClassInfo> m_default;
 };
 
-void check_class(const CheckContext& ctx, const Classes& classes, const PodTemplate& pod)
+// Whether any pod of the workload requests GPUs: a RayJob's CPU head is preempted with its GPU workers.
+bool workload_uses_gpu(const Graph& graph, const PodTemplate& pod)
+{
+  std::span<const PodTemplate> pods = graph.pods_of(pod.owner);
+  return pod_uses_gpu(pod) || std::any_of(pods.begin(), pods.end(), [](const PodTemplate& p) { return pod_uses_gpu(p); });
+}
+
+void check_class(const CheckContext& ctx, const Classes& classes, const PodTemplate& pod, bool cpu_workloads)
 {
   const yaml::Node* name = pod.spec->get("priorityClassName");
   if (!name || name->str().empty()) {
     if (classes.global_default()) return;  // admission assigns the globalDefault class
+    if (!cpu_workloads && !workload_uses_gpu(ctx.graph, pod)) return;  // preemption for GPUs is what it guards
     ctx.sink.report(*pod.owner, pod_spec_anchor(pod),
                     "pod sets no priorityClassName: it runs at priority 0 and the scheduler cannot tell serving from "
                     "batch work when it must preempt");
@@ -202,7 +210,8 @@ void check_priority(const CheckContext& ctx)
       if (job->is("TrainJob", "trainer.kubeflow.org")) check_train_job(ctx, index.classes, index.interactive, *job);
     return;
   }
-  for (const PodTemplate& pod : ctx.pods()) check_class(ctx, index.classes, pod);
+  bool cpu_workloads = ctx.rule.param_bool("cpuWorkloads");
+  for (const PodTemplate& pod : ctx.pods()) check_class(ctx, index.classes, pod, cpu_workloads);
 }
 
 }  // namespace readyctl::lint

@@ -206,6 +206,7 @@ Match dangerous_match(const yaml::Node* rule, const Dangerous& d)
 void check_escalation_role(const CheckContext& ctx, const Object& role)
 {
   const bool controller = is_controller_role(role);
+  const bool report_controller = ctx.rule.param_bool("controllerRoles");
   for (const yaml::Node* rule : policy_rules(role)) {
     std::vector<const yaml::Node*> reported;  // a verb on '*' matches several grants: one finding at it
     for (const Dangerous& d : dangerous_grants()) {
@@ -213,6 +214,7 @@ void check_escalation_role(const CheckContext& ctx, const Object& role)
       if (!m.at || std::find(reported.begin(), reported.end(), m.at) != reported.end()) continue;
       reported.push_back(m.at);
       const bool by_design = controller && d.verbs.size() == 1 && d.verbs.front() == "create";
+      if (by_design && !report_controller) continue;
       ctx.sink.report(role, m.at,
                       fmt::format("{} grants {} on {}: its holder {}{}", role.display_name(), m.verb,
                                   m.resource == "*" ? fmt::format("every resource ({} included)", d.resources.front()) : std::string(m.resource),

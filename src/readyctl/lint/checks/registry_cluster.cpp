@@ -48,6 +48,11 @@ std::span<const FamilyContract> cluster_family_contracts()
       {"agentNamespaces", ParamType::string_list, "[]", "namespaces that are agent namespaces whatever their labels"},
   };
   static constexpr std::string_view rbac_rules[] = {"rbac-cluster-scope", "rbac-escalation", "rbac-secrets", "rbac-wildcard"};
+  static constexpr ParamSpec rbac[] = {
+      {"controllerRoles", ParamType::boolean, "false",
+       "also report, as notes, the create grants of a controller's own role (one that writes status or finalizers)",
+       "rbac-escalation"},
+  };
   static constexpr ParamSpec tenant_quota[] = {
       {"governedNamespacesOnly", ParamType::boolean, "true", "judge only namespaces the input creates or governs"},
       {"infrastructureNamespaces", ParamType::string_list, infrastructure_namespaces,
@@ -92,7 +97,7 @@ std::span<const FamilyContract> cluster_family_contracts()
       {"replica-floor", {}, replica_floor},
       {"mtls-strict", {}, {}},
       {"network-policy", {}, network_policy},
-      {"rbac", rbac_rules, {}},
+      {"rbac", rbac_rules, rbac},
       {"tenant-quota", {}, tenant_quota},
       {"workload-identity", {}, workload_identity},
   };

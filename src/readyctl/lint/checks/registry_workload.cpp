@@ -57,6 +57,10 @@ std::span<const FamilyContract> workload_family_contracts()
       {"requireDigest", ParamType::boolean, "false", "require an @sha256 digest on every image"},
   };
   static constexpr std::string_view priority_rules[] = {"batch-isolation", "priority-class"};
+  static constexpr ParamSpec priority[] = {
+      {"cpuWorkloads", ParamType::boolean, "false",
+       "also report workloads that request no GPUs and set no priorityClassName", "priority-class"},
+  };
   static constexpr ParamSpec probes[] = {
       {"minTimeoutSeconds", ParamType::integer, "2", "smallest timeoutSeconds accepted on a model server's probes"},
       {"maxTimeoutSeconds", ParamType::integer, "60", "largest timeoutSeconds accepted on a model server's probes"},
@@ -98,6 +102,11 @@ std::span<const FamilyContract> workload_family_contracts()
       {"secretEnvRefs", ParamType::boolean, "false",
        "also report, as a note, env vars read from a Secret (secretKeyRef, envFrom secretRef)"},
   };
+  static constexpr ParamSpec workload_rbac[] = {
+      {"controllerRoles", ParamType::boolean, "false",
+       "also report, as notes, the pods of a controller: their ServiceAccount holds a role that writes status or "
+       "finalizers"},
+  };
   static constexpr FamilyContract contracts[] = {
       {"api-validity", {}, {}},
       {"env-duplicate", {}, {}},
@@ -109,12 +118,12 @@ std::span<const FamilyContract> workload_family_contracts()
       {"replica-spread", {}, model_servers},
       {"rollout-capacity", {}, model_servers},
       {"selector-match", {}, {}},
-      {"workload-rbac", {}, {}},
+      {"workload-rbac", {}, workload_rbac},
       {"gpu-limits", {}, {}},
       {"gpu-node-pool", {}, gpu_node_pool},
       {"graceful-shutdown", {}, graceful_shutdown},
       {"image-pinned", {}, image_pinned},
-      {"priority", priority_rules, {}},
+      {"priority", priority_rules, priority},
       {"probes", {}, probes},
       {"resources", {}, {}},
       {"secret-literal", {}, secret_literal},

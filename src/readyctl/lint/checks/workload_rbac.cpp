@@ -67,7 +67,18 @@ Grants builtin_grants(const Object& binding)
   return out;
 }
 
-void check_binding(const CheckContext& ctx, const PodTemplate& pod, std::string_view account, const Object& binding)
+// Whether one of the roles bound to the account is a controller's: the pod is a controller, and every grant it holds
+// serves what it reconciles (KEDA's operator also holds a Role in its namespace to write its certificate Secrets).
+bool runs_a_controller(const Graph& graph, std::span<const Object* const> bindings)
+{
+  return std::any_of(bindings.begin(), bindings.end(), [&](const Object* binding) {
+    const Object* role = bound_role(graph, *binding);
+    return role && is_controller_role(*role);
+  });
+}
+
+void check_binding(const CheckContext& ctx, const PodTemplate& pod, std::string_view account, const Object& binding,
+                   bool controller)
 {
   const Object* role = bound_role(ctx.graph, binding);
   Grants grants = role ? role_grants(*role) : builtin_grants(binding);
@@ -78,8 +89,6 @@ void check_binding(const CheckContext& ctx, const PodTemplate& pod, std::string_
   std::vector<Related> related = {{role ? role : &binding, grants.at, fmt::format("{} grants it", role_name)}};
   if (role) related.push_back({&binding, binding.root->get("roleRef"), fmt::format("{} binds it", binding.display_name())});
   const yaml::Node* field = service_account_field(pod);
-  // A controller holds the rights to what it reconciles by design: a note, worth a look but no alarm.
-  const bool controller = role && is_controller_role(*role);
   ctx.sink.report(o, field ? field : pod_spec_anchor(pod),
                   fmt::format("pods of {} run as ServiceAccount '{}', which {} binds to {}: {} {}; a compromised "
                               "container holds that too{}",
@@ -95,10 +104,15 @@ void check_binding(const CheckContext& ctx, const PodTemplate& pod, std::string_
 void check_workload_rbac(const CheckContext& ctx)
 {
   const BoundAccounts& bound = ctx.graph.cached<BoundAccounts>();
+  const bool report_controllers = ctx.rule.param_bool("controllerRoles");
   for (const PodTemplate& pod : ctx.pods()) {
     const yaml::Node* field = service_account_field(pod);
     std::string_view account = field ? field->str() : "default";
-    for (const Object* binding : bound.bindings_for(pod.owner->ns, account)) check_binding(ctx, pod, account, *binding);
+    auto bindings = bound.bindings_for(pod.owner->ns, account);
+    // A controller holds the rights to what it reconciles by design: a note when asked for, else nothing.
+    const bool controller = runs_a_controller(ctx.graph, bindings);
+    if (controller && !report_controllers) continue;
+    for (const Object* binding : bindings) check_binding(ctx, pod, account, *binding, controller);
   }
 }
 
