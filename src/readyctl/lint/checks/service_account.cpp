@@ -77,11 +77,20 @@ void check_deprecated_field(const CheckContext& ctx, const PodTemplate& pod)
                               old->str()));
 }
 
+// Kubeflow Trainer v2 pkg/apis/trainer/v1alpha1/trainjob_types.go: a TrainJob names its pods' account in
+// spec.podSpecOverrides[].serviceAccountName. A cluster-wide runtime serves every namespace, so it cannot name an
+// account that exists in each of them; leaving it to the TrainJob is the design, not a shared-account smell.
+bool account_set_by_train_job(const Object& owner)
+{
+  return owner.is("ClusterTrainingRuntime", "trainer.kubeflow.org");
+}
+
 void check_dedicated(const CheckContext& ctx, const AccountIndex& accounts, const PodTemplate& pod)
 {
   const Object& o = *pod.owner;
   check_deprecated_field(ctx, pod);
   const yaml::Node* field = service_account_field(pod);
+  if (!field && account_set_by_train_job(o)) return;
   if (!field) {
     ctx.sink.report(o, pod_spec_anchor(pod),
                     "pod sets no serviceAccountName and runs as its namespace's 'default' ServiceAccount, shared "
