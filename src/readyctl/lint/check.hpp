@@ -4,6 +4,7 @@
 #include <span>
 #include <string_view>
 
+#include "readyctl/lint/family_contract.hpp"
 #include "readyctl/lint/graph.hpp"
 #include "readyctl/lint/rule.hpp"
 #include "readyctl/lint/sink.hpp"
@@ -31,10 +32,13 @@ using CheckFn = void (*)(const CheckContext&);
 // by window, so that every per-object rule reads a window's trees while they are still in the cache.
 enum class CheckScope : uint8_t { whole_graph, per_object };
 
+// One row per family: its name (what rule files write as `check:`), its logic, and its contract, so a family
+// cannot exist without one.
 struct CheckFamily {
   std::string_view name;
   CheckFn run;
-  CheckScope scope = CheckScope::whole_graph;
+  CheckScope scope;
+  FamilyContract contract;  // the rule ids it tells apart and the parameters it reads, typed
 };
 
 // Every family, from every area registry (checks/registry_*.cpp), for lookup by name.

@@ -9,6 +9,7 @@
 #include "readyctl/core/duration.hpp"
 #include "readyctl/core/error.hpp"
 #include "readyctl/core/location.hpp"
+#include "readyctl/lint/check.hpp"
 #include "readyctl/lint/rule.hpp"
 
 namespace readyctl::lint {
@@ -64,23 +65,10 @@ const ParamSpec* FamilyContract::param(std::string_view rule_id, std::string_vie
   return nullptr;
 }
 
-std::span<const FamilyContract> family_contracts()
-{
-  static const std::vector<FamilyContract> all = [] {
-    std::vector<FamilyContract> v;
-    for (auto area : {engine_family_contracts(), workload_family_contracts(), cluster_family_contracts(),
-                      guardrail_family_contracts(), platform_family_contracts()})
-      v.insert(v.end(), area.begin(), area.end());
-    return v;
-  }();
-  return all;
-}
-
 const FamilyContract* find_family_contract(std::string_view family)
 {
-  for (const FamilyContract& c : family_contracts())
-    if (c.family == family) return &c;
-  return nullptr;
+  const CheckFamily* f = find_check_family(family);
+  return f ? &f->contract : nullptr;
 }
 
 std::optional<nlohmann::json> typed_value(const ParamSpec& spec, const nlohmann::json& value)
@@ -116,12 +104,13 @@ std::string expected_type(const ParamSpec& spec)
   return fmt::format("expected a value for '{}'", spec.name);
 }
 
-std::string unknown_param_message(const FamilyContract& contract, std::string_view rule_id, std::string_view name)
+std::string unknown_param_message(std::string_view family, const FamilyContract& contract, std::string_view rule_id,
+                                  std::string_view name)
 {
   std::vector<std::string_view> names = param_names(contract, rule_id);
   if (names.empty())
-    return fmt::format("family {} has no parameter '{}' for rule {} (it reads none)", contract.family, name, rule_id);
-  return fmt::format("family {} has no parameter '{}' for rule {} (it reads {})", contract.family, name, rule_id,
+    return fmt::format("family {} has no parameter '{}' for rule {} (it reads none)", family, name, rule_id);
+  return fmt::format("family {} has no parameter '{}' for rule {} (it reads {})", family, name, rule_id,
                      fmt::join(names, ", "));
 }
 
@@ -142,7 +131,7 @@ void set_rule_param(Rule& rule, const std::string& name, const nlohmann::json& v
   const FamilyContract* contract = find_family_contract(rule.check);
   const ParamSpec* spec = contract ? contract->param(rule.id, name) : nullptr;
   if (!spec && !rule.params.contains(name)) {
-    std::string why = contract ? unknown_param_message(*contract, rule.id, name)
+    std::string why = contract ? unknown_param_message(rule.check, *contract, rule.id, name)
                                : fmt::format("rule {} has no parameter '{}'", rule.id, name);
     throw InputError(fmt::format("{}: {}", key_at.str(), why));
   }

@@ -27,8 +27,8 @@ struct ParamSpec {
   std::string_view variant = {};  // read only by rules of this variant; empty: by every rule of the family
 };
 
+// A family's half of the rule<->family contract, a field of its CheckFamily (lint/check.hpp).
 struct FamilyContract {
-  std::string_view family;
   // The rule ids the family branches on; a rule bound to it must carry one of them. Empty: the family checks the
   // same thing whatever the rule's id, so any id may bind to it.
   std::span<const std::string_view> variants;
@@ -39,10 +39,6 @@ struct FamilyContract {
   const ParamSpec* param(std::string_view rule_id, std::string_view name) const;
 };
 
-// Every family's contract, from the area registries (checks/registry_<area>.cpp), beside their families.
-std::span<const FamilyContract> family_contracts();
-const FamilyContract* find_family_contract(std::string_view family);
-
 // The value in the parameter's canonical JSON form (an integer, a number, a bool, a string, a list of strings;
 // durations and quantities stay strings that parse), or nullopt when it is not of that type.
 std::optional<nlohmann::json> typed_value(const ParamSpec& spec, const nlohmann::json& value);
@@ -50,19 +46,15 @@ std::optional<nlohmann::json> typed_value(const ParamSpec& spec, const nlohmann:
 std::string expected_type(const ParamSpec& spec);
 
 // "family retry-policy has no parameter 'x' for rule retry-bounded (it reads maxAttempts, maxRetries)".
-std::string unknown_param_message(const FamilyContract& contract, std::string_view rule_id, std::string_view name);
+std::string unknown_param_message(std::string_view family, const FamilyContract& contract, std::string_view rule_id,
+                                  std::string_view name);
+// The contract of the family a rule binds to (`check:`), or null for an unknown family.
+const FamilyContract* find_family_contract(std::string_view family);
 // Gives the rule the family's default of every parameter its id may set and its file did not (params, param_docs).
 void add_param_defaults(const FamilyContract& contract, Rule& rule);
 // Sets a parameter from .readyctl.yaml: InputError at `key_at` for a parameter the rule does not have, at
 // `value_at` for a value of the wrong type.
 void set_rule_param(Rule& rule, const std::string& name, const nlohmann::json& value, const Location& key_at,
                     const Location& value_at);
-
-// Area tables, one per checks/registry_<area>.cpp.
-std::span<const FamilyContract> engine_family_contracts();
-std::span<const FamilyContract> workload_family_contracts();
-std::span<const FamilyContract> cluster_family_contracts();
-std::span<const FamilyContract> guardrail_family_contracts();
-std::span<const FamilyContract> platform_family_contracts();
 
 }  // namespace readyctl::lint

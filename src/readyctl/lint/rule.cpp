@@ -49,7 +49,7 @@ RuleParam read_param(const std::string& path, const yaml::Node* key, const yaml:
   RuleParam p{std::string(key->str()), yaml::to_json(v), value->is_mapping() ? optional_string(value, "description") : ""};
   if (!contract) return p;  // a family with no declared contract: taken as written
   const ParamSpec* spec = contract->param(rule.id, p.name);
-  if (!spec) fail_at(path, key, unknown_param_message(*contract, rule.id, p.name));
+  if (!spec) fail_at(path, key, unknown_param_message(rule.check, *contract, rule.id, p.name));
   std::optional<nlohmann::json> typed = typed_value(*spec, p.default_value);
   if (!typed) fail_at(path, v, expected_type(*spec));
   p.default_value = std::move(*typed);

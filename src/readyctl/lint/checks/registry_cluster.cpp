@@ -8,27 +8,7 @@ namespace readyctl::lint {
 
 std::span<const CheckFamily> cluster_check_families()
 {
-  static constexpr CheckFamily families[] = {
-      {"autoscaling-bounds", &check_autoscaling_bounds},
-      {"dangling-reference", &check_dangling_reference, CheckScope::per_object},
-      {"dangling-selector", &check_dangling_selector, CheckScope::per_object},
-      {"default-namespace", &check_default_namespace},
-      {"disruption-budget", &check_disruption_budget},
-      {"exposed-service", &check_exposed_service, CheckScope::per_object},
-      {"ingress-tls", &check_ingress_tls, CheckScope::per_object},
-      {"mtls-strict", &check_mtls, CheckScope::per_object},
-      {"network-policy", &check_network_policy},
-      {"rbac", &check_rbac, CheckScope::per_object},
-      {"replica-floor", &check_replica_floor},
-      {"tenant-quota", &check_tenant_quota},
-      {"workload-identity", &check_workload_identity},
-  };
-  return families;
-}
-
-// What each family implements and reads (lint/family_contract.hpp), beside the families above.
-std::span<const FamilyContract> cluster_family_contracts()
-{
+  // The variants and parameters the families declare (lint/family_contract.hpp).
   static constexpr std::string_view infrastructure_namespaces =
       R"(["kube-system", "kube-public", "kube-node-lease", "*-system", "*-operator", "*-operators", "openshift-*", "system",
           "monitoring", "gpu-operator", "nvidia-device-plugin", "cert-manager", "keda", "kserve", "knative-serving",
@@ -86,22 +66,22 @@ std::span<const FamilyContract> cluster_family_contracts()
   static constexpr ParamSpec replica_floor[] = {
       {"minReplicas", ParamType::integer, "2", "the fewest pods a Deployment, StatefulSet or autoscaler minimum may keep"},
   };
-  static constexpr FamilyContract contracts[] = {
-      {"autoscaling-bounds", {}, autoscaling_bounds},
-      {"dangling-reference", {}, {}},
-      {"dangling-selector", {}, {}},
-      {"default-namespace", {}, default_namespace},
-      {"disruption-budget", {}, disruption_budget},
-      {"exposed-service", {}, exposed_service},
-      {"ingress-tls", {}, ingress_tls},
-      {"replica-floor", {}, replica_floor},
-      {"mtls-strict", {}, {}},
-      {"network-policy", {}, network_policy},
-      {"rbac", rbac_rules, rbac},
-      {"tenant-quota", {}, tenant_quota},
-      {"workload-identity", {}, workload_identity},
+  static constexpr CheckFamily families[] = {
+      {"autoscaling-bounds", &check_autoscaling_bounds, CheckScope::whole_graph, {{}, autoscaling_bounds}},
+      {"dangling-reference", &check_dangling_reference, CheckScope::per_object, {}},
+      {"dangling-selector", &check_dangling_selector, CheckScope::per_object, {}},
+      {"default-namespace", &check_default_namespace, CheckScope::whole_graph, {{}, default_namespace}},
+      {"disruption-budget", &check_disruption_budget, CheckScope::whole_graph, {{}, disruption_budget}},
+      {"exposed-service", &check_exposed_service, CheckScope::per_object, {{}, exposed_service}},
+      {"ingress-tls", &check_ingress_tls, CheckScope::per_object, {{}, ingress_tls}},
+      {"mtls-strict", &check_mtls, CheckScope::per_object, {}},
+      {"network-policy", &check_network_policy, CheckScope::whole_graph, {{}, network_policy}},
+      {"rbac", &check_rbac, CheckScope::per_object, {rbac_rules, rbac}},
+      {"replica-floor", &check_replica_floor, CheckScope::whole_graph, {{}, replica_floor}},
+      {"tenant-quota", &check_tenant_quota, CheckScope::whole_graph, {{}, tenant_quota}},
+      {"workload-identity", &check_workload_identity, CheckScope::whole_graph, {{}, workload_identity}},
   };
-  return contracts;
+  return families;
 }
 
 }  // namespace readyctl::lint

@@ -7,22 +7,13 @@ namespace readyctl::lint {
 
 std::span<const CheckFamily> engine_check_families()
 {
+  // The variants and parameters the families declare (lint/family_contract.hpp).
+  static constexpr std::string_view engine_rules[] = {"parse-error", "suppression"};
   static constexpr CheckFamily families[] = {
-      {"deprecated-api", &check_deprecated_api, CheckScope::per_object},
-      {"engine", &check_engine},
+      {"deprecated-api", &check_deprecated_api, CheckScope::per_object, {}},
+      {"engine", &check_engine, CheckScope::whole_graph, {engine_rules, {}}},
   };
   return families;
-}
-
-// What each family implements and reads (lint/family_contract.hpp), beside the families above.
-std::span<const FamilyContract> engine_family_contracts()
-{
-  static constexpr std::string_view engine_rules[] = {"parse-error", "suppression"};
-  static constexpr FamilyContract contracts[] = {
-      {"deprecated-api", {}, {}},
-      {"engine", engine_rules, {}},
-  };
-  return contracts;
 }
 
 }  // namespace readyctl::lint

@@ -8,36 +8,7 @@ namespace readyctl::lint {
 
 std::span<const CheckFamily> workload_check_families()
 {
-  static constexpr CheckFamily families[] = {
-      {"env-duplicate", &check_env_duplicate, CheckScope::per_object},
-      {"api-validity", &check_api_validity, CheckScope::per_object},
-      {"gpu-limits", &check_gpu_limits, CheckScope::per_object},
-      {"gpu-node-pool", &check_gpu_node_pool, CheckScope::per_object},
-      {"graceful-shutdown", &check_graceful_shutdown, CheckScope::per_object},
-      {"image-pinned", &check_image_pinned, CheckScope::per_object},
-      {"job-limits", &check_job_limits, CheckScope::per_object},
-      {"kernel-hardening", &check_kernel_hardening, CheckScope::per_object},
-      {"model-cache-storage", &check_model_cache_storage, CheckScope::per_object},
-      {"priority", &check_priority, CheckScope::per_object},
-      {"probes", &check_probes, CheckScope::per_object},
-      {"replica-spread", &check_replica_spread, CheckScope::per_object},
-      {"remote-shell", &check_remote_shell, CheckScope::per_object},
-      {"required-metadata", &check_required_metadata, CheckScope::per_object},
-      {"resources", &check_resources, CheckScope::per_object},
-      {"rollout-capacity", &check_rollout_capacity, CheckScope::per_object},
-      {"secret-literal", &check_secret_literal, CheckScope::per_object},
-      {"security-context", &check_security_context, CheckScope::per_object},
-      {"selector-match", &check_selector_match, CheckScope::per_object},
-      {"service-account", &check_service_account, CheckScope::per_object},
-      {"static-cloud-credentials", &check_static_cloud_credentials, CheckScope::per_object},
-      {"workload-rbac", &check_workload_rbac, CheckScope::per_object},
-  };
-  return families;
-}
-
-// What each family implements and reads (lint/family_contract.hpp), beside the families above.
-std::span<const FamilyContract> workload_family_contracts()
-{
+  // The variants and parameters the families declare (lint/family_contract.hpp).
   static constexpr ParamSpec gpu_node_pool[] = {
       {"nodePoolLabels", ParamType::string_list,
        R"(["node.kubernetes.io/instance-type", "beta.kubernetes.io/instance-type", "cloud.google.com/gke-nodepool",
@@ -107,31 +78,31 @@ std::span<const FamilyContract> workload_family_contracts()
        "also report, as notes, the pods of a controller: their ServiceAccount holds a role that writes status or "
        "finalizers"},
   };
-  static constexpr FamilyContract contracts[] = {
-      {"api-validity", {}, {}},
-      {"env-duplicate", {}, {}},
-      {"job-limits", {}, job_limits},
-      {"kernel-hardening", {}, {}},
-      {"model-cache-storage", {}, model_cache_storage},
-      {"remote-shell", {}, {}},
-      {"required-metadata", {}, required_metadata},
-      {"replica-spread", {}, model_servers},
-      {"rollout-capacity", {}, model_servers},
-      {"selector-match", {}, {}},
-      {"workload-rbac", {}, workload_rbac},
-      {"gpu-limits", {}, {}},
-      {"gpu-node-pool", {}, gpu_node_pool},
-      {"graceful-shutdown", {}, graceful_shutdown},
-      {"image-pinned", {}, image_pinned},
-      {"priority", priority_rules, priority},
-      {"probes", {}, probes},
-      {"resources", {}, {}},
-      {"secret-literal", {}, secret_literal},
-      {"security-context", security_context_rules, security_context},
-      {"service-account", service_account_rules, {}},
-      {"static-cloud-credentials", {}, {}},
+  static constexpr CheckFamily families[] = {
+      {"env-duplicate", &check_env_duplicate, CheckScope::per_object, {}},
+      {"api-validity", &check_api_validity, CheckScope::per_object, {}},
+      {"gpu-limits", &check_gpu_limits, CheckScope::per_object, {}},
+      {"gpu-node-pool", &check_gpu_node_pool, CheckScope::per_object, {{}, gpu_node_pool}},
+      {"graceful-shutdown", &check_graceful_shutdown, CheckScope::per_object, {{}, graceful_shutdown}},
+      {"image-pinned", &check_image_pinned, CheckScope::per_object, {{}, image_pinned}},
+      {"job-limits", &check_job_limits, CheckScope::per_object, {{}, job_limits}},
+      {"kernel-hardening", &check_kernel_hardening, CheckScope::per_object, {}},
+      {"model-cache-storage", &check_model_cache_storage, CheckScope::per_object, {{}, model_cache_storage}},
+      {"priority", &check_priority, CheckScope::per_object, {priority_rules, priority}},
+      {"probes", &check_probes, CheckScope::per_object, {{}, probes}},
+      {"replica-spread", &check_replica_spread, CheckScope::per_object, {{}, model_servers}},
+      {"remote-shell", &check_remote_shell, CheckScope::per_object, {}},
+      {"required-metadata", &check_required_metadata, CheckScope::per_object, {{}, required_metadata}},
+      {"resources", &check_resources, CheckScope::per_object, {}},
+      {"rollout-capacity", &check_rollout_capacity, CheckScope::per_object, {{}, model_servers}},
+      {"secret-literal", &check_secret_literal, CheckScope::per_object, {{}, secret_literal}},
+      {"security-context", &check_security_context, CheckScope::per_object, {security_context_rules, security_context}},
+      {"selector-match", &check_selector_match, CheckScope::per_object, {}},
+      {"service-account", &check_service_account, CheckScope::per_object, {service_account_rules, {}}},
+      {"static-cloud-credentials", &check_static_cloud_credentials, CheckScope::per_object, {}},
+      {"workload-rbac", &check_workload_rbac, CheckScope::per_object, {{}, workload_rbac}},
   };
-  return contracts;
+  return families;
 }
 
 }  // namespace readyctl::lint
