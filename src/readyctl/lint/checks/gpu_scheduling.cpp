@@ -9,6 +9,7 @@
 #include "readyctl/core/text.hpp"
 #include "readyctl/lint/checks/pod_walk.hpp"
 #include "readyctl/lint/checks/tenancy.hpp"
+#include "readyctl/lint/checks/train_job.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
 
 namespace readyctl::lint {
@@ -66,13 +67,13 @@ bool is_gpu_pool_label(const PoolParams& p, std::string_view key)
   return names_gpus(key) || std::find(p.node_labels.begin(), p.node_labels.end(), key) != p.node_labels.end();
 }
 
-bool selects_gpu_pool(const PoolParams& p, const PodTemplate& pod)
+bool selects_gpu_pool(const PoolParams& p, const yaml::Node* spec)
 {
-  if (const yaml::Node* sel = pod.spec->get("nodeSelector"); sel && sel->is_mapping())
+  if (const yaml::Node* sel = spec->get("nodeSelector"); sel && sel->is_mapping())
     for (auto [key, value] : sel->entries())
       if (is_gpu_pool_label(p, key->str())) return true;
   const yaml::Node* terms =
-      pod.spec->path({"affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms"});
+      spec->path({"affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms"});
   if (!terms || !terms->is_sequence() || terms->size() == 0) return false;
   // Terms are ORed: every term must pin a GPU pool for the pod to be sure to land on one.
   for (const yaml::Node* term : terms->children()) {
@@ -89,9 +90,9 @@ bool selects_gpu_pool(const PoolParams& p, const PodTemplate& pod)
   return true;
 }
 
-bool tolerates_gpu_taint(const PoolParams& p, const PodTemplate& pod)
+bool tolerates_gpu_taint(const PoolParams& p, const yaml::Node* spec)
 {
-  const yaml::Node* tolerations = pod.spec->get("tolerations");
+  const yaml::Node* tolerations = spec->get("tolerations");
   if (!tolerations || !tolerations->is_sequence()) return false;
   for (const yaml::Node* t : tolerations->children()) {
     const yaml::Node* key = t->get("key");
@@ -104,6 +105,40 @@ bool tolerates_gpu_taint(const PoolParams& p, const PodTemplate& pod)
     if (names_gpus(key->str()) || (value && names_gpus(value->str()))) return true;
   }
   return false;
+}
+
+// Whether the runtime's trainer pods, or one of the TrainJob's overrides of them, satisfy `test`.
+template <typename Test>
+bool trainer_pods_pass(const yaml::Node* runtime_spec, const std::vector<const yaml::Node*>& overrides, Test test)
+{
+  return (runtime_spec && test(runtime_spec)) || std::any_of(overrides.begin(), overrides.end(), test);
+}
+
+// Kubeflow Trainer v2: a TrainJob asks GPUs per node in spec.trainer.resourcesPerNode for pods its runtime writes,
+// so the pool and the toleration come from the runtime's trainer job or from the TrainJob's overrides. Judged only
+// when the runtime is in the input (the existence rule): a cluster-wide runtime installed elsewhere may set both.
+void check_train_job_pool(const CheckContext& ctx, const PoolParams& p, const Object& job)
+{
+  const yaml::Node* labels = job.labels();
+  if (!train_job_gpus(job) || (labels && labels->get("kueue.x-k8s.io/queue-name"))) return;  // Kueue places it
+  const Object* runtime = train_job_runtime(ctx.graph, job);
+  if (!runtime) return;
+  const yaml::Node* spec = trainer_pod_spec(*runtime);
+  std::vector<const yaml::Node*> overrides = trainer_overrides(job, runtime);
+  const yaml::Node* at = job.spec->get("trainer")->key_node("resourcesPerNode");
+  if (!trainer_pods_pass(spec, overrides, [&](const yaml::Node* s) { return selects_gpu_pool(p, s); }))
+    ctx.sink.report(job, at,
+                    fmt::format("TrainJob requests GPUs per node, but neither its runtime {} nor its pod overrides "
+                                "select a GPU node pool: its trainer pods can land on any GPU model",
+                                runtime->display_name()),
+                    {{runtime, spec, "the runtime's trainer pod spec"}});
+  if (p.require_toleration &&
+      !trainer_pods_pass(spec, overrides, [&](const yaml::Node* s) { return tolerates_gpu_taint(p, s); }))
+    ctx.sink.report(job, at,
+                    fmt::format("TrainJob requests GPUs per node, but neither its runtime {} nor its pod overrides "
+                                "tolerate a GPU taint: where GPU nodes are tainted, its trainer pods stay Pending",
+                                runtime->display_name()),
+                    {{runtime, spec, "the runtime's trainer pod spec"}});
 }
 
 }  // namespace
@@ -123,7 +158,7 @@ void check_gpu_node_pool(const CheckContext& ctx)
     if (!pod_uses_gpu(pod) || kueue_queue_label(pod)) continue;
     // The scheduler places a GPU pod only on nodes that advertise the GPU resource, so it never lands on a CPU
     // node; what a missing selector leaves open is which GPU nodes.
-    if (!selects_gpu_pool(p, pod)) {
+    if (!selects_gpu_pool(p, pod.spec)) {
       const yaml::Node* at = pod.spec->get("nodeSelector")  ? pod.spec->key_node("nodeSelector")
                              : pod.spec->get("affinity") ? pod.spec->key_node("affinity")
                                                          : pod_spec_anchor(pod);
@@ -133,7 +168,7 @@ void check_gpu_node_pool(const CheckContext& ctx)
                       "memory for the model) or on a pool reserved for other work, and an autoscaler may add any "
                       "GPU node type for it");
     }
-    if (p.require_toleration && !tolerates_gpu_taint(p, pod)) {
+    if (p.require_toleration && !tolerates_gpu_taint(p, pod.spec)) {
       const yaml::Node* tol = pod.spec->get("tolerations");
       ctx.sink.report(*pod.owner, tol ? pod.spec->key_node("tolerations") : pod_spec_anchor(pod),
                       fmt::format("pod requests GPUs but tolerates no GPU taint (none of {}, and no toleration whose "
@@ -142,6 +177,8 @@ void check_gpu_node_pool(const CheckContext& ctx)
                                   join(p.taint_keys, ", ")));
     }
   }
+  for (const Object* job : ctx.of_kind("TrainJob"))
+    if (job->is("TrainJob", "trainer.kubeflow.org")) check_train_job_pool(ctx, p, *job);
 }
 
 }  // namespace readyctl::lint

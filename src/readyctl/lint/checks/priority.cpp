@@ -8,6 +8,7 @@
 
 #include "readyctl/core/text.hpp"
 #include "readyctl/lint/checks/pod_walk.hpp"
+#include "readyctl/lint/checks/train_job.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
 
 namespace readyctl::lint {
@@ -158,15 +159,6 @@ void check_isolation(const CheckContext& ctx, const Classes& classes, const Inte
                   std::move(related));
 }
 
-bool names_gpu(const yaml::Node* resources)
-{
-  for (std::string_view block : {"limits", "requests"})
-    if (const yaml::Node* res = resources->get(block); res && res->is_mapping())
-      for (auto [key, value] : res->entries())
-        if (is_gpu_resource(key->str())) return true;
-  return false;
-}
-
 bool isolated_by_class(const Classes& classes, const Interactive& interactive, const PodTemplate& pod)
 {
   const yaml::Node* name = pod.spec->get("priorityClassName");
@@ -180,17 +172,13 @@ bool isolated_by_class(const Classes& classes, const Interactive& interactive, c
 // runtime is in the input and every pod of it runs under a class that cannot preempt serving.
 void check_train_job(const CheckContext& ctx, const Classes& classes, const Interactive& interactive, const Object& job)
 {
-  const yaml::Node* trainer = job.spec ? job.spec->get("trainer") : nullptr;
-  const yaml::Node* resources = trainer ? trainer->get("resourcesPerNode") : nullptr;
-  if (!resources || !resources->is_mapping() || !names_gpu(resources)) return;
+  if (!train_job_gpus(job)) return;
   if (const yaml::Node* labels = job.labels(); labels && labels->get(k_queue_label)) return;
-  const yaml::Node* ref = job.spec->get("runtimeRef");
-  std::string_view kind = ref && !ref->str_at("kind").empty() ? ref->str_at("kind") : "ClusterTrainingRuntime";
-  const Object* runtime = ref ? ctx.graph.find(kind, kind == "TrainingRuntime" ? job.scope : "", ref->str_at("name")) : nullptr;
+  const Object* runtime = train_job_runtime(ctx.graph, job);
   std::span<const PodTemplate> pods = runtime ? ctx.graph.pods_of(runtime) : std::span<const PodTemplate>();
   auto isolated = [&](const PodTemplate& pod) { return isolated_by_class(classes, interactive, pod); };
   if (!pods.empty() && std::all_of(pods.begin(), pods.end(), isolated)) return;
-  ctx.sink.report(job, trainer->key_node("resourcesPerNode"),
+  ctx.sink.report(job, job.spec->get("trainer")->key_node("resourcesPerNode"),
                   fmt::format("TrainJob requests GPUs per node and is not queued ({} label){}: its pods compete with "
                               "interactive serving at the same priority",
                               k_queue_label,

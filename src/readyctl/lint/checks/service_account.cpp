@@ -78,7 +78,7 @@ void check_deprecated_field(const CheckContext& ctx, const PodTemplate& pod)
 }
 
 // Kubeflow Trainer v2 pkg/apis/trainer/v1alpha1/trainjob_types.go: a TrainJob names its pods' account in
-// spec.podSpecOverrides[].serviceAccountName. A cluster-wide runtime serves every namespace, so it cannot name an
+// spec.podTemplateOverrides[].spec.serviceAccountName (spec.podSpecOverrides[] in v2.0). A cluster-wide runtime serves every namespace, so it cannot name an
 // account that exists in each of them; leaving it to the TrainJob is the design, not a shared-account smell.
 bool account_set_by_train_job(const Object& owner)
 {

@@ -24,6 +24,7 @@ list(APPEND READYCTL_LINT_SOURCES
   src/readyctl/lint/checks/security_context.cpp
   src/readyctl/lint/checks/selector_match.cpp
   src/readyctl/lint/checks/service_account.cpp
+  src/readyctl/lint/checks/train_job.cpp
   src/readyctl/lint/checks/workload_rbac.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES
