@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/gameday/action_types.hpp"
 #include "readyctl/gameday/schema.hpp"
 #include "readyctl/gameday/yaml_json.hpp"
 
@@ -47,24 +48,6 @@ void check_ready(Checker& c, const yaml::Node* ready, const yaml::Node* op)
     c.problem(ready->key_node("until"), "'ready' is polled until it holds; leave 'until' out");
 }
 
-void check_process(Checker& c, const yaml::Node* spec)
-{
-  c.known_keys(spec, {"op", "name", "command", "cwd", "env", "log", "signal", "grace", "within", "expectExitCode",
-                      "ready", "timeout"}, "a process action");
-  c.required(spec, "name", "a process action");
-  const yaml::Node* op = c.required(spec, "op", "a process action");
-  if (op && c.scalar(op, "op") && !one_of(op->str(), k_process_ops))
-    c.problem(op, fmt::format("unknown process op '{}' (expected one of {})", op->str(), listing(k_process_ops)));
-  if (op && op->str() == "signal") {
-    const yaml::Node* sig = c.required(spec, "signal", "a process signal");
-    if (sig && c.scalar(sig, "signal") && !one_of(sig->str(), k_signals))
-      c.problem(sig, fmt::format("unknown signal '{}' (expected one of {})", sig->str(), listing(k_signals)));
-  }
-  for (std::string_view key : {"grace", "within"})
-    if (const yaml::Node* v = spec->get(key)) c.duration(v, key);
-  if (const yaml::Node* ready = spec->get("ready")) check_ready(c, ready, op);
-}
-
 void check_kube_op_fields(Checker& c, const yaml::Node* spec, std::string_view op)
 {
   std::string what = fmt::format("a kubernetes {}", op);
@@ -93,7 +76,18 @@ void check_context(Checker& c, const yaml::Node* spec, const Safety& safety)
     c.problem(ctx, fmt::format("context '{}' is not in 'safety.allowedContexts'", ctx->str()));
 }
 
-void check_kubernetes(Checker& c, const yaml::Node* spec, const Safety& safety)
+void check_fields(Checker& c, const yaml::Node* spec, const ActionType& type, const Safety& safety)
+{
+  if (type.mapping) {
+    if (!c.mapping(spec, fmt::format("'{}' action", type.name))) return;
+    check_common(c, spec);
+  }
+  type.check(c, spec, safety);
+}
+
+}  // namespace
+
+void check_kubernetes_action(Checker& c, const yaml::Node* spec, const Safety& safety)
 {
   c.known_keys(spec, {"op", "context", "namespace", "selector", "count", "percent", "gracePeriod", "kind", "name",
                       "replicas", "file", "maxTargets", "maxPercent", "timeout"}, "a kubernetes action");
@@ -113,60 +107,37 @@ void check_kubernetes(Checker& c, const yaml::Node* spec, const Safety& safety)
   if (spec->get("count") && spec->get("percent")) c.problem(spec->key_node("percent"), "give 'count' or 'percent', not both");
 }
 
-void check_exec(Checker& c, const yaml::Node* spec, const Safety&)
+void check_exec_action(Checker& c, const yaml::Node* spec, const Safety&)
 {
   c.known_keys(spec, {"command", "cwd", "env", "expectExitCode", "timeout"}, "an exec action");
   c.required(spec, "command", "an exec action");
 }
 
-void check_http(Checker& c, const yaml::Node* spec, const Safety&)
+void check_http_action(Checker& c, const yaml::Node* spec, const Safety&)
 {
   c.known_keys(spec, {"url", "method", "headers", "body", "json", "expectStatus", "timeout"}, "an http action");
   c.required(spec, "url", "an http action");
 }
 
-void check_process_action(Checker& c, const yaml::Node* spec, const Safety&) { check_process(c, spec); }
-
-// The action types a scenario may write, each with the check of its block (a mapping, except sleep's duration).
-// A new action type is a row here and its driver in actions.cpp.
-struct ActionType {
-  std::string_view name;
-  void (*check)(Checker& c, const yaml::Node* spec, const Safety& safety);
-  bool mapping = true;
-};
-
-constexpr ActionType k_action_types[] = {
-    {"exec", &check_exec},
-    {"http", &check_http},
-    {"process", &check_process_action},
-    {"kubernetes", &check_kubernetes},
-    {"sleep", [](Checker& c, const yaml::Node* spec, const Safety&) { c.duration(spec, "sleep"); }, false},
-};
-
-const ActionType* find_action_type(std::string_view name)
+void check_process_action(Checker& c, const yaml::Node* spec, const Safety&)
 {
-  for (const ActionType& t : k_action_types)
-    if (t.name == name) return &t;
-  return nullptr;
-}
-
-std::string action_type_listing()
-{
-  std::string out;
-  for (const ActionType& t : k_action_types) out += fmt::format("{}{}", out.empty() ? "" : ", ", t.name);
-  return out;
-}
-
-void check_fields(Checker& c, const yaml::Node* spec, const ActionType& type, const Safety& safety)
-{
-  if (type.mapping) {
-    if (!c.mapping(spec, fmt::format("'{}' action", type.name))) return;
-    check_common(c, spec);
+  c.known_keys(spec, {"op", "name", "command", "cwd", "env", "log", "signal", "grace", "within", "expectExitCode",
+                      "ready", "timeout"}, "a process action");
+  c.required(spec, "name", "a process action");
+  const yaml::Node* op = c.required(spec, "op", "a process action");
+  if (op && c.scalar(op, "op") && !one_of(op->str(), k_process_ops))
+    c.problem(op, fmt::format("unknown process op '{}' (expected one of {})", op->str(), listing(k_process_ops)));
+  if (op && op->str() == "signal") {
+    const yaml::Node* sig = c.required(spec, "signal", "a process signal");
+    if (sig && c.scalar(sig, "signal") && !one_of(sig->str(), k_signals))
+      c.problem(sig, fmt::format("unknown signal '{}' (expected one of {})", sig->str(), listing(k_signals)));
   }
-  type.check(c, spec, safety);
+  for (std::string_view key : {"grace", "within"})
+    if (const yaml::Node* v = spec->get(key)) c.duration(v, key);
+  if (const yaml::Node* ready = spec->get("ready")) check_ready(c, ready, op);
 }
 
-}  // namespace
+void check_sleep_action(Checker& c, const yaml::Node* spec, const Safety&) { c.duration(spec, "sleep"); }
 
 Action read_action(Checker& c, const yaml::Node* node, const Safety& safety, std::string_view what)
 {
@@ -178,12 +149,12 @@ Action read_action(Checker& c, const yaml::Node* node, const Safety& safety, std
     return action;
   }
   auto [key, value] = *node->entries().begin();
-  action.type = key->str();
-  const ActionType* type = find_action_type(action.type);
-  if (!type) {
-    c.problem(key, fmt::format("unknown action type '{}' (expected one of {})", action.type, action_type_listing()));
+  const ActionType* type = find_action_type(key->str());
+  if (!type || !type->check) {
+    c.problem(key, fmt::format("unknown action type '{}' (expected one of {})", key->str(), action_type_listing()));
     return action;
   }
+  action.type = type;
   check_fields(c, value, *type, safety);
   action.spec = yaml_to_json(value);
   return action;

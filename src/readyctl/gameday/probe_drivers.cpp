@@ -6,8 +6,9 @@
 
 #include "readyctl/baseline/prometheus_client.hpp"
 #include "readyctl/core/error.hpp"
-#include "readyctl/gameday/kubectl.hpp"
 #include "readyctl/gameday/command_spec.hpp"
+#include "readyctl/gameday/kubectl.hpp"
+#include "readyctl/gameday/probes.hpp"
 #include "readyctl/gameday/template.hpp"
 #include "readyctl/io/http.hpp"
 
@@ -29,11 +30,19 @@ Json parsed_or_null(const std::string& text)
   return parsed.is_discarded() ? Json() : parsed;
 }
 
-Json exec_output(const Json& spec, double timeout, ProbeEnv& env)
+std::map<std::string, std::string> header_map(const Json& spec)
+{
+  std::map<std::string, std::string> headers;
+  if (spec.contains("headers") && spec["headers"].is_object())
+    for (auto it = spec["headers"].begin(); it != spec["headers"].end(); ++it) headers[it.key()] = json_text(it.value());
+  return headers;
+}
+
+Json exec_output(const io::ProcessSpec& command, double timeout, ProbeEnv& env)
 {
   io::ProcessResult r;
   try {
-    r = io::run_process(command_spec(spec), {timeout, env.should_stop});
+    r = io::run_process(command, {timeout, env.should_stop});
   } catch (const EnvironmentError& e) {
     return {{"exitCode", 127}, {"stdout", ""}, {"stderr", e.what()}, {"json", nullptr}, {"error", e.what()}};
   }
@@ -55,15 +64,21 @@ Json series_json(const baseline::Series& series)
   return {{"metric", metric}, {"values", samples}};
 }
 
+// A `prometheus` probe's block.
+struct PrometheusQuery {
+  std::string url;
+  std::string query;
+};
+
 // Through baseline's Prometheus client, so a probe reaches a server the way `readyctl baseline` does.
-Json prometheus_output(const Json& spec, double timeout, const ProbeEnv& env)
+Json prometheus_output(const PrometheusQuery& spec, double timeout, const ProbeEnv& env)
 {
-  baseline::ClientOptions options{json_text(spec["url"]), env.prometheus ? *env.prometheus : io::HttpOptions{}};
+  baseline::ClientOptions options{spec.url, env.prometheus ? *env.prometheus : io::HttpOptions{}};
   options.http.timeout_seconds = timeout;
   options.http.max_attempts = 1;  // the probe's own interval and `until` do the retrying
   auto now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
   baseline::PrometheusClient client(std::move(options));
-  baseline::InstantAnswer answer = client.try_instant(json_text(spec["query"]), now);
+  baseline::InstantAnswer answer = client.try_instant(spec.query, now);
   Json out = {{"value", nullptr}, {"series", answer.result.series.size()}, {"result", Json::array()},
               {"status", answer.status}};
   if (!answer.error.empty()) out["error"] = answer.error;
@@ -87,13 +102,20 @@ Json kubernetes_output(const Json& spec, double timeout, ProbeEnv& env)
   }
 }
 
-Json dapr_output(const Json& spec, double timeout)
+// A `dapr-workflow` probe's block, read as `GET {url}/v1.0/workflows/{component}/{instanceId}`.
+io::HttpRequest dapr_request(const Json& spec)
 {
   std::string base = spec.contains("url") ? json_text(spec["url"]) : "http://127.0.0.1:3500";
   std::string component = spec.contains("component") ? json_text(spec["component"]) : "dapr";
-  Json request = {{"url", fmt::format("{}/v1.0/workflows/{}/{}", base, component, json_text(spec["instanceId"]))}};
-  if (spec.contains("headers")) request["headers"] = spec["headers"];
-  Json http = http_output(request, "GET", timeout);
+  io::HttpRequest request;
+  request.url = fmt::format("{}/v1.0/workflows/{}/{}", base, component, json_text(spec["instanceId"]));
+  request.headers = header_map(spec);
+  return request;
+}
+
+Json dapr_output(const io::HttpRequest& request, double timeout)
+{
+  Json http = http_output(request, timeout);
   Json out = {{"status", http["status"]}, {"json", http["json"]}, {"runtimeStatus", nullptr}};
   if (http["json"].is_object()) out["runtimeStatus"] = http["json"].value("runtimeStatus", "");
   if (http.contains("error")) out["error"] = http["error"];
@@ -103,15 +125,7 @@ Json dapr_output(const Json& spec, double timeout)
 
 }  // namespace
 
-std::map<std::string, std::string> header_map(const Json& spec)
-{
-  std::map<std::string, std::string> headers;
-  if (spec.contains("headers") && spec["headers"].is_object())
-    for (auto it = spec["headers"].begin(); it != spec["headers"].end(); ++it) headers[it.key()] = json_text(it.value());
-  return headers;
-}
-
-Json http_output(const Json& spec, const std::string& default_method, double timeout)
+io::HttpRequest http_request(const Json& spec, const std::string& default_method)
 {
   io::HttpRequest request;
   request.url = json_text(spec["url"]);
@@ -123,6 +137,11 @@ Json http_output(const Json& spec, const std::string& default_method, double tim
   } else if (spec.contains("body")) {
     request.body = json_text(spec["body"]);
   }
+  return request;
+}
+
+Json http_output(const io::HttpRequest& request, double timeout)
+{
   io::HttpOptions options;
   options.timeout_seconds = timeout;
   io::HttpResponse response = io::HttpClient(options).send(request);
@@ -133,15 +152,28 @@ Json http_output(const Json& spec, const std::string& default_method, double tim
   return out;
 }
 
-Json run_probe_driver(const std::string& type, const Json& spec, double timeout, ProbeEnv& env)
+Json run_http_probe(const Json& spec, double timeout, ProbeEnv&) { return http_output(http_request(spec, "GET"), timeout); }
+
+Json run_prometheus_probe(const Json& spec, double timeout, ProbeEnv& env)
 {
-  if (type == "http") return http_output(spec, "GET", timeout);
-  if (type == "exec") return exec_output(spec, timeout, env);
-  if (type == "prometheus") return prometheus_output(spec, timeout, env);
-  if (type == "kubernetes") return kubernetes_output(spec, timeout, env);
-  if (type == "process") return env.processes->status(json_text(spec["name"]));
-  if (type == "dapr-workflow") return dapr_output(spec, timeout);
-  throw InputError(fmt::format("unknown probe type '{}'", type));
+  return prometheus_output({json_text(spec["url"]), json_text(spec["query"])}, timeout, env);
+}
+
+Json run_exec_probe(const Json& spec, double timeout, ProbeEnv& env)
+{
+  return exec_output(command_spec(spec), timeout, env);
+}
+
+Json run_kubernetes_probe(const Json& spec, double timeout, ProbeEnv& env)
+{
+  return kubernetes_output(spec, timeout, env);
+}
+
+Json run_process_probe(const Json& spec, double, ProbeEnv& env) { return env.processes->status(json_text(spec["name"])); }
+
+Json run_dapr_workflow_probe(const Json& spec, double timeout, ProbeEnv&)
+{
+  return dapr_output(dapr_request(spec), timeout);
 }
 
 }  // namespace readyctl::gameday

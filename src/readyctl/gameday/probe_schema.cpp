@@ -84,7 +84,7 @@ Probe read_probe(Checker& c, const yaml::Node* node, ProbePlace place, std::stri
   probe.name = name;
   const ProbeType* type = find_type(c, node);
   if (type) {
-    probe.type = type->name;
+    probe.type = type;
     check_probe_fields(c, node->get(type->name), *type);
     probe.spec = yaml_to_json(node->get(type->name));
   }

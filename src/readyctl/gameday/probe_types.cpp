@@ -1,5 +1,7 @@
 #include "readyctl/gameday/probe_types.hpp"
 
+#include "readyctl/gameday/probe_drivers.hpp"
+
 namespace readyctl::gameday {
 
 namespace {
@@ -7,12 +9,15 @@ namespace {
 std::vector<ProbeType> build_probe_types()
 {
   return {
-      {"http", {"url", "method", "headers", "body", "json"}, {"url"}, R"({"range": [200, 399]})", "status"},
-      {"prometheus", {"url", "query"}, {"url", "query"}, R"("COMPLETED")", "value", true},
-      {"exec", {"command", "cwd", "env"}, {"command"}, "0", "exitCode"},
-      {"kubernetes", {"kind", "name", "selector", "namespace", "context"}, {"kind"}, R"({"ge": 1})", "count"},
-      {"process", {"name"}, {"name"}, R"("running")", "state"},
-      {"dapr-workflow", {"instanceId", "url", "component", "headers"}, {"instanceId"}, R"("COMPLETED")", "runtimeStatus"},
+      {"http", &run_http_probe, {"url", "method", "headers", "body", "json"}, {"url"}, R"({"range": [200, 399]})",
+       "status"},
+      {"prometheus", &run_prometheus_probe, {"url", "query"}, {"url", "query"}, R"("COMPLETED")", "value", true},
+      {"exec", &run_exec_probe, {"command", "cwd", "env"}, {"command"}, "0", "exitCode", false, true},
+      {"kubernetes", &run_kubernetes_probe, {"kind", "name", "selector", "namespace", "context"}, {"kind"},
+       R"({"ge": 1})", "count"},
+      {"process", &run_process_probe, {"name"}, {"name"}, R"("running")", "state"},
+      {"dapr-workflow", &run_dapr_workflow_probe, {"instanceId", "url", "component", "headers"}, {"instanceId"},
+       R"("COMPLETED")", "runtimeStatus"},
   };
 }
 

@@ -1,6 +1,6 @@
-// The probe types as one table: per type, the fields its block may and must hold (checked when the scenario is
-// loaded, with file:line:col), whether the scenario must write a tolerance, and what a probe without one is
-// compared on. A new probe type is a row here and its driver in probe_drivers.cpp.
+// The probe types as one table: per type, the driver that runs one attempt, the fields its block may and must hold
+// (checked when the scenario is loaded, with file:line:col), whether the scenario must write a tolerance, and what
+// a probe without one is compared on. A new probe type is a row here and its driver in probe_drivers.cpp.
 #pragma once
 #include <span>
 #include <string>
@@ -11,13 +11,20 @@
 
 namespace readyctl::gameday {
 
+struct ProbeEnv;
+
+// One attempt on a substituted spec: the output object (never throwing for an unreachable target).
+using ProbeRun = Json (*)(const Json& spec, double timeout, ProbeEnv& env);
+
 struct ProbeType {
   std::string_view name;
+  ProbeRun run;
   std::vector<std::string_view> fields;    // what its block may hold
   std::vector<std::string_view> required;  // what it must hold, checked in this order
   std::string_view default_tolerance;      // JSON, for a probe that gives none
   std::string_view target;                 // the output field a bare tolerance compares
   bool needs_tolerance = false;            // no default means anything (a query's value)
+  bool runs_command = false;               // exit 126/127: its command cannot start, no point polling on
 };
 
 std::span<const ProbeType> probe_types();

@@ -7,7 +7,6 @@
 
 #include "readyctl/core/duration.hpp"
 #include "readyctl/core/error.hpp"
-#include "readyctl/gameday/probe_drivers.hpp"
 #include "readyctl/gameday/probe_types.hpp"
 #include "readyctl/gameday/template.hpp"
 #include "readyctl/gameday/tolerance.hpp"
@@ -84,8 +83,8 @@ Probe probe_from_json(const Json& node)
 {
   Probe probe;
   for (const ProbeType& type : probe_types())
-    if (node.contains(type.name)) probe.type = type.name, probe.spec = node[std::string(type.name)];
-  if (probe.type.empty()) throw InputError("a probe needs one type: " + probe_type_listing());
+    if (node.contains(type.name)) probe.type = &type, probe.spec = node[std::string(type.name)];
+  if (!probe.type) throw InputError("a probe needs one type: " + probe_type_listing());
   probe.tolerance = node.value("tolerance", Json());
   probe.timing = Json::object();
   for (const char* key : {"timeout", "retry", "interval", "until", "within"})
@@ -96,17 +95,16 @@ Probe probe_from_json(const Json& node)
 ProbeResult probe_once(const Probe& probe, const Json& spec, double timeout, ProbeEnv& env)
 {
   ProbeResult r;
-  const ProbeType* type = find_probe_type(probe.type);
-  if (!type) throw InputError(fmt::format("unknown probe type '{}'", probe.type));
-  r.output = run_probe_driver(probe.type, spec, timeout, env);
-  Json tolerance = probe.tolerance.is_null() ? default_tolerance(*type) : probe.tolerance;
-  ToleranceResult t = evaluate_tolerance(tolerance, r.output, type->target);
+  const ProbeType& type = *probe.type;
+  r.output = type.run(spec, timeout, env);
+  Json tolerance = probe.tolerance.is_null() ? default_tolerance(type) : probe.tolerance;
+  ToleranceResult t = evaluate_tolerance(tolerance, r.output, type.target);
   r.holds = t.holds;
   r.met = t.holds;
   r.value = t.value;
   r.detail = t.detail;
   r.refused_attempts = r.output.is_object() && r.output.value("refused", false) ? 1 : 0;
-  r.cannot_start = probe.type == "exec" && command_cannot_start(r.output);
+  r.cannot_start = type.runs_command && command_cannot_start(r.output);
   if (r.output.contains("error") && !r.output["error"].is_null())
     r.detail += fmt::format(" ({})", json_text(r.output["error"]));
   return r;

@@ -43,7 +43,7 @@ std::string run_undo(const Json& undo, const Safety& safety, Journal& journal)
     return std::string(v);
   };
   try {
-    run_action(json_text(undo["type"]), substitute_json(undo["action"], env_only), env, {});
+    run_action(journaled_action_type(json_text(undo["type"])), substitute_json(undo["action"], env_only), env, {});
     return {};
   } catch (const std::exception& e) {
     return e.what();

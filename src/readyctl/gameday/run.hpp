@@ -16,7 +16,7 @@ namespace readyctl::gameday {
 
 struct PendingUndo {
   size_t journal_index = 0;
-  std::string type;
+  const ActionType* type = nullptr;
   Json spec;  // `${env.*}` still unresolved
 };
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/core/error.hpp"
+#include "readyctl/gameday/action_types.hpp"
 #include "readyctl/gameday/run.hpp"
 
 namespace readyctl::gameday {
@@ -10,7 +11,7 @@ namespace readyctl::gameday {
 namespace {
 
 // Runs one rollback action; returns the error text, empty on success.
-std::string attempt(Run& run, const std::string& type, const Json& spec)
+std::string attempt(Run& run, const ActionType& type, const Json& spec)
 {
   ActionEnv env = run.action_env(false);
   env.should_stop = {};  // rollbacks finish even after Ctrl-C
@@ -26,8 +27,9 @@ void run_undos(Run& run)
 {
   std::vector<PendingUndo> undos = run.pending_undos();
   for (auto it = undos.rbegin(); it != undos.rend(); ++it) {
-    size_t ev = run.begin_event("rollback", fmt::format("undo #{}", it->journal_index + 1), "undo", it->type);
-    std::string error = attempt(run, it->type, run.resolve(it->spec));
+    size_t ev = run.begin_event("rollback", fmt::format("undo #{}", it->journal_index + 1), "undo",
+                                std::string(it->type->name));
+    std::string error = attempt(run, *it->type, run.resolve(it->spec));
     run.set_undo_status(it->journal_index, error.empty() ? "done" : "failed", error);
     run.end_event(ev, error.empty() ? "succeeded" : "failed", Json::object(), error);
     if (!error.empty()) run.fail(Verdict::environment, fmt::format("undo #{} failed: {}", it->journal_index + 1, error));
@@ -37,8 +39,8 @@ void run_undos(Run& run)
 void run_rollback_steps(Run& run)
 {
   for (const Step& step : run.scenario().rollbacks) {
-    std::string type = step.kind == StepKind::sleep ? "sleep" : step.action.type;
-    size_t ev = run.begin_event("rollback", step.name, "action", type);
+    const ActionType& type = step.kind == StepKind::sleep ? sleep_action_type() : *step.action.type;
+    size_t ev = run.begin_event("rollback", step.name, "action", std::string(type.name));
     std::string error;
     try {
       Json spec = step.kind == StepKind::sleep ? Json(step.sleep) : run.resolve(step.action.spec);

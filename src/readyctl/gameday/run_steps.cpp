@@ -6,8 +6,10 @@
 #include "readyctl/core/duration.hpp"
 #include "readyctl/core/error.hpp"
 #include "readyctl/core/regex.hpp"
+#include "readyctl/gameday/action_types.hpp"
 #include "readyctl/gameday/environment.hpp"
 #include "readyctl/gameday/json_path.hpp"
+#include "readyctl/gameday/probe_types.hpp"
 #include "readyctl/gameday/run.hpp"
 
 namespace readyctl::gameday {
@@ -18,11 +20,7 @@ bool default_fault(const Step& step, const std::string& phase)
 {
   if (step.fault) return *step.fault;
   if (phase != "method" || step.kind != StepKind::action) return false;
-  if (step.action.type == "process") {
-    std::string op = json_text(step.action.spec.value("op", Json()));
-    return op != "start" && op != "wait";
-  }
-  return step.action.type != "sleep";
+  return !step.action.type->faults || step.action.type->faults(step.action.spec);
 }
 
 bool credential_name(std::string name)
@@ -189,17 +187,18 @@ struct StepRunner {
 
   void register_undo(const Step& step, const Json& auto_undo, std::vector<PendingUndo>& added)
   {
-    Json action = step.undo ? Json{{step.undo->type, step.undo->spec}} : auto_undo;
-    if (action.is_null()) return;
-    std::string type = action.begin().key();
-    Json spec = run.resolve(action.begin().value(), true);
-    size_t index = run.journal_undo(Json{{"step", step.name}, {"type", type}, {"action", redact_headers(spec)}});
-    added.push_back({index, type, spec});
+    if (!step.undo && auto_undo.is_null()) return;
+    const ActionType& type = step.undo ? *step.undo->type : journaled_action_type(auto_undo.begin().key());
+    Json spec = run.resolve(step.undo ? step.undo->spec : auto_undo.begin().value(), true);
+    size_t index = run.journal_undo(
+        Json{{"step", step.name}, {"type", std::string(type.name)}, {"action", redact_headers(spec)}});
+    added.push_back({index, &type, spec});
   }
 
   bool action(const Step& step)
   {
-    size_t ev = run.begin_event(phase, step.name, "action", step.action.type);
+    const ActionType& type = *step.action.type;
+    size_t ev = run.begin_event(phase, step.name, "action", std::string(type.name));
     Json spec = run.resolve(step.action.spec);
     ActionEnv env = run.action_env(run.dry_run());
     std::vector<PendingUndo> added;
@@ -211,7 +210,7 @@ struct StepRunner {
     };
     ActionResult result;
     try {
-      result = run_action(step.action.type, spec, env, before);
+      result = run_action(type, spec, env, before);
       apply_captures(step, result.output);
     } catch (const std::exception& e) {
       run.keep_undos(added);
@@ -219,7 +218,7 @@ struct StepRunner {
     }
     run.keep_undos(added);
     run.keep_output(step.name, result.output);
-    if (step.action.type == "process") run.journal_processes();
+    if (type.owns_processes) run.journal_processes();
     run.end_event(ev, run.dry_run() ? "dry-run" : "succeeded",
                   Json{{"output", result.output}, {"targets", result.targets}});
     return true;
@@ -237,7 +236,7 @@ struct StepRunner {
 
   bool probe(const Step& step)
   {
-    size_t ev = run.begin_event(phase, step.name, "probe", step.probe.type);
+    size_t ev = run.begin_event(phase, step.name, "probe", std::string(step.probe.type->name));
     Json spec = run.resolve(step.probe.spec);
     ProbeTiming timing = probe_timing(run.resolve(step.probe.timing));
     if (run.dry_run()) timing.until.clear(), timing.retry = 0;

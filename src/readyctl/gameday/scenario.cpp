@@ -1,5 +1,7 @@
 #include "readyctl/gameday/scenario.hpp"
 
+#include "readyctl/gameday/action_types.hpp"
+
 namespace readyctl::gameday {
 
 namespace {
@@ -7,8 +9,8 @@ namespace {
 bool step_touches_cluster(const Step& step)
 {
   if (step.kind != StepKind::action) return false;
-  if (step.action.type == "kubernetes") return true;
-  return step.undo && step.undo->type == "kubernetes";
+  if (step.action.type->touches_cluster) return true;
+  return step.undo && step.undo->type->touches_cluster;
 }
 
 }  // namespace

@@ -17,11 +17,14 @@ using Json = nlohmann::ordered_json;
 
 enum class ProbeMode { before, after, continuous, on_fault };
 
+struct ProbeType;   // a row of probe_types(): its driver and schema
+struct ActionType;  // a row of action_types(): its driver and schema
+
 // A probe as written: its type's fields stay JSON until `${...}` is substituted at run time.
 struct Probe {
   std::string name;
-  std::string type;  // a row of probe_types(): http, prometheus, exec, kubernetes, process, dapr-workflow
-  Json spec;         // the type's own fields
+  const ProbeType* type = nullptr;  // http, prometheus, exec, kubernetes, process, dapr-workflow
+  Json spec;                        // the type's own fields
   Json tolerance;    // null: the type's default tolerance
   Json timing;       // timeout, retry, interval, until, within (as written)
   std::vector<ProbeMode> modes;
@@ -30,7 +33,7 @@ struct Probe {
 
 // An action as written: exactly one type (exec, http, process, kubernetes, sleep) and its fields.
 struct Action {
-  std::string type;
+  const ActionType* type = nullptr;
   Json spec;
   Location location;
 };

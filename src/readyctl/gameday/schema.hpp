@@ -19,6 +19,12 @@ void check_capture_cycles(Checker& c, const yaml::Node* capture);
 // `requires:` (requirements.cpp).
 Requirements read_requirements(Checker& c, const yaml::Node* node);
 Action read_action(Checker& c, const yaml::Node* node, const Safety& safety, std::string_view what);
+// The checks of each action type's block, for the rows of action_types.cpp (action_schema.cpp).
+void check_exec_action(Checker& c, const yaml::Node* spec, const Safety& safety);
+void check_http_action(Checker& c, const yaml::Node* spec, const Safety& safety);
+void check_process_action(Checker& c, const yaml::Node* spec, const Safety& safety);
+void check_kubernetes_action(Checker& c, const yaml::Node* spec, const Safety& safety);
+void check_sleep_action(Checker& c, const yaml::Node* spec, const Safety& safety);
 
 // Checks every `${...}` under node: declared vars, earlier steps, known roots.
 struct ReferenceScope {

@@ -1,6 +1,7 @@
 # The gameday module lists its library sources and tests here.
 list(APPEND READYCTL_GAMEDAY_SOURCES
   src/readyctl/gameday/action_schema.cpp
+  src/readyctl/gameday/action_types.cpp
   src/readyctl/gameday/actions.cpp
   src/readyctl/gameday/capture_cycles.cpp
   src/readyctl/gameday/checker.cpp
@@ -43,6 +44,7 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_gameday_junit.cpp
   tests/unit/test_gameday_kubectl.cpp
   tests/unit/test_gameday_local.cpp
+  tests/unit/test_gameday_drivers.cpp
   tests/unit/test_gameday_probe_types.cpp
   tests/unit/test_gameday_loader.cpp
   tests/unit/test_gameday_report.cpp

@@ -38,6 +38,12 @@ std::string json_text(const Json& value)
   return value.dump();
 }
 
+std::optional<std::string> optional_text(const Json& spec, const char* key)
+{
+  if (!spec.is_object() || !spec.contains(key)) return std::nullopt;
+  return json_text(spec[key]);
+}
+
 std::optional<Json> lookup_json(const Json& root, std::string_view dotted)
 {
   const Json* node = &root;

@@ -27,5 +27,7 @@ Json substitute_json(const Json& value, const Resolver& resolve, const Substitut
 std::optional<std::string> lookup_text(const Json& root, std::string_view dotted);
 std::optional<Json> lookup_json(const Json& root, std::string_view dotted);
 std::string json_text(const Json& value);  // strings without quotes, everything else as JSON
+// The text of spec[key] when the spec has that key, as json_text renders it.
+std::optional<std::string> optional_text(const Json& spec, const char* key);
 
 }  // namespace readyctl::gameday

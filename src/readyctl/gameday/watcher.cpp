@@ -4,6 +4,7 @@
 
 #include "readyctl/core/error.hpp"
 #include "readyctl/gameday/environment.hpp"
+#include "readyctl/gameday/probe_types.hpp"
 #include "readyctl/gameday/run.hpp"
 
 namespace readyctl::gameday {
@@ -32,7 +33,7 @@ bool active(Run& run, const Watch& w)
 void evaluate(Run& run, Watch& w)
 {
   std::string phase = w.abort_condition ? "abort-check" : "during";
-  size_t ev = run.begin_event(phase, w.probe->name, "probe", w.probe->type);
+  size_t ev = run.begin_event(phase, w.probe->name, "probe", std::string(w.probe->type->name));
   ProbeResult r;
   Json spec;
   try {
