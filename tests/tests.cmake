@@ -1,7 +1,8 @@
 # The test binary links the CLI library, so commands are tested in-process; the real binary is
 # also run for exit codes. Integration suites (real servers) get their own ctest entries.
 find_package(doctest REQUIRED)
-add_executable(readyctl_tests tests/unit/main.cpp tests/unit/test_support.cpp tests/unit/test_secrets.cpp
+add_executable(readyctl_tests tests/unit/main.cpp tests/unit/test_support.cpp tests/unit/local_ports.cpp
+  tests/unit/test_secrets.cpp
   ${READYCTL_TEST_SOURCES})
 target_include_directories(readyctl_tests PRIVATE tests/unit)
 target_link_libraries(readyctl_tests PRIVATE readyctl_cli doctest::doctest readyctl_warnings)

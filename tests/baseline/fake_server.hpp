@@ -6,7 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "process.hpp"
+#include "local_ports.hpp"
+#include "readyctl/io/child_process.hpp"
 #include "test_support.hpp"
 
 namespace readyctl::test {
@@ -15,9 +16,10 @@ class FakeServer {
 public:
   explicit FakeServer(const std::string& mode) : port(free_port())
   {
-    m_process = std::make_unique<ChildProcess>(
-        std::vector<std::string>{"python3", (source_dir() / "tests/baseline/fake_server.py").string(),
-                                 std::to_string(port), mode},
+    m_process = std::make_unique<io::ChildProcess>(
+        io::ProcessSpec{{"python3", (source_dir() / "tests/baseline/fake_server.py").string(), std::to_string(port), mode},
+                        "",
+                        {}},
         m_dir / "server.log");
     wait_until_ready(port, "/-/ready", 20);
   }
@@ -26,7 +28,7 @@ public:
 
 private:
   TempDir m_dir;
-  std::unique_ptr<ChildProcess> m_process;
+  std::unique_ptr<io::ChildProcess> m_process;
 };
 
 }  // namespace readyctl::test

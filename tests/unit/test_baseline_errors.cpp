@@ -4,42 +4,16 @@
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
-#include <netinet/in.h>
 #include <nlohmann/json.hpp>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include "../baseline/fake_server.hpp"
-#include "../baseline/process.hpp"
+#include "local_ports.hpp"
 #include "test_support.hpp"
 
 namespace readyctl::test {
 namespace {
 
 const std::string k_window = "--start 2026-11-01T00:00:00Z --end 2026-11-01T06:00:00Z";
-
-// A TCP listener that never accepts: connections complete in the kernel's backlog and no byte ever comes back.
-class SilentListener {
-public:
-  SilentListener() : m_fd(::socket(AF_INET, SOCK_STREAM, 0))
-  {
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    REQUIRE(::bind(m_fd, reinterpret_cast<sockaddr*>(&addr), len) == 0);
-    REQUIRE(::listen(m_fd, 16) == 0);
-    REQUIRE(::getsockname(m_fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
-    port = ntohs(addr.sin_port);
-  }
-  ~SilentListener() { ::close(m_fd); }
-  SilentListener(const SilentListener&) = delete;
-  SilentListener& operator=(const SilentListener&) = delete;
-  int port = 0;
-
-private:
-  int m_fd;
-};
 
 // Runs baseline against a server writing to an existing report file, which a failure must leave untouched.
 CliResult baseline_over_report(const std::string& url, const std::string& extra, const TempDir& tmp)

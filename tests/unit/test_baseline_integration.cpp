@@ -3,12 +3,16 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
+#include <stdexcept>
+#include <string>
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "../baseline/process.hpp"
+#include "local_ports.hpp"
+#include "readyctl/io/child_process.hpp"
+#include "readyctl/io/process.hpp"
 #include "test_support.hpp"
 
 namespace readyctl::test {
@@ -30,6 +34,13 @@ long legacy_start() { return main_start() - 86400; }
 constexpr long k_recommend_minutes = 240;
 long recommend_start() { return main_start() - 43200; }
 
+// Runs a shell command to completion; throws with its output when it fails.
+void run_checked(const std::string& command)
+{
+  io::ProcessResult r = io::run_process({{"/bin/sh", "-c", command}, "", {}});
+  if (!r.succeeded()) throw std::runtime_error(fmt::format("'{}' failed:\n{}{}", command, r.out, r.err));
+}
+
 // One Prometheus for the whole suite, holding both scenarios in separate windows.
 class PrometheusFixture {
 public:
@@ -47,11 +58,12 @@ public:
                               (m_dir / scenario / "data.om").string(), (m_dir / "tsdb").string()));
     m_dir.write("prometheus.yml", "global: {}\nscrape_configs: []\n");
     port = free_port();
-    m_server = std::make_unique<ChildProcess>(
-        std::vector<std::string>{"prometheus", "--config.file=" + (m_dir / "prometheus.yml").string(),
-                                 "--storage.tsdb.path=" + (m_dir / "tsdb").string(),
-                                 "--storage.tsdb.retention.time=100y", "--log.level=error",
-                                 fmt::format("--web.listen-address=127.0.0.1:{}", port)},
+    m_server = std::make_unique<io::ChildProcess>(
+        io::ProcessSpec{{"prometheus", "--config.file=" + (m_dir / "prometheus.yml").string(),
+                         "--storage.tsdb.path=" + (m_dir / "tsdb").string(), "--storage.tsdb.retention.time=100y",
+                         "--log.level=error", fmt::format("--web.listen-address=127.0.0.1:{}", port)},
+                        "",
+                        {}},
         m_dir / "prometheus.log");
     wait_until_ready(port, "/-/ready", 60);
   }
@@ -63,7 +75,7 @@ public:
 
 private:
   TempDir m_dir;
-  std::unique_ptr<ChildProcess> m_server;
+  std::unique_ptr<io::ChildProcess> m_server;
 };
 
 PrometheusFixture& prometheus()

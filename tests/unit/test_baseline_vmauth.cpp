@@ -2,13 +2,13 @@
 // token. A stale token must be said as a refusal and never appear in anything readyctl writes.
 #include <chrono>
 #include <memory>
-#include <thread>
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "../baseline/process.hpp"
+#include "local_ports.hpp"
+#include "readyctl/io/child_process.hpp"
 #include "test_support.hpp"
 
 namespace readyctl::test {
@@ -20,11 +20,8 @@ const std::string k_vmauth_window = "--start 2026-11-01T00:00:00Z --end 2026-11-
 
 void wait_until_answering(int port, double seconds)
 {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-  while (http_status(port, "/api/v1/query?query=1") == 0) {
-    if (std::chrono::steady_clock::now() > deadline) FAIL("vmauth did not answer on port " << port);
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
+  auto answers = [&] { return http_status(port, "/api/v1/query?query=1") != 0; };
+  if (!wait_until(answers, seconds, std::chrono::milliseconds(100))) FAIL("vmauth did not answer on port " << port);
 }
 
 // victoria-metrics and vmauth (binaries of Debian's victoria-metrics package), stopped when the suite ends.
@@ -33,17 +30,21 @@ public:
   VmAuthFixture()
   {
     int vm_port = free_port();
-    m_vm = std::make_unique<ChildProcess>(
-        std::vector<std::string>{"victoria-metrics", fmt::format("-httpListenAddr=127.0.0.1:{}", vm_port),
-                                 "-storageDataPath=" + (m_dir / "data").string(), "-retentionPeriod=100y"},
+    m_vm = std::make_unique<io::ChildProcess>(
+        io::ProcessSpec{{"victoria-metrics", fmt::format("-httpListenAddr=127.0.0.1:{}", vm_port),
+                         "-storageDataPath=" + (m_dir / "data").string(), "-retentionPeriod=100y"},
+                        "",
+                        {}},
         m_dir / "vm.log");
     wait_until_ready(vm_port, "/health", 60);
     m_dir.write("auth.yml", fmt::format("users:\n  - bearer_token: \"{}\"\n    url_prefix: \"http://127.0.0.1:{}\"\n",
                                         k_good_token, vm_port));
     port = free_port();
-    m_auth = std::make_unique<ChildProcess>(
-        std::vector<std::string>{"vmauth", "-auth.config=" + (m_dir / "auth.yml").string(),
-                                 fmt::format("-httpListenAddr=127.0.0.1:{}", port)},
+    m_auth = std::make_unique<io::ChildProcess>(
+        io::ProcessSpec{{"vmauth", "-auth.config=" + (m_dir / "auth.yml").string(),
+                         fmt::format("-httpListenAddr=127.0.0.1:{}", port)},
+                        "",
+                        {}},
         m_dir / "vmauth.log");
     wait_until_answering(port, 60);
     m_dir.write("good", std::string(k_good_token) + "\n");
@@ -56,8 +57,8 @@ public:
 
 private:
   TempDir m_dir;
-  std::unique_ptr<ChildProcess> m_vm;
-  std::unique_ptr<ChildProcess> m_auth;
+  std::unique_ptr<io::ChildProcess> m_vm;
+  std::unique_ptr<io::ChildProcess> m_auth;
 };
 
 VmAuthFixture& vmauth()

@@ -9,9 +9,10 @@
 #include <nlohmann/json.hpp>
 
 #include "../gameday/helpers.hpp"
+#include "local_ports.hpp"
 #include "test_support.hpp"
 
-using readyctl::test::gameday::free_port;
+using readyctl::test::free_port;
 using nlohmann::json;
 namespace fs = std::filesystem;
 

@@ -8,10 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include "../gameday/helpers.hpp"
+#include "local_ports.hpp"
 #include "test_support.hpp"
 
 using readyctl::test::TempDir;
-using readyctl::test::gameday::free_port;
+using readyctl::test::free_port;
 using readyctl::test::gameday::journal_at;
 using readyctl::test::gameday::run_drill;
 using nlohmann::json;
@@ -38,26 +39,6 @@ Timed timed_drill(const TempDir& dir, const std::string& scenario, const std::st
   t.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return t;
 }
-
-// A socket listening on 127.0.0.1 for the scope: a port that is taken.
-struct Listener {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  int port = 0;
-  Listener()
-  {
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    listen(fd, 1);
-    socklen_t len = sizeof addr;
-    getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    port = ntohs(addr.sin_port);
-  }
-  ~Listener() { close(fd); }
-  Listener(const Listener&) = delete;
-  Listener& operator=(const Listener&) = delete;
-};
 
 bool env_has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -186,7 +167,7 @@ TEST_SUITE("gameday")
   TEST_CASE("requires: a missing command, a taken port and an unset variable are exit 3 before setup runs")
   {
     TempDir dir;
-    Listener listener;  // holds a port for the run
+    readyctl::test::SilentListener listener;  // holds a port for the run
     int taken = listener.port;
     unsetenv("READYCTL_GD_UNSET_VAR");
     std::string scenario = std::string(k_env_head) + fmt::format("vars: {{port: \"{}\"}}\n", taken) +

@@ -2,16 +2,15 @@
 // is redacted like the run's own, and neither the journal nor the terminal shows a secret the undo resolved.
 #include <doctest/doctest.h>
 
-#include <chrono>
-#include <thread>
+#include <csignal>
 
 #include <nlohmann/json.hpp>
 
 #include "../gameday/helpers.hpp"
+#include "readyctl/io/child_process.hpp"
 #include "test_support.hpp"
 
 using readyctl::test::TempDir;
-using readyctl::test::gameday::Child;
 using readyctl::test::gameday::journal_at;
 using readyctl::test::gameday::run_drill;
 using readyctl::test::gameday::SecretEnv;
@@ -47,11 +46,10 @@ TEST_SUITE("gameday")
     TempDir dir;
     SecretEnv token("GD_UNDO_TOKEN", k_crash_secret);
     dir.write("s.yaml", std::string(k_crash_scenario) + "  - name: hold\n    sleep: 60s\n");
-    Child run({readyctl::test::binary_path(), "gameday", "run", "s.yaml", "--journal", "j.json"}, dir / "run.log",
-              dir.path());
-    auto end = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (!journal_shows_hold(dir / "j.json") && std::chrono::steady_clock::now() < end)
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    readyctl::io::ChildProcess run(
+        {{readyctl::test::binary_path(), "gameday", "run", "s.yaml", "--journal", "j.json"}, dir.path().string(), {}},
+        dir / "run.log");
+    readyctl::test::wait_until([&] { return journal_shows_hold(dir / "j.json"); }, 20);
     run.signal(SIGKILL);
     run.wait(10);
     REQUIRE(journal_at(dir / "j.json")["undos"][0]["status"] == "pending");

@@ -1,18 +1,24 @@
 // Drills against real local processes: a python HTTP server killed and brought back by a supervisor, and the
 // negative controls (no recovery, a stop condition, Ctrl-C mid-fault, a crashed runner finished by rollback).
+#include <csignal>
+#include <optional>
+
 #include <doctest/doctest.h>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "../gameday/helpers.hpp"
+#include "local_ports.hpp"
+#include "readyctl/io/child_process.hpp"
 #include "test_support.hpp"
 
 using readyctl::test::TempDir;
-using readyctl::test::gameday::Child;
-using readyctl::test::gameday::free_port;
+using readyctl::io::ChildProcess;
+using readyctl::test::free_port;
 using readyctl::test::gameday::journal_at;
-using readyctl::test::gameday::port_open;
+using readyctl::test::port_open;
+using readyctl::test::wait_until;
 using nlohmann::json;
 
 namespace {
@@ -26,14 +32,14 @@ const char* k_server_setup =
     "hypothesis:\n  title: answers\n  probes:\n    - name: answers\n      http: {url: \"http://127.0.0.1:${vars.port}/\"}\n"
     "      until: holds\n      within: 10s\n      interval: 100ms\n";
 
-bool wait_until(const std::function<bool()>& condition, double seconds)
+// `readyctl gameday run s.yaml` in `dir` as a process of its own, journal in j.json, output in run.log.
+ChildProcess start_run(const TempDir& dir, int port)
 {
-  auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long>(seconds * 1000));
-  while (std::chrono::steady_clock::now() < end) {
-    if (condition()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
+  return ChildProcess({{readyctl::test::binary_path(), "gameday", "run", "s.yaml", "--var", "port=" + std::to_string(port),
+                        "--journal", "j.json"},
+                       dir.path().string(),
+                       {}},
+                      dir / "run.log");
 }
 
 bool journal_has_running(const std::filesystem::path& path, const std::string& name)
@@ -133,13 +139,13 @@ TEST_SUITE("integration-gameday")
                             "  - name: hold\n    sleep: 60s\n"
                             "rollbacks:\n  - name: check-restored\n    action:\n      http: {url: \"http://127.0.0.1:${vars.port}/\","
                             " method: GET}\n");
-    Child run({readyctl::test::binary_path(), "gameday", "run", "s.yaml", "--var", "port=" + std::to_string(port),
-               "--journal", "j.json"}, dir / "run.log", dir.path());
+    ChildProcess run = start_run(dir, port);
     REQUIRE(wait_until([&] { return journal_has_running(dir / "j.json", "hold"); }, 20));
     run.signal(SIGINT);
-    int code = run.wait(30);
+    std::optional<readyctl::io::ProcessResult> end = run.wait(30);
     INFO(readyctl::test::slurp(dir / "run.log"));
-    CHECK(code == 130);
+    REQUIRE(end);
+    CHECK(end->shell_status() == 130);
     json j = journal_at(dir / "j.json");
     CHECK(j["verdict"] == "interrupted");
     CHECK(j["undos"][0]["status"] == "done");
@@ -159,8 +165,7 @@ TEST_SUITE("integration-gameday")
                             "steps:\n  - name: fault\n    action: {exec: {command: \"true\"}}\n"
                             "    undo: {exec: {command: \"touch ${run.journalDir}/undone\"}}\n"
                             "  - name: hold\n    sleep: 60s\n");
-    Child run({readyctl::test::binary_path(), "gameday", "run", "s.yaml", "--var", "port=" + std::to_string(port),
-               "--journal", "j.json"}, dir / "run.log", dir.path());
+    ChildProcess run = start_run(dir, port);
     REQUIRE(wait_until([&] { return journal_has_running(dir / "j.json", "hold"); }, 20));
     run.signal(SIGKILL);
     run.wait(10);

@@ -6,14 +6,16 @@
 #include <nlohmann/json.hpp>
 
 #include "../gameday/helpers.hpp"
+#include "local_ports.hpp"
+#include "readyctl/io/child_process.hpp"
 #include "test_support.hpp"
 
 using readyctl::test::TempDir;
-using readyctl::test::gameday::Child;
-using readyctl::test::gameday::free_port;
+using readyctl::io::ChildProcess;
+using readyctl::test::free_port;
 using readyctl::test::gameday::journal_at;
-using readyctl::test::gameday::port_open;
-using readyctl::test::gameday::wait_for_port;
+using readyctl::test::port_open;
+using readyctl::test::wait_for_port;
 using nlohmann::json;
 
 namespace {
@@ -56,9 +58,12 @@ TEST_SUITE("integration-gameday")
     int port = free_port();
     dir.write("prometheus.yml", fmt::format("global: {{scrape_interval: 1s}}\nscrape_configs:\n"
                                             "  - job_name: self\n    static_configs: [{{targets: ['127.0.0.1:{}']}}]\n", port));
-    Child prometheus({"prometheus", "--config.file=" + (dir / "prometheus.yml").string(),
-                      "--storage.tsdb.path=" + (dir / "data").string(), "--web.listen-address=127.0.0.1:" + std::to_string(port)},
-                     dir / "prometheus.log");
+    ChildProcess prometheus({{"prometheus", "--config.file=" + (dir / "prometheus.yml").string(),
+                              "--storage.tsdb.path=" + (dir / "data").string(),
+                              "--web.listen-address=127.0.0.1:" + std::to_string(port)},
+                             "",
+                             {}},
+                            dir / "prometheus.log");
     REQUIRE(wait_for_port(port, 30));
     std::string url = fmt::format("http://127.0.0.1:{}", port);
     dir.write("s.yaml", "apiVersion: readyctl.io/v1\nkind: GameDay\nmetadata: {name: prom}\nvars: {prom: x}\n"
@@ -84,8 +89,9 @@ TEST_SUITE("integration-gameday")
   {
     TempDir dir;
     int port = free_port();
-    Child dapr({"python3", (readyctl::test::source_dir() / "tests/gameday/dapr_standin.py").string(), std::to_string(port)},
-               dir / "dapr.log");
+    ChildProcess dapr(
+        {{"python3", (readyctl::test::source_dir() / "tests/gameday/dapr_standin.py").string(), std::to_string(port)}, "", {}},
+        dir / "dapr.log");
     REQUIRE(wait_for_port(port, 15));
     setenv("GAMEDAY_TEST_DAPR_TOKEN", "t0ken", 1);
     auto scenario = [&](const std::string& instance) {

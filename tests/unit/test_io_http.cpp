@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
-#include "../baseline/process.hpp"
+#include "local_ports.hpp"
 #include "readyctl/core/error.hpp"
 #include "readyctl/io/http.hpp"
 #include "test_support.hpp"

@@ -1,12 +1,10 @@
 // io/process against real processes: exit codes and signals, timeouts and stops that kill the whole group.
 #include <chrono>
 #include <csignal>
-#include <fstream>
 #include <thread>
 
 #include <doctest/doctest.h>
 #include <signal.h>
-#include <sys/wait.h>
 
 #include "readyctl/core/error.hpp"
 #include "readyctl/io/process.hpp"
@@ -19,30 +17,9 @@ namespace {
 
 io::ProcessSpec shell(const std::string& script) { return {{"/bin/sh", "-c", script}, "", {}}; }
 
-// Gone, or a zombie waiting for init: either way it runs no more.
-bool process_ended(pid_t pid)
-{
-  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-  std::string pid_field, comm, state;
-  if (!(stat >> pid_field >> comm >> state)) return true;
-  return state == "Z";
-}
-
 bool ends_within(pid_t pid, double seconds)
 {
-  auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
-  while (Clock::now() < deadline) {
-    if (process_ended(pid)) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return false;
-}
-
-pid_t pid_in(const std::filesystem::path& file)
-{
-  for (int i = 0; i < 100 && std::filesystem::file_size(file) == 0; ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  return std::stoi(test::slurp(file));
+  return test::wait_until([&] { return test::process_ended(pid); }, seconds, std::chrono::milliseconds(20));
 }
 
 }  // namespace
@@ -80,7 +57,7 @@ TEST_SUITE("io")
     CHECK_FALSE(r.stopped);
     CHECK(r.exit_code == -1);
     CHECK(r.signal == SIGKILL);
-    CHECK(ends_within(pid_in(dir / "pid"), 5));
+    CHECK(ends_within(test::pid_in(dir / "pid"), 5));
   }
 
   TEST_CASE("process: the stop callback ends the run early and is told apart from a timeout")
@@ -95,7 +72,7 @@ TEST_SUITE("io")
     CHECK(r.signal == SIGKILL);
   }
 
-  TEST_CASE("process: environment, working directory, a log file, and programs that cannot start")
+  TEST_CASE("process: environment, working directory, and programs that cannot start")
   {
     test::TempDir dir;
     io::ProcessSpec spec = shell("echo \"$IO_TEST_VALUE\"; pwd");
@@ -103,11 +80,6 @@ TEST_SUITE("io")
     spec.cwd = dir.path().string();
     io::ProcessResult r = io::run_process(spec);
     CHECK(r.out == "from-the-spec\n" + std::filesystem::canonical(dir.path()).string() + "\n");
-
-    pid_t pid = io::spawn_logged(shell("echo logged; echo also >&2"), (dir / "log").string());
-    int status = 0;
-    REQUIRE(::waitpid(pid, &status, 0) == pid);
-    CHECK(test::slurp(dir / "log") == "logged\nalso\n");
 
     CHECK_THROWS_AS(io::run_process({{"readyctl-no-such-program"}, "", {}}), EnvironmentError);
     CHECK_THROWS_AS(io::run_process({}), InputError);

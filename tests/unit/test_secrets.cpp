@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 
 #include "../baseline/fake_server.hpp"
+#include "local_ports.hpp"
+#include "readyctl/io/child_process.hpp"
 #include "test_support.hpp"
 
 namespace readyctl::test {
@@ -112,9 +114,11 @@ TEST_SUITE("integration-gameday")
     TempDir tmp;
     int port = free_port();
     fs::create_directories(tmp / "www");
-    ChildProcess web({"python3", "-m", "http.server", std::to_string(port), "--bind", "127.0.0.1", "--directory",
-                      (tmp / "www").string()},
-                     tmp / "web.log");
+    io::ChildProcess web({{"python3", "-m", "http.server", std::to_string(port), "--bind", "127.0.0.1", "--directory",
+                           (tmp / "www").string()},
+                          "",
+                          {}},
+                         tmp / "web.log");
     wait_until_ready(port, "/", 20);
     tmp.write("drill.yaml", fmt::format(R"(apiVersion: readyctl.io/v1
 kind: GameDay

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <sys/wait.h>
 
 #include "app.hpp"
@@ -58,6 +59,30 @@ std::vector<std::pair<int, std::string>> expect_marks(const fs::path& path)
     ++line;
   }
   return out;
+}
+
+bool wait_until(const std::function<bool()>& condition, double seconds, std::chrono::milliseconds interval)
+{
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (condition()) return true;
+    std::this_thread::sleep_for(interval);
+  }
+  return false;
+}
+
+bool process_ended(int pid)
+{
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string pid_field, comm, state;
+  if (!(stat >> pid_field >> comm >> state)) return true;
+  return state == "Z";
+}
+
+int pid_in(const fs::path& file)
+{
+  wait_until([&] { return fs::exists(file) && fs::file_size(file) > 0; }, 2, std::chrono::milliseconds(20));
+  return std::stoi(slurp(file));
 }
 
 TempDir::TempDir()

@@ -1,6 +1,8 @@
 // Helpers every test shares: run the CLI in-process or the real binary, locate data, temp dirs.
 #pragma once
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,16 @@ std::string slurp(const std::filesystem::path& path);
 
 // The `# expect: <id>[, <id>...]` marks of a fixture file: each (line, rule id) a finding must have.
 std::vector<std::pair<int, std::string>> expect_marks(const std::filesystem::path& path);
+
+// Polls `condition` every `interval` until it holds; false after `seconds`.
+bool wait_until(const std::function<bool()>& condition, double seconds,
+                std::chrono::milliseconds interval = std::chrono::milliseconds(50));
+
+// Whether a process the test did not start itself (a grandchild) is gone, or a zombie: either way it runs no more.
+bool process_ended(int pid);
+
+// The pid a script wrote into `file` (waits up to 2s for it to be written).
+int pid_in(const std::filesystem::path& file);
 
 // A fresh directory removed at scope exit.
 class TempDir {

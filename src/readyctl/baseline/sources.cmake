@@ -31,7 +31,6 @@ list(APPEND READYCTL_BASELINE_SOURCES
   src/readyctl/baseline/window.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES
-  tests/baseline/process.cpp
   tests/unit/test_baseline_errors.cpp
   tests/unit/test_baseline_integration.cpp
   tests/unit/test_baseline_statistics.cpp

@@ -4,7 +4,6 @@
 #include <thread>
 
 #include <signal.h>
-#include <sys/wait.h>
 
 #include <fmt/format.h>
 
@@ -46,21 +45,17 @@ std::string signal_name(int signal)
   return signal == 0 ? "" : std::to_string(signal);
 }
 
-void ProcessTable::refresh(OwnedProcess& p)
+ProcessTable::~ProcessTable()
 {
-  if (p.state != "running") return;
-  int status = 0;
-  if (waitpid(p.pid, &status, WNOHANG) != p.pid) return;
-  p.state = "exited";
-  if (WIFEXITED(status)) p.exit_code = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) p.signal = WTERMSIG(status);
+  for (auto& [name, p] : m_processes) p.process->detach();
 }
 
-Json ProcessTable::describe(const OwnedProcess& p) const
+Json ProcessTable::describe(OwnedProcess& p)
 {
-  Json out = {{"name", p.name}, {"pid", p.pid}, {"state", p.state}};
-  out["exitCode"] = p.exit_code >= 0 ? Json(p.exit_code) : Json();
-  out["signal"] = p.signal ? Json(signal_name(p.signal)) : Json();
+  std::optional<io::ProcessResult> end = p.process->wait(0);
+  Json out = {{"name", p.name}, {"pid", p.process->pid()}, {"state", end ? "exited" : "running"}};
+  out["exitCode"] = end && end->exit_code >= 0 ? Json(end->exit_code) : Json();
+  out["signal"] = end && end->signal ? Json(signal_name(end->signal)) : Json();
   return out;
 }
 
@@ -68,7 +63,6 @@ OwnedProcess& ProcessTable::find(const std::string& name)
 {
   auto it = m_processes.find(name);
   if (it == m_processes.end()) throw InputError(fmt::format("process '{}' was not started by this scenario", name));
-  refresh(it->second);
   return it->second;
 }
 
@@ -76,18 +70,14 @@ Json ProcessTable::start(const std::string& name, const Json& spec, const std::s
 {
   std::lock_guard lock(m_mutex);
   auto it = m_processes.find(name);
-  if (it != m_processes.end()) {
-    refresh(it->second);
-    if (it->second.state == "running") return describe(it->second);
-  }
-  pid_t pid = 0;
+  if (it != m_processes.end() && !it->second.process->wait(0)) return describe(it->second);
+  std::unique_ptr<io::ChildProcess> process;
   try {
-    pid = io::spawn_logged(command_spec(spec), log);
+    process = std::make_unique<io::ChildProcess>(command_spec(spec), log);
   } catch (const EnvironmentError& e) {
     throw EnvironmentError(fmt::format("process '{}': {}", name, e.what()));
   }
-  OwnedProcess p{name, pid, spec, log};
-  m_processes[name] = p;
+  OwnedProcess& p = m_processes[name] = OwnedProcess{name, std::move(process), spec, log};
   return describe(p);
 }
 
@@ -96,7 +86,7 @@ Json ProcessTable::signal(const std::string& name, int signal)
   std::lock_guard lock(m_mutex);
   OwnedProcess& p = find(name);
   p.end_expected = true;
-  if (p.state == "running") ::kill(p.pid, signal);
+  p.process->signal(signal);
   return describe(p);
 }
 
@@ -107,22 +97,7 @@ Json ProcessTable::stop(const std::string& name, double grace_seconds)
   if (!m_processes.count(name)) return {{"name", name}, {"pid", nullptr}, {"state", "not-started"}};
   OwnedProcess& p = find(name);
   p.end_expected = true;
-  if (p.state != "running") return describe(p);
-  ::kill(-p.pid, SIGTERM);
-  ::kill(p.pid, SIGCONT);
-  auto deadline = after(grace_seconds);
-  while (p.state == "running" && Clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    refresh(p);
-  }
-  if (p.state == "running") {
-    ::kill(-p.pid, SIGKILL);
-    ::kill(p.pid, SIGKILL);
-    int status = 0;
-    waitpid(p.pid, &status, 0);
-    p.state = "exited";
-    p.signal = SIGKILL;
-  }
+  p.process->stop(grace_seconds);
   return describe(p);
 }
 
@@ -134,7 +109,7 @@ Json ProcessTable::wait(const std::string& name, double within_seconds, const St
       std::lock_guard lock(m_mutex);
       OwnedProcess& p = find(name);
       p.end_expected = true;
-      if (p.state != "running" || Clock::now() > deadline) return describe(p);
+      if (p.process->wait(0) || Clock::now() > deadline) return describe(p);
     }
     if (should_stop && should_stop()) return status(name);
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -146,7 +121,6 @@ Json ProcessTable::status(const std::string& name)
   std::lock_guard lock(m_mutex);
   auto it = m_processes.find(name);
   if (it == m_processes.end()) return {{"name", name}, {"pid", nullptr}, {"state", "not-started"}};
-  refresh(it->second);
   return describe(it->second);
 }
 
@@ -172,9 +146,8 @@ std::optional<Json> ProcessTable::unexpected_exit()
 {
   std::lock_guard lock(m_mutex);
   for (auto& [name, p] : m_processes) {
-    refresh(p);
-    bool failed = p.exit_code > 0 || p.signal != 0;
-    if (p.state == "exited" && !p.end_expected && failed) {
+    std::optional<io::ProcessResult> end = p.process->wait(0);
+    if (end && !p.end_expected && !end->succeeded()) {
       Json out = describe(p);
       out["log"] = p.log;
       return out;
@@ -188,7 +161,6 @@ Json ProcessTable::to_json()
   std::lock_guard lock(m_mutex);
   Json out = Json::array();
   for (auto& [name, p] : m_processes) {
-    refresh(p);
     Json entry = describe(p);
     entry["command"] = p.spec.value("command", Json());
     entry["log"] = p.log;

@@ -2,13 +2,14 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 
-#include <sys/types.h>
-
 #include <nlohmann/json.hpp>
+
+#include "readyctl/io/child_process.hpp"
 
 namespace readyctl::gameday {
 
@@ -17,18 +18,21 @@ using StopCheck = std::function<bool()>;
 
 struct OwnedProcess {
   std::string name;
-  pid_t pid = 0;
+  std::unique_ptr<io::ChildProcess> process;
   Json spec;  // command, cwd, env as started
   std::string log;
-  std::string state = "running";  // running | exited
-  int exit_code = -1;
-  int signal = 0;
   // The scenario signalled, stopped or waited for it: its end is the drill's doing, not the environment's.
   bool end_expected = false;
 };
 
+// Processes still running when the table goes keep running: stop_all() ends them (a run's rollback does), while
+// one that `gameday rollback` starts to undo a stop must outlive the command.
 class ProcessTable {
 public:
+  ProcessTable() = default;
+  ~ProcessTable();
+  ProcessTable(const ProcessTable&) = delete;
+  ProcessTable& operator=(const ProcessTable&) = delete;
   // Starts `name` unless it is already running. `spec` holds command/cwd/env.
   Json start(const std::string& name, const Json& spec, const std::string& log);
   Json signal(const std::string& name, int signal);
@@ -44,8 +48,7 @@ public:
   std::optional<Json> unexpected_exit();
 
 private:
-  void refresh(OwnedProcess& p);
-  Json describe(const OwnedProcess& p) const;
+  static Json describe(OwnedProcess& p);
   OwnedProcess& find(const std::string& name);
 
   std::mutex m_mutex;

@@ -10,75 +10,18 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
 #include "readyctl/core/error.hpp"
-
-extern char** environ;
+#include "readyctl/io/spawn.hpp"
 
 namespace readyctl::io {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Owns the argv/envp arrays posix_spawn needs.
-struct SpawnArgs {
-  std::vector<std::string> env_strings;
-  std::vector<char*> argv;
-  std::vector<char*> envp;
-
-  explicit SpawnArgs(const ProcessSpec& spec)
-  {
-    for (const std::string& a : spec.argv) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    for (char** e = environ; *e != nullptr; ++e) {
-      std::string_view entry(*e);
-      if (!spec.env.count(std::string(entry.substr(0, entry.find('='))))) env_strings.emplace_back(entry);
-    }
-    for (const auto& [k, v] : spec.env) env_strings.push_back(k + "=" + v);
-    for (std::string& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
-  }
-};
-
-// Its own process group, default dispositions for the signals we may have caught, nothing blocked.
-void set_attributes(posix_spawnattr_t* attr)
-{
-  posix_spawnattr_init(attr);
-  sigset_t defaults, empty;
-  sigemptyset(&defaults);
-  for (int s : {SIGINT, SIGTERM, SIGPIPE, SIGQUIT, SIGHUP}) sigaddset(&defaults, s);
-  sigemptyset(&empty);
-  posix_spawnattr_setsigdefault(attr, &defaults);
-  posix_spawnattr_setsigmask(attr, &empty);
-  posix_spawnattr_setpgroup(attr, 0);
-  posix_spawnattr_setflags(attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
-}
-
-// Consumes `actions`.
-pid_t spawn(const ProcessSpec& spec, posix_spawn_file_actions_t* actions)
-{
-  if (spec.argv.empty()) {
-    posix_spawn_file_actions_destroy(actions);
-    throw InputError("empty command");
-  }
-  if (!spec.cwd.empty()) posix_spawn_file_actions_addchdir_np(actions, spec.cwd.c_str());
-  posix_spawnattr_t attr;
-  set_attributes(&attr);
-  SpawnArgs args(spec);
-  pid_t pid = 0;
-  int rc = posix_spawnp(&pid, args.argv[0], actions, &attr, args.argv.data(), args.envp.data());
-  posix_spawnattr_destroy(&attr);
-  posix_spawn_file_actions_destroy(actions);
-  if (rc != 0) throw EnvironmentError(fmt::format("cannot start '{}': {}", spec.argv[0], std::strerror(rc)));
-  return pid;
-}
 
 // Reads what is there without blocking; closes the pipe at its end.
 void drain(int& fd, std::string& into)
@@ -98,29 +41,6 @@ void drain(int& fd, std::string& into)
     }
     return;
   }
-}
-
-void record_status(int status, ProcessResult& result)
-{
-  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
-}
-
-bool reaped(pid_t pid, ProcessResult& result)
-{
-  int status = 0;
-  if (::waitpid(pid, &status, WNOHANG) != pid) return false;
-  record_status(status, result);
-  return true;
-}
-
-void kill_group(pid_t pid, ProcessResult& result)
-{
-  ::kill(-pid, SIGKILL);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  record_status(status, result);
 }
 
 // Whether the limits ask to give up now; says which in `result`.
@@ -183,16 +103,6 @@ ProcessResult run_process(const ProcessSpec& spec, const ProcessLimits& limits)
   std::array<int, 2> fds{out_pipe[0], err_pipe[0]};
   wait_loop(pid, fds, result, limits);
   return result;
-}
-
-pid_t spawn_logged(const ProcessSpec& spec, const std::string& log_path)
-{
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  return spawn(spec, &actions);
 }
 
 bool on_path(const std::string& command)

@@ -1,11 +1,9 @@
-// The one way readyctl runs another program: kubectl, exec probes and actions, the processes a game day owns.
+// The one way readyctl runs a program to completion (kubectl, exec probes and actions); long-lived: child_process.hpp.
 #pragma once
 #include <functional>
 #include <map>
 #include <string>
 #include <vector>
-
-#include <sys/types.h>
 
 namespace readyctl::io {
 
@@ -41,9 +39,6 @@ struct ProcessResult {
 // Runs to completion with stdin from /dev/null and stdout/stderr captured; on timeout or stop the whole process
 // group is killed (SIGKILL). Throws EnvironmentError when the program cannot be started, InputError for an empty argv.
 ProcessResult run_process(const ProcessSpec& spec, const ProcessLimits& limits = {});
-
-// Starts a long-lived process (its own group) with stdout and stderr appended to `log_path`; the caller reaps it.
-pid_t spawn_logged(const ProcessSpec& spec, const std::string& log_path);
 
 // Whether `command` is an executable: a path with '/' as it is, a bare name on PATH.
 bool on_path(const std::string& command);
