@@ -10,6 +10,7 @@
 #include <string>
 
 #include "../gameday/helpers.hpp"
+#include "local_ports.hpp"
 #include "readyctl/gameday/action_types.hpp"
 #include "readyctl/gameday/loader.hpp"
 #include "readyctl/gameday/probe_types.hpp"
@@ -115,7 +116,7 @@ TEST_SUITE("gameday")
     ProcessTable processes;
     Safety safety{{"kind-gd"}};
     ProbeEnv env{&processes, &safety, {}, nullptr};
-    std::map<std::string, std::string> blocks = drivers_probe_blocks(readyctl::test::gameday::free_port());
+    std::map<std::string, std::string> blocks = drivers_probe_blocks(readyctl::test::free_port());
     for (const ProbeType& t : probe_types()) {
       CAPTURE(t.name);
       REQUIRE(bool(t.run));
