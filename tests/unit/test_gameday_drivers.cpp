@@ -141,7 +141,7 @@ TEST_SUITE("gameday")
       std::string name(t.name);
       REQUIRE(bool(t.run));
       REQUIRE(blocks.count(name) + internal.count(name) == 1);
-      Action action = t.check ? drivers_load_step("action", blocks[name]).action : Action{&t, internal[name], {}};
+      Action action = t.check ? drivers_load_step("action", blocks[name]).action : Action{&t, read_action_spec(t, internal[name]), internal[name], {}};
       REQUIRE(action.type == &t);
       ActionResult result = run_action(t, action.spec, env, [](const Json&, const Json&) { FAIL("injected in a dry run"); });
       CHECK(result.output.is_object());
