@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "../gameday/helpers.hpp"
 #include "readyctl/gameday/loader.hpp"
 #include "readyctl/gameday/probe_types.hpp"
 
@@ -11,17 +12,11 @@ using namespace readyctl::gameday;
 
 namespace {
 
-// A scenario whose one step is `action: BLOCK`, with the variables the templates name declared.
+// The action of a scenario whose one step is `action: BLOCK`, with the variables its templates name declared.
 Action action_spec_loaded(const std::string& block)
 {
-  std::string text = "apiVersion: readyctl.io/v1\nkind: GameDay\nmetadata: {name: specs}\n"
-                     "vars: {ctx: kind-gd, n: \"0\", port: \"8080\"}\n"
-                     "safety: {allowedContexts: [kind-gd]}\n"
-                     "steps:\n  - name: s\n    action: " + block + "\n";
-  LoadResult loaded = load_scenario_text("specs.yaml", text);
-  for (const Problem& p : loaded.problems) FAIL_CHECK(p.str());
-  REQUIRE(loaded.scenario.steps.size() == 1);
-  return loaded.scenario.steps[0].action;
+  std::string head = "vars: {ctx: kind-gd, n: \"0\", port: \"8080\"}\nsafety: {allowedContexts: [kind-gd]}\n";
+  return readyctl::test::gameday::load_one_step(head, "action", block).action;
 }
 
 }  // namespace
@@ -57,15 +52,17 @@ TEST_SUITE("gameday")
     const auto& process = std::get<ProcessActionSpec>(action.spec);
     CHECK(process.op == "start");
     CHECK(process.name.text() == "api");
-    REQUIRE(process.launch.size() == 2);
-    CHECK(process.launch[0].first == "command");  // as the process table journals it: command, cwd, env
-    CHECK(process.launch[0].second.value == Json::array({"server", "--port=${vars.port}"}));
-    CHECK(process.launch[1].first == "env");
+    REQUIRE(process.launch.command);
+    CHECK(process.launch.command->value == Json::array({"server", "--port=${vars.port}"}));
+    REQUIRE(process.launch.env);
+    CHECK(process.launch.env->value == Json{{"PORT", "${vars.port}"}});
+    CHECK_FALSE(process.launch.cwd);
     REQUIRE(process.ready);
     CHECK(process.ready->type == find_probe_type("http"));
     CHECK(std::get<HttpSpec>(process.ready->spec).url.text() == "http://127.0.0.1:${vars.port}/");
-    REQUIRE(process.ready->timing.size() == 1);
-    CHECK(process.ready->timing[0].first == "within");
+    REQUIRE(process.ready->timing.within);
+    CHECK(process.ready->timing.within->text() == "5s");
+    CHECK_FALSE(process.ready->timing.timeout);
     CHECK(process.ready->tolerance.value.is_null());
   }
 }

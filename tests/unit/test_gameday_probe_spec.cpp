@@ -5,6 +5,7 @@
 #include <string>
 
 #include "readyctl/core/error.hpp"
+#include "../gameday/helpers.hpp"
 #include "readyctl/gameday/loader.hpp"
 #include "readyctl/gameday/probe_spec.hpp"
 
@@ -12,16 +13,11 @@ using namespace readyctl::gameday;
 
 namespace {
 
-// A scenario whose one step is `probe: BLOCK`, with the variables the templates name declared.
+// The probe of a scenario whose one step is `probe: BLOCK`, with the variables its templates name declared.
 Probe probe_spec_loaded(const std::string& block)
 {
-  std::string text = "apiVersion: readyctl.io/v1\nkind: GameDay\nmetadata: {name: specs}\n"
-                     "vars: {port: \"8080\", token: abc, tenant: t1, unset: \"\"}\n"
-                     "steps:\n  - name: s\n    probe: " + block + "\n";
-  LoadResult loaded = load_scenario_text("specs.yaml", text);
-  for (const Problem& p : loaded.problems) FAIL_CHECK(p.str());
-  REQUIRE(loaded.scenario.steps.size() == 1);
-  return loaded.scenario.steps[0].probe;
+  std::string vars = "vars: {port: \"8080\", token: abc, tenant: t1, unset: \"\"}\n";
+  return readyctl::test::gameday::load_one_step(vars, "probe", block).probe;
 }
 
 std::optional<std::string> probe_spec_vars(std::string_view reference)
@@ -81,10 +77,10 @@ TEST_SUITE("gameday")
   TEST_CASE("probe spec: of two unresolvable references the one written first is named, whatever the field order")
   {
     // `headers` comes after `url` in HttpSpec, but is written first here; a walk over the block meets it first.
-    Probe probe = probe_spec_loaded("{http: {headers: {X-Tenant: \"${vars.tenant}\"}, url: \"http://h/${vars.unset}\"}}");
+    Probe probe = probe_spec_loaded("{http: {headers: {X-Tenant: \"${vars.tenant}\"}, url: \"h/${vars.unset}\"}}");
     CHECK_THROWS_WITH_AS(resolved(probe.spec, probe_spec_vars), "cannot resolve '${vars.tenant}'",
                          readyctl::InputError);
-    Probe reversed = probe_spec_loaded("{http: {url: \"http://h/${vars.unset}\", headers: {X-Tenant: \"${vars.tenant}\"}}}");
+    Probe reversed = probe_spec_loaded("{http: {url: \"h/${vars.unset}\", headers: {X-Tenant: \"${vars.tenant}\"}}}");
     CHECK_THROWS_WITH_AS(resolved(reversed.spec, probe_spec_vars), "cannot resolve '${vars.unset}'",
                          readyctl::InputError);
   }

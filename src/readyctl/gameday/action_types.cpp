@@ -18,10 +18,10 @@ bool process_faults(const ActionSpec& spec)
 bool never_faults(const ActionSpec&) { return false; }
 
 // A row's reader and driver for the spec type it owns: the row picks the variant's alternative.
-template <class Spec, Spec (*Read)(const TemplateReader&, const Json&)>
+template <class Spec>
 ActionSpec action_read(const TemplateReader& r, const Json& block)
 {
-  return Read(r, block);
+  return read_spec<Spec>(r, block);
 }
 
 template <class Spec, ActionResult (*Run)(const Spec&, ActionEnv&, const BeforeInject&)>
@@ -31,20 +31,20 @@ ActionResult action_run(const ActionSpec& spec, ActionEnv& env, const BeforeInje
 }
 
 constexpr ActionType k_action_types[] = {
-    {"exec", &action_read<ExecActionSpec, &read_exec_action_spec>, &action_run<ExecActionSpec, &run_exec_action>,
+    {"exec", &action_read<ExecActionSpec>, &action_run<ExecActionSpec, &run_exec_action>,
      &check_exec_action},
-    {"http", &action_read<HttpActionSpec, &read_http_action_spec>, &action_run<HttpActionSpec, &run_http_action>,
+    {"http", &action_read<HttpActionSpec>, &action_run<HttpActionSpec, &run_http_action>,
      &check_http_action},
-    {"process", &action_read<ProcessActionSpec, &read_process_action_spec>,
+    {"process", &action_read<ProcessActionSpec>,
      &action_run<ProcessActionSpec, &run_process_action>, &check_process_action, true, Announce::before_run,
      &process_faults, true},
-    {"kubernetes", &action_read<KubeActionSpec, &read_kube_action_spec>,
+    {"kubernetes", &action_read<KubeActionSpec>,
      &action_run<KubeActionSpec, &run_kubernetes_action>, &check_kubernetes_action, true, Announce::with_targets,
      nullptr, false, true},
-    {"sleep", &action_read<SleepSpec, &read_sleep_spec>, &action_run<SleepSpec, &run_sleep_action>,
+    {"sleep", &action_read<SleepSpec>, &action_run<SleepSpec, &run_sleep_action>,
      &check_sleep_action, false, Announce::never, &never_faults},
     // The undo of cordon and drain (uncordon), registered by the kubernetes driver.
-    {"kubectl", &action_read<KubectlUndoSpec, &read_kubectl_undo_spec>,
+    {"kubectl", &action_read<KubectlUndoSpec>,
      &action_run<KubectlUndoSpec, &run_kubectl_undo>, nullptr, true, Announce::before_run, nullptr, false, true},
 };
 
@@ -69,6 +69,9 @@ std::string action_type_listing()
 
 const ActionType& sleep_action_type() { return *find_action_type("sleep"); }
 
-ActionSpec read_action_spec(const ActionType& type, const Json& block) { return type.read(TemplateReader(block), block); }
+ActionSpec read_action_spec(const ActionType& type, const Json& block)
+{
+  return type.read(TemplateReader(block), block);
+}
 
 }  // namespace readyctl::gameday

@@ -1,6 +1,7 @@
 // The action types as one table: per type, the check of its block when the scenario is loaded (file:line:col),
-// the reader of the block into its typed spec, the driver that runs it, and what the runner must know about it (who announces it, whether it is a fault, whether
-// it owns processes or touches a cluster). A new action type is a row here and its driver in actions.cpp.
+// the spec its block is read into, the driver that runs it, and what the runner must know about it (who announces
+// it, whether it is a fault, whether it owns processes or touches a cluster). A new action type is a row here, its
+// spec in action_spec.hpp and its driver in actions.cpp.
 #pragma once
 #include <span>
 #include <string>

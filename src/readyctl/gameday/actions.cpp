@@ -72,10 +72,22 @@ ActionResult http_action(const HttpActionSpec& a, ActionEnv& env)
   const std::string& method = request.method;
   if (env.dry_run) return {Json{{"wouldRequest", method + " " + request.url}}};
   Json out = http_output(request, action_seconds(optional_text(a.timeout), "timeout", 60));
-  if (out.contains("error")) throw EnvironmentError(fmt::format("{} {}: {}", method, request.url, json_text(out["error"])));
+  if (out.contains("error"))
+    throw EnvironmentError(fmt::format("{} {}: {}", method, request.url, json_text(out["error"])));
   if (!status_expected(expected_statuses(a), out["status"].get<long>()))
     throw EnvironmentError(fmt::format("{} {} answered {}", method, request.url, json_text(out["status"])));
   return {out};
+}
+
+// The fields of a spec that were written, as a JSON object in the order the spec lists them.
+template <class Spec>
+Json present_fields(Spec spec)
+{
+  Json out = Json::object();
+  fields(spec, [&out](const char* key, const std::optional<Template>& t) {
+    if (t) out[key] = t->value;
+  });
+  return out;
 }
 
 // A `ready` probe as the probe loop runs it: its fields resolved with the action's block.
@@ -86,8 +98,7 @@ Probe ready_probe(const ReadyProbe& ready)
   probe.type = ready.type;
   probe.spec = ready.spec;
   probe.tolerance = ready.tolerance.value;
-  probe.timing = Json::object();
-  for (const auto& [key, t] : ready.timing) probe.timing[key] = t.value;
+  probe.timing = present_fields(ready.timing);
   return probe;
 }
 
@@ -114,8 +125,7 @@ Json wait_until_ready(const std::string& name, const std::string& log, const Pro
 Json process_start(const ProcessActionSpec& a, const std::string& name, ActionEnv& env)
 {
   std::string log = a.log ? a.log->text() : env.log_dir + "/" + name + ".log";
-  Json launch = Json::object();
-  for (const auto& [key, t] : a.launch) launch[key] = t.value;
+  Json launch = present_fields(a.launch);
   if (!launch.contains("command")) {
     // "start it again": reuse what this name was started with earlier in the run.
     std::optional<Json> previous = env.processes->spec_of(name);

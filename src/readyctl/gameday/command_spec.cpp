@@ -15,6 +15,9 @@ io::ProcessSpec process_spec(const CommandSpec& command)
   return out;
 }
 
-io::ProcessSpec command_spec(const Json& spec) { return process_spec(read_command_spec(TemplateReader(spec), spec)); }
+io::ProcessSpec command_spec(const Json& spec)
+{
+  return process_spec(read_spec<CommandSpec>(TemplateReader(spec), spec));
+}
 
 }  // namespace readyctl::gameday

@@ -89,11 +89,15 @@ void select_targets(KubePlan& plan, const KubeActionSpec& spec, const Safety& sa
   if (total == 0) throw EnvironmentError("zero targets resolved: refusing to act on nothing");
   size_t pick = total;
   if (spec.count) pick = std::min(total, static_cast<size_t>(number_field(spec.count, "count", 1)));
-  if (spec.percent)
-    pick = static_cast<size_t>(std::ceil(static_cast<double>(total * number_field(spec.percent, "percent", 100)) / 100.0));
+  if (spec.percent) {
+    auto share = static_cast<double>(total * number_field(spec.percent, "percent", 100));
+    pick = static_cast<size_t>(std::ceil(share / 100.0));
+  }
   plan.targets.assign(plan.found.begin(), plan.found.begin() + static_cast<long>(pick));
-  long long max_targets = std::min(safety.max_targets, number_field(spec.max_targets, "maxTargets", safety.max_targets));
-  long long max_percent = std::min(safety.max_percent, number_field(spec.max_percent, "maxPercent", safety.max_percent));
+  long long max_targets =
+      std::min(safety.max_targets, number_field(spec.max_targets, "maxTargets", safety.max_targets));
+  long long max_percent =
+      std::min(safety.max_percent, number_field(spec.max_percent, "maxPercent", safety.max_percent));
   if (static_cast<long long>(pick) > max_targets)
     throw InputError(fmt::format("blast radius: {} target(s) exceed maxTargets {}", pick, max_targets));
   if (static_cast<long long>(pick * 100) > max_percent * static_cast<long long>(total))

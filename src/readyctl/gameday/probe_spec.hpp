@@ -1,5 +1,5 @@
 // The typed block of each probe type, read once when the scenario is loaded: its fields are Templates holding the
-// text as written, substituted just before the probe runs. A probe type's row (probe_types.cpp) names its reader.
+// text as written, substituted just before the probe runs. Each lists its fields once, for spec_fields.hpp.
 #pragma once
 #include <map>
 #include <optional>
@@ -7,7 +7,7 @@
 #include <variant>
 #include <vector>
 
-#include "readyctl/gameday/template.hpp"
+#include "readyctl/gameday/spec_fields.hpp"
 
 namespace readyctl::gameday {
 
@@ -19,9 +19,21 @@ struct HttpSpec {
   std::optional<Template> json, body;
 };
 
+template <class F>
+void fields(HttpSpec& s, F&& f)
+{
+  f("url", s.url), f("method", s.method), f("headers", s.headers), f("json", s.json), f("body", s.body);
+}
+
 struct PrometheusSpec {
   Template url, query;
 };
+
+template <class F>
+void fields(PrometheusSpec& s, F&& f)
+{
+  f("url", s.url), f("query", s.query);
+}
 
 // `command` (a string run through /bin/sh -c, or a list run directly), `cwd` and `env`: exec probes and actions.
 struct CommandSpec {
@@ -30,15 +42,34 @@ struct CommandSpec {
   std::map<std::string, Template> env;
 };
 
+template <class F>
+void fields(CommandSpec& s, F&& f)
+{
+  f("command", s.command), f("cwd", s.cwd), f("env", s.env);
+}
+
 // A `kubernetes` probe: `kubectl get KIND [NAME] [--selector S]` in its namespace and context.
 struct KubeGetSpec {
   Template kind;
   std::optional<Template> name, selector, namespace_, context;
 };
 
+template <class F>
+void fields(KubeGetSpec& s, F&& f)
+{
+  f("kind", s.kind), f("name", s.name), f("selector", s.selector), f("namespace", s.namespace_);
+  f("context", s.context);
+}
+
 struct ProcessProbeSpec {
   Template name;
 };
+
+template <class F>
+void fields(ProcessProbeSpec& s, F&& f)
+{
+  f("name", s.name);
+}
 
 // A `dapr-workflow` probe, read as `GET {url}/v1.0/workflows/{component}/{instanceId}`.
 struct DaprWorkflowSpec {
@@ -47,35 +78,18 @@ struct DaprWorkflowSpec {
   std::map<std::string, Template> headers;
 };
 
+template <class F>
+void fields(DaprWorkflowSpec& s, F&& f)
+{
+  f("instanceId", s.instance_id), f("url", s.url), f("component", s.component), f("headers", s.headers);
+}
+
 using ProbeSpec = std::variant<HttpSpec, PrometheusSpec, CommandSpec, KubeGetSpec, ProcessProbeSpec, DaprWorkflowSpec>;
 
-// The readers of the rows: `block` is the type's own mapping, inside the block `r` numbers.
-HttpSpec read_http_spec(const TemplateReader& r, const Json& block);
-PrometheusSpec read_prometheus_spec(const TemplateReader& r, const Json& block);
-CommandSpec read_command_spec(const TemplateReader& r, const Json& block);
-KubeGetSpec read_kube_get_spec(const TemplateReader& r, const Json& block);
-ProcessProbeSpec read_process_probe_spec(const TemplateReader& r, const Json& block);
-DaprWorkflowSpec read_dapr_workflow_spec(const TemplateReader& r, const Json& block);
-
-// Every template of a spec, for resolve_templates().
-std::vector<Template*> templates(HttpSpec& s);
-std::vector<Template*> templates(PrometheusSpec& s);
-std::vector<Template*> templates(CommandSpec& s);
-std::vector<Template*> templates(KubeGetSpec& s);
-std::vector<Template*> templates(ProcessProbeSpec& s);
-std::vector<Template*> templates(DaprWorkflowSpec& s);
 std::vector<Template*> templates(ProbeSpec& s);
 
 // What a probe's environment message names: its `url` as resolved (none: nullopt) and its command as text.
 std::optional<std::string> probe_url(const ProbeSpec& s);
 std::string probe_command_text(const ProbeSpec& s);
-
-// The spec with its templates substituted, in the order they were written.
-template <class Spec>
-Spec resolved(Spec spec, const Resolver& resolve, const SubstituteOptions& options = {})
-{
-  resolve_templates(templates(spec), resolve, options);
-  return spec;
-}
 
 }  // namespace readyctl::gameday

@@ -7,10 +7,10 @@ namespace readyctl::gameday {
 namespace {
 
 // A row's reader and driver for the spec type it owns: the row picks the variant's alternative.
-template <class Spec, Spec (*Read)(const TemplateReader&, const Json&)>
+template <class Spec>
 ProbeSpec probe_read(const TemplateReader& r, const Json& block)
 {
-  return Read(r, block);
+  return read_spec<Spec>(r, block);
 }
 
 template <class Spec, Json (*Run)(const Spec&, double, ProbeEnv&)>
@@ -22,18 +22,18 @@ Json probe_run(const ProbeSpec& spec, double timeout, ProbeEnv& env)
 std::vector<ProbeType> build_probe_types()
 {
   return {
-      {"http", &probe_read<HttpSpec, &read_http_spec>, &probe_run<HttpSpec, &run_http_probe>,
+      {"http", &probe_read<HttpSpec>, &probe_run<HttpSpec, &run_http_probe>,
        {"url", "method", "headers", "body", "json"}, {"url"}, R"({"range": [200, 399]})", "status"},
-      {"prometheus", &probe_read<PrometheusSpec, &read_prometheus_spec>,
+      {"prometheus", &probe_read<PrometheusSpec>,
        &probe_run<PrometheusSpec, &run_prometheus_probe>, {"url", "query"}, {"url", "query"}, R"("COMPLETED")",
        "value", true},
-      {"exec", &probe_read<CommandSpec, &read_command_spec>, &probe_run<CommandSpec, &run_exec_probe>,
+      {"exec", &probe_read<CommandSpec>, &probe_run<CommandSpec, &run_exec_probe>,
        {"command", "cwd", "env"}, {"command"}, "0", "exitCode", false, true},
-      {"kubernetes", &probe_read<KubeGetSpec, &read_kube_get_spec>, &probe_run<KubeGetSpec, &run_kubernetes_probe>,
+      {"kubernetes", &probe_read<KubeGetSpec>, &probe_run<KubeGetSpec, &run_kubernetes_probe>,
        {"kind", "name", "selector", "namespace", "context"}, {"kind"}, R"({"ge": 1})", "count"},
-      {"process", &probe_read<ProcessProbeSpec, &read_process_probe_spec>,
+      {"process", &probe_read<ProcessProbeSpec>,
        &probe_run<ProcessProbeSpec, &run_process_probe>, {"name"}, {"name"}, R"("running")", "state"},
-      {"dapr-workflow", &probe_read<DaprWorkflowSpec, &read_dapr_workflow_spec>,
+      {"dapr-workflow", &probe_read<DaprWorkflowSpec>,
        &probe_run<DaprWorkflowSpec, &run_dapr_workflow_probe>, {"instanceId", "url", "component", "headers"},
        {"instanceId"}, R"("COMPLETED")", "runtimeStatus"},
   };

@@ -31,6 +31,7 @@ list(APPEND READYCTL_GAMEDAY_SOURCES
   src/readyctl/gameday/runner.cpp
   src/readyctl/gameday/scenario.cpp
   src/readyctl/gameday/sentinel.cpp
+  src/readyctl/gameday/spec_fields.cpp
   src/readyctl/gameday/command_spec.cpp
   src/readyctl/gameday/template.cpp
   src/readyctl/gameday/tolerance.cpp

@@ -140,24 +140,15 @@ std::map<std::string, Template> TemplateReader::entries(const Json& node, std::s
 
 void resolve_templates(std::vector<Template*> templates, const Resolver& resolve, const SubstituteOptions& options)
 {
-  std::stable_sort(templates.begin(), templates.end(), [](const Template* a, const Template* b) { return a->order < b->order; });
+  auto written_first = [](const Template* a, const Template* b) { return a->order < b->order; };
+  std::stable_sort(templates.begin(), templates.end(), written_first);
   for (Template* t : templates) t->value = substitute_json(t->value, resolve, options);
-}
-
-void add_template(std::vector<Template*>& out, std::optional<Template>& t)
-{
-  if (t) out.push_back(&*t);
 }
 
 std::optional<std::string> optional_text(const std::optional<Template>& t)
 {
   if (!t) return std::nullopt;
   return t->text();
-}
-
-void add_templates(std::vector<Template*>& out, std::map<std::string, Template>& entries)
-{
-  for (auto& [key, t] : entries) out.push_back(&t);
 }
 
 }  // namespace readyctl::gameday

@@ -57,10 +57,9 @@ private:
 };
 
 // Substitutes each template, in the order they were written: the first unresolvable one is the one named.
-void resolve_templates(std::vector<Template*> templates, const Resolver& resolve, const SubstituteOptions& options = {});
-void add_template(std::vector<Template*>& out, std::optional<Template>& t);
+void resolve_templates(std::vector<Template*> templates, const Resolver& resolve,
+                       const SubstituteOptions& options = {});
 // The text of a field that may be absent, as json_text renders it.
 std::optional<std::string> optional_text(const std::optional<Template>& t);
-void add_templates(std::vector<Template*>& out, std::map<std::string, Template>& entries);
 
 }  // namespace readyctl::gameday
