@@ -42,10 +42,7 @@ struct LaunchSpec {
 };
 
 template <class F>
-void fields(LaunchSpec& s, F&& f)
-{
-  f("command", s.command), f("cwd", s.cwd), f("env", s.env);
-}
+void fields(LaunchSpec& s, F&& f) { f("command", s.command), f("cwd", s.cwd), f("env", s.env); }
 
 // A probe's timing fields as written.
 struct TimingSpec {

@@ -30,10 +30,7 @@ struct PrometheusSpec {
 };
 
 template <class F>
-void fields(PrometheusSpec& s, F&& f)
-{
-  f("url", s.url), f("query", s.query);
-}
+void fields(PrometheusSpec& s, F&& f) { f("url", s.url), f("query", s.query); }
 
 // `command` (a string run through /bin/sh -c, or a list run directly), `cwd` and `env`: exec probes and actions.
 struct CommandSpec {
@@ -43,10 +40,7 @@ struct CommandSpec {
 };
 
 template <class F>
-void fields(CommandSpec& s, F&& f)
-{
-  f("command", s.command), f("cwd", s.cwd), f("env", s.env);
-}
+void fields(CommandSpec& s, F&& f) { f("command", s.command), f("cwd", s.cwd), f("env", s.env); }
 
 // A `kubernetes` probe: `kubectl get KIND [NAME] [--selector S]` in its namespace and context.
 struct KubeGetSpec {
@@ -66,10 +60,7 @@ struct ProcessProbeSpec {
 };
 
 template <class F>
-void fields(ProcessProbeSpec& s, F&& f)
-{
-  f("name", s.name);
-}
+void fields(ProcessProbeSpec& s, F&& f) { f("name", s.name); }
 
 // A `dapr-workflow` probe, read as `GET {url}/v1.0/workflows/{component}/{instanceId}`.
 struct DaprWorkflowSpec {
