@@ -65,12 +65,7 @@ std::map<std::string, Json> drivers_internal_specs()
 
 Step drivers_load_step(const std::string& kind, const std::string& block)
 {
-  std::string text = "apiVersion: readyctl.io/v1\nkind: GameDay\nmetadata: {name: drivers}\n"
-                     "safety: {allowedContexts: [kind-gd]}\nsteps:\n  - name: s\n    " + kind + ": " + block + "\n";
-  LoadResult loaded = load_scenario_text("drivers.yaml", text);
-  for (const Problem& p : loaded.problems) FAIL_CHECK(p.str());
-  REQUIRE(loaded.scenario.steps.size() == 1);
-  return loaded.scenario.steps[0];
+  return readyctl::test::gameday::load_one_step("safety: {allowedContexts: [kind-gd]}\n", kind, block);
 }
 
 // A cluster of one worker pod, answered by the recording kubectl stand-in.
@@ -141,7 +136,8 @@ TEST_SUITE("gameday")
       std::string name(t.name);
       REQUIRE(bool(t.run));
       REQUIRE(blocks.count(name) + internal.count(name) == 1);
-      Action action = t.check ? drivers_load_step("action", blocks[name]).action : Action{&t, internal[name], {}};
+      Action action = t.check ? drivers_load_step("action", blocks[name]).action
+                              : Action{&t, read_action_spec(t, internal[name]), internal[name], {}};
       REQUIRE(action.type == &t);
       ActionResult result = run_action(t, action.spec, env, [](const Json&, const Json&) { FAIL("injected in a dry run"); });
       CHECK(result.output.is_object());

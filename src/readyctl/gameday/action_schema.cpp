@@ -156,7 +156,8 @@ Action read_action(Checker& c, const yaml::Node* node, const Safety& safety, std
   }
   action.type = type;
   check_fields(c, value, *type, safety);
-  action.spec = yaml_to_json(value);
+  action.written = yaml_to_json(value);
+  action.spec = read_action_spec(*type, action.written);
   return action;
 }
 

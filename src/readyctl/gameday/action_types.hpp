@@ -1,6 +1,7 @@
 // The action types as one table: per type, the check of its block when the scenario is loaded (file:line:col),
-// the driver that runs it, and what the runner must know about it (who announces it, whether it is a fault, whether
-// it owns processes or touches a cluster). A new action type is a row here and its driver in actions.cpp.
+// the spec its block is read into, the driver that runs it, and what the runner must know about it (who announces
+// it, whether it is a fault, whether it owns processes or touches a cluster). A new action type is a row here, its
+// spec in action_spec.hpp and its driver in actions.cpp.
 #pragma once
 #include <span>
 #include <string>
@@ -18,16 +19,19 @@ enum class Announce {
   never,         // nothing is injected
 };
 
-using ActionRun = ActionResult (*)(const Json& spec, ActionEnv& env, const BeforeInject& before_inject);
+// Reads the type's block (inside the block `r` numbers) into its spec, when the scenario is loaded.
+using ActionRead = ActionSpec (*)(const TemplateReader& r, const Json& block);
+using ActionRun = ActionResult (*)(const ActionSpec& spec, ActionEnv& env, const BeforeInject& before_inject);
 using ActionCheck = void (*)(Checker& c, const yaml::Node* spec, const Safety& safety);
 
 struct ActionType {
   std::string_view name;
+  ActionRead read;
   ActionRun run;
   ActionCheck check;                  // null: internal, only ever an undo the runner wrote itself
   bool mapping = true;                // its block is a mapping (sleep's is a duration)
   Announce announce = Announce::before_run;
-  bool (*faults)(const Json& spec) = nullptr;  // a method step of this type is a fault by default; null: always
+  bool (*faults)(const ActionSpec& spec) = nullptr;  // a method step of this type is a fault by default; null: always
   bool owns_processes = false;        // running it changes the process table the journal keeps
   bool touches_cluster = false;       // `gameday run` needs --yes
 };
@@ -39,5 +43,7 @@ const ActionType* find_action_type(std::string_view name);
 std::string action_type_listing();
 // The row a rollback's `sleep` step runs as.
 const ActionType& sleep_action_type();
+// A block of this type (a scenario's, or an undo's as journaled) read into its spec.
+ActionSpec read_action_spec(const ActionType& type, const Json& block);
 
 }  // namespace readyctl::gameday

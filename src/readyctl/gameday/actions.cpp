@@ -12,6 +12,7 @@
 #include "readyctl/gameday/environment.hpp"
 #include "readyctl/gameday/kubectl.hpp"
 #include "readyctl/gameday/probe_drivers.hpp"
+#include "readyctl/gameday/probe_types.hpp"
 #include "readyctl/gameday/probes.hpp"
 #include "readyctl/gameday/template.hpp"
 
@@ -30,25 +31,12 @@ double action_seconds(const std::optional<std::string>& text, const char* key, d
   return *value;
 }
 
-// An `exec` action's block.
-struct ExecAction {
-  Json command;  // as written, for a dry run's `wouldRun`
-  io::ProcessSpec process;
-  std::optional<std::string> timeout;
-  std::optional<std::string> expect_exit_code;
-};
-
-ExecAction exec_action_spec(const Json& spec)
+ActionResult exec_action(const ExecActionSpec& a, ActionEnv& env)
 {
-  return {spec.at("command"), command_spec(spec), optional_text(spec, "timeout"), optional_text(spec, "expectExitCode")};
-}
-
-ActionResult exec_action(const ExecAction& a, ActionEnv& env)
-{
-  if (env.dry_run) return {Json{{"wouldRun", a.command}}};
-  double timeout = action_seconds(a.timeout, "timeout", 60);
-  io::ProcessResult r = io::run_process(a.process, {timeout, env.should_stop});
-  int expected = a.expect_exit_code ? std::stoi(*a.expect_exit_code) : 0;
+  if (env.dry_run) return {Json{{"wouldRun", a.command.command.value}}};
+  double timeout = action_seconds(optional_text(a.timeout), "timeout", 60);
+  io::ProcessResult r = io::run_process(process_spec(a.command), {timeout, env.should_stop});
+  int expected = a.expect_exit_code ? std::stoi(a.expect_exit_code->text()) : 0;
   Json out = {{"exitCode", r.exit_code}, {"stdout", r.out.substr(0, 16384)}, {"stderr", r.err.substr(0, 4096)}};
   Json parsed = Json::parse(r.out, nullptr, false);
   out["json"] = parsed.is_discarded() ? Json() : parsed;
@@ -60,60 +48,58 @@ ActionResult exec_action(const ExecAction& a, ActionEnv& env)
   return {out};
 }
 
-// An `http` action's block.
-struct HttpAction {
-  io::HttpRequest request;
-  std::optional<std::vector<std::string>> expect_status;  // none: any 2xx
-  std::optional<std::string> timeout;
-};
-
-HttpAction http_action_spec(const Json& spec)
+// The statuses an `http` action expects; none: any 2xx.
+std::optional<std::vector<std::string>> expected_statuses(const HttpActionSpec& a)
 {
-  HttpAction a{http_request(spec, "POST"), std::nullopt, optional_text(spec, "timeout")};
-  if (!spec.contains("expectStatus")) return a;
-  const Json& e = spec["expectStatus"];
-  a.expect_status.emplace();
-  if (!e.is_array()) a.expect_status->push_back(json_text(e));
+  if (!a.expect_status) return std::nullopt;
+  const Json& e = a.expect_status->value;
+  std::vector<std::string> out;
+  if (!e.is_array()) out.push_back(json_text(e));
   else
-    for (const Json& s : e) a.expect_status->push_back(json_text(s));
-  return a;
+    for (const Json& status : e) out.push_back(json_text(status));
+  return out;
 }
 
-bool status_expected(const HttpAction& a, long status)
+bool status_expected(const std::optional<std::vector<std::string>>& expected, long status)
 {
-  if (!a.expect_status) return status >= 200 && status <= 299;
-  return std::find(a.expect_status->begin(), a.expect_status->end(), std::to_string(status)) != a.expect_status->end();
+  if (!expected) return status >= 200 && status <= 299;
+  return std::find(expected->begin(), expected->end(), std::to_string(status)) != expected->end();
 }
 
-ActionResult http_action(const HttpAction& a, ActionEnv& env)
+ActionResult http_action(const HttpActionSpec& a, ActionEnv& env)
 {
-  const std::string& method = a.request.method;
-  if (env.dry_run) return {Json{{"wouldRequest", method + " " + a.request.url}}};
-  Json out = http_output(a.request, action_seconds(a.timeout, "timeout", 60));
-  if (out.contains("error")) throw EnvironmentError(fmt::format("{} {}: {}", method, a.request.url, json_text(out["error"])));
-  if (!status_expected(a, out["status"].get<long>()))
-    throw EnvironmentError(fmt::format("{} {} answered {}", method, a.request.url, json_text(out["status"])));
+  io::HttpRequest request = http_request(a.http, "POST");
+  const std::string& method = request.method;
+  if (env.dry_run) return {Json{{"wouldRequest", method + " " + request.url}}};
+  Json out = http_output(request, action_seconds(optional_text(a.timeout), "timeout", 60));
+  if (out.contains("error"))
+    throw EnvironmentError(fmt::format("{} {}: {}", method, request.url, json_text(out["error"])));
+  if (!status_expected(expected_statuses(a), out["status"].get<long>()))
+    throw EnvironmentError(fmt::format("{} {} answered {}", method, request.url, json_text(out["status"])));
   return {out};
 }
 
-// A `process` action's block.
-struct ProcessAction {
-  std::string op;
-  std::string name;
-  Json launch = Json::object();  // command, cwd and env: what the process table starts and journals
-  std::optional<std::string> log, signal, grace, within, expect_exit_code;
-  std::optional<Probe> ready;  // polled until it holds, after start and restart
-};
-
-ProcessAction process_action_spec(const Json& spec)
+// The fields of a spec that were written, as a JSON object in the order the spec lists them.
+template <class Spec>
+Json present_fields(Spec spec)
 {
-  ProcessAction a{json_text(spec["op"]), json_text(spec["name"]), Json::object(), optional_text(spec, "log"),
-                  optional_text(spec, "signal"), optional_text(spec, "grace"), optional_text(spec, "within"),
-                  optional_text(spec, "expectExitCode"), std::nullopt};
-  for (const char* key : {"command", "cwd", "env"})
-    if (spec.contains(key)) a.launch[key] = spec[key];
-  if (spec.contains("ready")) a.ready = probe_from_json(spec["ready"]);
-  return a;
+  Json out = Json::object();
+  fields(spec, [&out](const char* key, const std::optional<Template>& t) {
+    if (t) out[key] = t->value;
+  });
+  return out;
+}
+
+// A `ready` probe as the probe loop runs it: its fields resolved with the action's block.
+Probe ready_probe(const ReadyProbe& ready)
+{
+  if (!ready.type) throw InputError("a probe needs one type: " + probe_type_listing());
+  Probe probe;
+  probe.type = ready.type;
+  probe.spec = ready.spec;
+  probe.tolerance = ready.tolerance.value;
+  probe.timing = present_fields(ready.timing);
+  return probe;
 }
 
 // Polls the start's `ready` probe until it holds: the action is done when the process serves, not when it was
@@ -136,62 +122,64 @@ Json wait_until_ready(const std::string& name, const std::string& log, const Pro
   throw EnvironmentError(fmt::format("process '{}' was not ready within {}s: {}", name, timing.within, r.detail));
 }
 
-Json process_start(const ProcessAction& a, ActionEnv& env)
+Json process_start(const ProcessActionSpec& a, const std::string& name, ActionEnv& env)
 {
-  std::string log = a.log ? *a.log : env.log_dir + "/" + a.name + ".log";
-  Json launch = a.launch;
+  std::string log = a.log ? a.log->text() : env.log_dir + "/" + name + ".log";
+  Json launch = present_fields(a.launch);
   if (!launch.contains("command")) {
     // "start it again": reuse what this name was started with earlier in the run.
-    std::optional<Json> previous = env.processes->spec_of(a.name);
-    if (!previous) throw InputError(fmt::format("process '{}' has no 'command' and was not started before", a.name));
+    std::optional<Json> previous = env.processes->spec_of(name);
+    if (!previous) throw InputError(fmt::format("process '{}' has no 'command' and was not started before", name));
     launch = *previous;
   }
-  Json out = env.processes->start(a.name, launch, log);
-  if (a.ready) out["ready"] = wait_until_ready(a.name, log, *a.ready, env);
+  Json out = env.processes->start(name, launch, log);
+  if (a.ready) out["ready"] = wait_until_ready(name, log, ready_probe(*a.ready), env);
   return out;
 }
 
-Json process_op(const ProcessAction& a, double grace, ActionEnv& env)
+Json process_op(const ProcessActionSpec& a, const std::string& name, double grace, ActionEnv& env)
 {
-  if (a.op == "start") return process_start(a, env);
-  if (a.op == "signal") return env.processes->signal(a.name, signal_number(a.signal.value_or("")));
-  if (a.op == "kill") return env.processes->signal(a.name, signal_number("KILL"));
-  if (a.op == "stop") return env.processes->stop(a.name, grace);
-  if (a.op == "wait") return env.processes->wait(a.name, action_seconds(a.within, "within", 30), env.should_stop);
-  env.processes->stop(a.name, grace);
-  return process_start(a, env);  // without a new command, the one it ran before
+  if (a.op == "start") return process_start(a, name, env);
+  if (a.op == "signal") return env.processes->signal(name, signal_number(optional_text(a.signal).value_or("")));
+  if (a.op == "kill") return env.processes->signal(name, signal_number("KILL"));
+  if (a.op == "stop") return env.processes->stop(name, grace);
+  if (a.op == "wait")
+    return env.processes->wait(name, action_seconds(optional_text(a.within), "within", 30), env.should_stop);
+  env.processes->stop(name, grace);
+  return process_start(a, name, env);  // without a new command, the one it ran before
 }
 
-ActionResult process_action(const ProcessAction& a, ActionEnv& env)
+ActionResult process_action(const ProcessActionSpec& a, ActionEnv& env)
 {
-  if (env.dry_run) return {Json{{"would", a.op + " " + a.name}}, Json::array({a.name})};
-  Json out = process_op(a, action_seconds(a.grace, "grace", 5), env);
-  if (a.op == "wait" && a.expect_exit_code && json_text(out["exitCode"]) != *a.expect_exit_code)
-    throw EnvironmentError(fmt::format("process '{}' ended {} (expected exit code {})", a.name, out.dump(),
-                                       *a.expect_exit_code));
-  return {out, Json::array({a.name})};
+  std::string name = a.name.text();
+  if (env.dry_run) return {Json{{"would", a.op + " " + name}}, Json::array({name})};
+  Json out = process_op(a, name, action_seconds(optional_text(a.grace), "grace", 5), env);
+  std::optional<std::string> expected = optional_text(a.expect_exit_code);
+  if (a.op == "wait" && expected && json_text(out["exitCode"]) != *expected)
+    throw EnvironmentError(fmt::format("process '{}' ended {} (expected exit code {})", name, out.dump(), *expected));
+  return {out, Json::array({name})};
 }
 
 }  // namespace
 
-ActionResult run_exec_action(const Json& spec, ActionEnv& env, const BeforeInject&)
+ActionResult run_exec_action(const ExecActionSpec& spec, ActionEnv& env, const BeforeInject&)
 {
-  return exec_action(exec_action_spec(spec), env);
+  return exec_action(spec, env);
 }
 
-ActionResult run_http_action(const Json& spec, ActionEnv& env, const BeforeInject&)
+ActionResult run_http_action(const HttpActionSpec& spec, ActionEnv& env, const BeforeInject&)
 {
-  return http_action(http_action_spec(spec), env);
+  return http_action(spec, env);
 }
 
-ActionResult run_process_action(const Json& spec, ActionEnv& env, const BeforeInject&)
+ActionResult run_process_action(const ProcessActionSpec& spec, ActionEnv& env, const BeforeInject&)
 {
-  return process_action(process_action_spec(spec), env);
+  return process_action(spec, env);
 }
 
-ActionResult run_kubernetes_action(const Json& spec, ActionEnv& env, const BeforeInject& before_inject)
+ActionResult run_kubernetes_action(const KubeActionSpec& spec, ActionEnv& env, const BeforeInject& before_inject)
 {
-  double timeout = action_seconds(optional_text(spec, "timeout"), "timeout", 60);
+  double timeout = action_seconds(optional_text(spec.timeout), "timeout", 60);
   KubePlan plan = plan_kubernetes_action(spec, *env.safety, timeout, env.should_stop);
   Json commands = Json::array();
   for (const auto& c : plan.commands) commands.push_back("kubectl " + render_command(c));
@@ -202,17 +190,22 @@ ActionResult run_kubernetes_action(const Json& spec, ActionEnv& env, const Befor
   return result;
 }
 
-ActionResult run_kubectl_undo(const Json& spec, ActionEnv& env, const BeforeInject&)
+ActionResult run_kubectl_undo(const KubectlUndoSpec& spec, ActionEnv& env, const BeforeInject&)
 {
   KubePlan plan;
-  for (const Json& args : spec["commands"]) plan.commands.push_back(args.get<std::vector<std::string>>());
-  if (env.dry_run) return {Json{{"commands", spec["commands"]}}};
+  Json commands = Json::array();
+  for (const std::vector<Template>& args : spec.commands) {
+    plan.commands.emplace_back();
+    commands.push_back(Json::array());
+    for (const Template& arg : args) plan.commands.back().push_back(arg.text()), commands.back().push_back(arg.value);
+  }
+  if (env.dry_run) return {Json{{"commands", commands}}};
   return {Json{{"results", execute_kubernetes_plan(plan, 60, env.should_stop)}}};
 }
 
-ActionResult run_sleep_action(const Json& spec, ActionEnv& env, const BeforeInject&)
+ActionResult run_sleep_action(const SleepSpec& spec, ActionEnv& env, const BeforeInject&)
 {
-  double seconds = action_seconds(json_text(spec), "sleep", 0);
+  double seconds = action_seconds(spec.duration.text(), "sleep", 0);
   if (!env.dry_run) interruptible_sleep(seconds, env.should_stop);
   return {Json{{"slept", seconds}}};
 }
@@ -234,7 +227,8 @@ const ActionType& journaled_action_type(const std::string& name)
   return *type;
 }
 
-ActionResult run_action(const ActionType& type, const Json& spec, ActionEnv& env, const BeforeInject& before_inject)
+ActionResult run_action(const ActionType& type, const ActionSpec& spec, ActionEnv& env,
+                        const BeforeInject& before_inject)
 {
   if (type.announce == Announce::before_run && before_inject && !env.dry_run) before_inject(Json::array(), nullptr);
   return type.run(spec, env, before_inject);

@@ -1,5 +1,5 @@
-// Action drivers: exec, http, process, kubernetes (and the internal `kubectl` undo), sleep. Each reads its
-// substituted spec into its own struct and runs it; the rows of action_types.cpp point at the run_* functions.
+// Action drivers: exec, http, process, kubernetes (and the internal `kubectl` undo), sleep. Each runs its type's
+// resolved spec (action_spec.hpp); the rows of action_types.cpp point at the run_* functions.
 #pragma once
 #include <functional>
 #include <string>
@@ -27,19 +27,20 @@ struct ActionResult {
 // Called after targets are resolved and before anything is injected: the runner journals the undo here.
 using BeforeInject = std::function<void(const Json& targets, const Json& auto_undo)>;
 
-// Runs one action whose spec is already substituted. Throws EnvironmentError when it fails, InputError when it is
+// Runs one action whose spec is already resolved. Throws EnvironmentError when it fails, InputError when it is
 // refused (safety) or malformed. In a dry run, targets are resolved and nothing is changed.
-ActionResult run_action(const ActionType& type, const Json& spec, ActionEnv& env, const BeforeInject& before_inject);
+ActionResult run_action(const ActionType& type, const ActionSpec& spec, ActionEnv& env,
+                        const BeforeInject& before_inject);
 
 // The row of a type named in a journal (an undo): InputError when there is none.
 const ActionType& journaled_action_type(const std::string& name);
 
-ActionResult run_exec_action(const Json& spec, ActionEnv& env, const BeforeInject& before_inject);
-ActionResult run_http_action(const Json& spec, ActionEnv& env, const BeforeInject& before_inject);
-ActionResult run_process_action(const Json& spec, ActionEnv& env, const BeforeInject& before_inject);
-ActionResult run_kubernetes_action(const Json& spec, ActionEnv& env, const BeforeInject& before_inject);
-ActionResult run_kubectl_undo(const Json& spec, ActionEnv& env, const BeforeInject& before_inject);
-ActionResult run_sleep_action(const Json& spec, ActionEnv& env, const BeforeInject& before_inject);
+ActionResult run_exec_action(const ExecActionSpec& spec, ActionEnv& env, const BeforeInject& before_inject);
+ActionResult run_http_action(const HttpActionSpec& spec, ActionEnv& env, const BeforeInject& before_inject);
+ActionResult run_process_action(const ProcessActionSpec& spec, ActionEnv& env, const BeforeInject& before_inject);
+ActionResult run_kubernetes_action(const KubeActionSpec& spec, ActionEnv& env, const BeforeInject& before_inject);
+ActionResult run_kubectl_undo(const KubectlUndoSpec& spec, ActionEnv& env, const BeforeInject& before_inject);
+ActionResult run_sleep_action(const SleepSpec& spec, ActionEnv& env, const BeforeInject& before_inject);
 
 // Sleeps, waking early when the run must stop; false when it was cut short.
 bool interruptible_sleep(double seconds, const StopCheck& should_stop);

@@ -1,32 +1,23 @@
 #include "readyctl/gameday/command_spec.hpp"
 
-#include "readyctl/gameday/template.hpp"
-
 namespace readyctl::gameday {
 
-namespace {
-
-std::map<std::string, std::string> command_env(const Json& env)
+io::ProcessSpec process_spec(const CommandSpec& command)
 {
-  std::map<std::string, std::string> out;
-  if (env.is_object())
-    for (auto it = env.begin(); it != env.end(); ++it) out[it.key()] = json_text(it.value());
+  io::ProcessSpec out;
+  const Json& argv = command.command.value;
+  if (argv.is_array())
+    for (const Json& a : argv) out.argv.push_back(json_text(a));
+  else
+    out.argv = {"/bin/sh", "-c", json_text(argv)};
+  if (command.cwd) out.cwd = command.cwd->text();
+  for (const auto& [name, value] : command.env) out.env[name] = value.text();
   return out;
 }
 
-}  // namespace
-
 io::ProcessSpec command_spec(const Json& spec)
 {
-  io::ProcessSpec out;
-  const Json& command = spec.at("command");
-  if (command.is_array())
-    for (const Json& a : command) out.argv.push_back(json_text(a));
-  else
-    out.argv = {"/bin/sh", "-c", json_text(command)};
-  if (spec.contains("cwd")) out.cwd = json_text(spec["cwd"]);
-  if (spec.contains("env")) out.env = command_env(spec["env"]);
-  return out;
+  return process_spec(read_spec<CommandSpec>(TemplateReader(spec), spec));
 }
 
 }  // namespace readyctl::gameday

@@ -15,15 +15,6 @@ std::string how_it_ended(const Json& process)
   return fmt::format("exited with code {}", json_text(process["exitCode"]));
 }
 
-std::string command_text(const Json& spec)
-{
-  const Json& command = spec.value("command", Json());
-  if (!command.is_array()) return json_text(command);
-  std::string out;
-  for (const Json& arg : command) out += (out.empty() ? "" : " ") + json_text(arg);
-  return out;
-}
-
 }  // namespace
 
 std::string log_tail(const std::string& path, size_t max_lines, size_t max_chars)
@@ -60,17 +51,17 @@ std::string unexpected_exit_message(const Json& process, const std::string& when
                      tail.empty() ? "(nothing)" : tail);
 }
 
-std::optional<std::string> probe_environment_cause(const Probe& probe, const Json& spec, const ProbeResult& result,
-                                                   bool before_fault)
+std::optional<std::string> probe_environment_cause(const Probe& probe, const ProbeSpec& spec,
+                                                   const ProbeResult& result, bool before_fault)
 {
   if (result.cannot_start)
-    return fmt::format("probe '{}': command '{}' cannot start (exit {}): {}", probe.name, command_text(spec),
+    return fmt::format("probe '{}': command '{}' cannot start (exit {}): {}", probe.name, probe_command_text(spec),
                        json_text(result.output["exitCode"]), json_text(result.output.value("stderr", Json(""))));
   bool all_refused = result.attempts > 0 && result.refused_attempts == result.attempts;
   if (before_fault && !result.met && !result.stopped && all_refused)
     return fmt::format("probe '{}': every connection to {} was refused before the fault ({} attempt(s)): the server "
                        "it needs is not running",
-                       probe.name, json_text(spec.value("url", Json("its server"))), result.attempts);
+                       probe.name, probe_url(spec).value_or("its server"), result.attempts);
   return std::nullopt;
 }
 

@@ -18,7 +18,8 @@ std::string unexpected_exit_message(const Json& process, const std::string& when
 // Why a probe's result says more about the environment than about the system, or nullopt:
 // - its command cannot start (not found, not executable), at any point of the run;
 // - before the fault, every connection to its server was refused and the probe did not hold.
-std::optional<std::string> probe_environment_cause(const Probe& probe, const Json& spec, const ProbeResult& result,
-                                                   bool before_fault);
+// `spec` is the probe's spec as it ran (resolved).
+std::optional<std::string> probe_environment_cause(const Probe& probe, const ProbeSpec& spec,
+                                                   const ProbeResult& result, bool before_fault);
 
 }  // namespace readyctl::gameday

@@ -17,18 +17,19 @@ struct KubePlan {
   Json auto_undo;  // an action (kubernetes spec) reversing this one, or null
 };
 
-// The context a spec uses (its own, else the first allowed one); InputError when it is not allowed.
-std::string kube_context(const Json& spec, const Safety& safety);
+// The context a resolved spec uses (its own, else the first allowed one); InputError when it is not allowed.
+std::string kube_context(const std::optional<Template>& context, const Safety& safety);
 
-// Resolves the targets of a kubernetes action and checks every safety rule. Throws InputError for a refusal
-// (context, caps) and EnvironmentError for kubectl failures and zero targets.
-KubePlan plan_kubernetes_action(const Json& spec, const Safety& safety, double timeout, const StopCheck& should_stop);
+// Resolves the targets of a kubernetes action (its spec resolved) and checks every safety rule. Throws InputError
+// for a refusal (context, caps) and EnvironmentError for kubectl failures and zero targets.
+KubePlan plan_kubernetes_action(const KubeActionSpec& spec, const Safety& safety, double timeout,
+                                const StopCheck& should_stop);
 
 // Runs the plan's commands in order; EnvironmentError when one fails.
 Json execute_kubernetes_plan(const KubePlan& plan, double timeout, const StopCheck& should_stop);
 
 // `kubectl get ... --output json` for probes: returns {count, names, items, object?}.
-Json kubectl_get(const Json& spec, const Safety& safety, double timeout, const StopCheck& should_stop);
+Json kubectl_get(const KubeGetSpec& spec, const Safety& safety, double timeout, const StopCheck& should_stop);
 
 std::string render_command(const std::vector<std::string>& args);
 

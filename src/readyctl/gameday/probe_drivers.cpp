@@ -30,11 +30,10 @@ Json parsed_or_null(const std::string& text)
   return parsed.is_discarded() ? Json() : parsed;
 }
 
-std::map<std::string, std::string> header_map(const Json& spec)
+std::map<std::string, std::string> header_map(const std::map<std::string, Template>& written)
 {
   std::map<std::string, std::string> headers;
-  if (spec.contains("headers") && spec["headers"].is_object())
-    for (auto it = spec["headers"].begin(); it != spec["headers"].end(); ++it) headers[it.key()] = json_text(it.value());
+  for (const auto& [name, value] : written) headers[name] = value.text();
   return headers;
 }
 
@@ -64,21 +63,15 @@ Json series_json(const baseline::Series& series)
   return {{"metric", metric}, {"values", samples}};
 }
 
-// A `prometheus` probe's block.
-struct PrometheusQuery {
-  std::string url;
-  std::string query;
-};
-
 // Through baseline's Prometheus client, so a probe reaches a server the way `readyctl baseline` does.
-Json prometheus_output(const PrometheusQuery& spec, double timeout, const ProbeEnv& env)
+Json prometheus_output(const std::string& url, const std::string& query, double timeout, const ProbeEnv& env)
 {
-  baseline::ClientOptions options{spec.url, env.prometheus ? *env.prometheus : io::HttpOptions{}};
+  baseline::ClientOptions options{url, env.prometheus ? *env.prometheus : io::HttpOptions{}};
   options.http.timeout_seconds = timeout;
   options.http.max_attempts = 1;  // the probe's own interval and `until` do the retrying
   auto now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
   baseline::PrometheusClient client(std::move(options));
-  baseline::InstantAnswer answer = client.try_instant(spec.query, now);
+  baseline::InstantAnswer answer = client.try_instant(query, now);
   Json out = {{"value", nullptr}, {"series", answer.result.series.size()}, {"result", Json::array()},
               {"status", answer.status}};
   if (!answer.error.empty()) out["error"] = answer.error;
@@ -90,7 +83,7 @@ Json prometheus_output(const PrometheusQuery& spec, double timeout, const ProbeE
   return out;
 }
 
-Json kubernetes_output(const Json& spec, double timeout, ProbeEnv& env)
+Json kubernetes_output(const KubeGetSpec& spec, double timeout, ProbeEnv& env)
 {
   try {
     return kubectl_get(spec, *env.safety, timeout, env.should_stop);
@@ -102,14 +95,13 @@ Json kubernetes_output(const Json& spec, double timeout, ProbeEnv& env)
   }
 }
 
-// A `dapr-workflow` probe's block, read as `GET {url}/v1.0/workflows/{component}/{instanceId}`.
-io::HttpRequest dapr_request(const Json& spec)
+io::HttpRequest dapr_request(const DaprWorkflowSpec& spec)
 {
-  std::string base = spec.contains("url") ? json_text(spec["url"]) : "http://127.0.0.1:3500";
-  std::string component = spec.contains("component") ? json_text(spec["component"]) : "dapr";
+  std::string base = optional_text(spec.url).value_or("http://127.0.0.1:3500");
+  std::string component = optional_text(spec.component).value_or("dapr");
   io::HttpRequest request;
-  request.url = fmt::format("{}/v1.0/workflows/{}/{}", base, component, json_text(spec["instanceId"]));
-  request.headers = header_map(spec);
+  request.url = fmt::format("{}/v1.0/workflows/{}/{}", base, component, spec.instance_id.text());
+  request.headers = header_map(spec.headers);
   return request;
 }
 
@@ -125,17 +117,17 @@ Json dapr_output(const io::HttpRequest& request, double timeout)
 
 }  // namespace
 
-io::HttpRequest http_request(const Json& spec, const std::string& default_method)
+io::HttpRequest http_request(const HttpSpec& spec, const std::string& default_method)
 {
   io::HttpRequest request;
-  request.url = json_text(spec["url"]);
-  request.method = spec.contains("method") ? json_text(spec["method"]) : default_method;
-  request.headers = header_map(spec);
-  if (spec.contains("json")) {
-    request.body = spec["json"].dump();
+  request.url = spec.url.text();
+  request.method = optional_text(spec.method).value_or(default_method);
+  request.headers = header_map(spec.headers);
+  if (spec.json) {
+    request.body = spec.json->value.dump();
     request.headers.emplace("Content-Type", "application/json");
-  } else if (spec.contains("body")) {
-    request.body = json_text(spec["body"]);
+  } else if (spec.body) {
+    request.body = spec.body->text();
   }
   return request;
 }
@@ -152,26 +144,32 @@ Json http_output(const io::HttpRequest& request, double timeout)
   return out;
 }
 
-Json run_http_probe(const Json& spec, double timeout, ProbeEnv&) { return http_output(http_request(spec, "GET"), timeout); }
-
-Json run_prometheus_probe(const Json& spec, double timeout, ProbeEnv& env)
+Json run_http_probe(const HttpSpec& spec, double timeout, ProbeEnv&)
 {
-  return prometheus_output({json_text(spec["url"]), json_text(spec["query"])}, timeout, env);
+  return http_output(http_request(spec, "GET"), timeout);
 }
 
-Json run_exec_probe(const Json& spec, double timeout, ProbeEnv& env)
+Json run_prometheus_probe(const PrometheusSpec& spec, double timeout, ProbeEnv& env)
 {
-  return exec_output(command_spec(spec), timeout, env);
+  return prometheus_output(spec.url.text(), spec.query.text(), timeout, env);
 }
 
-Json run_kubernetes_probe(const Json& spec, double timeout, ProbeEnv& env)
+Json run_exec_probe(const CommandSpec& spec, double timeout, ProbeEnv& env)
+{
+  return exec_output(process_spec(spec), timeout, env);
+}
+
+Json run_kubernetes_probe(const KubeGetSpec& spec, double timeout, ProbeEnv& env)
 {
   return kubernetes_output(spec, timeout, env);
 }
 
-Json run_process_probe(const Json& spec, double, ProbeEnv& env) { return env.processes->status(json_text(spec["name"])); }
+Json run_process_probe(const ProcessProbeSpec& spec, double, ProbeEnv& env)
+{
+  return env.processes->status(spec.name.text());
+}
 
-Json run_dapr_workflow_probe(const Json& spec, double timeout, ProbeEnv&)
+Json run_dapr_workflow_probe(const DaprWorkflowSpec& spec, double timeout, ProbeEnv&)
 {
   return dapr_output(dapr_request(spec), timeout);
 }

@@ -86,7 +86,7 @@ Probe read_probe(Checker& c, const yaml::Node* node, ProbePlace place, std::stri
   if (type) {
     probe.type = type;
     check_probe_fields(c, node->get(type->name), *type);
-    probe.spec = yaml_to_json(node->get(type->name));
+    probe.spec = read_probe_spec(*type, yaml_to_json(node->get(type->name)));
   }
   if (const yaml::Node* t = node->get("tolerance")) {
     check_tolerance(c, t);

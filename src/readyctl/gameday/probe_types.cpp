@@ -6,18 +6,36 @@ namespace readyctl::gameday {
 
 namespace {
 
+// A row's reader and driver for the spec type it owns: the row picks the variant's alternative.
+template <class Spec>
+ProbeSpec probe_read(const TemplateReader& r, const Json& block)
+{
+  return read_spec<Spec>(r, block);
+}
+
+template <class Spec, Json (*Run)(const Spec&, double, ProbeEnv&)>
+Json probe_run(const ProbeSpec& spec, double timeout, ProbeEnv& env)
+{
+  return Run(std::get<Spec>(spec), timeout, env);
+}
+
 std::vector<ProbeType> build_probe_types()
 {
   return {
-      {"http", &run_http_probe, {"url", "method", "headers", "body", "json"}, {"url"}, R"({"range": [200, 399]})",
-       "status"},
-      {"prometheus", &run_prometheus_probe, {"url", "query"}, {"url", "query"}, R"("COMPLETED")", "value", true},
-      {"exec", &run_exec_probe, {"command", "cwd", "env"}, {"command"}, "0", "exitCode", false, true},
-      {"kubernetes", &run_kubernetes_probe, {"kind", "name", "selector", "namespace", "context"}, {"kind"},
-       R"({"ge": 1})", "count"},
-      {"process", &run_process_probe, {"name"}, {"name"}, R"("running")", "state"},
-      {"dapr-workflow", &run_dapr_workflow_probe, {"instanceId", "url", "component", "headers"}, {"instanceId"},
-       R"("COMPLETED")", "runtimeStatus"},
+      {"http", &probe_read<HttpSpec>, &probe_run<HttpSpec, &run_http_probe>,
+       {"url", "method", "headers", "body", "json"}, {"url"}, R"({"range": [200, 399]})", "status"},
+      {"prometheus", &probe_read<PrometheusSpec>,
+       &probe_run<PrometheusSpec, &run_prometheus_probe>, {"url", "query"}, {"url", "query"}, R"("COMPLETED")",
+       "value", true},
+      {"exec", &probe_read<CommandSpec>, &probe_run<CommandSpec, &run_exec_probe>,
+       {"command", "cwd", "env"}, {"command"}, "0", "exitCode", false, true},
+      {"kubernetes", &probe_read<KubeGetSpec>, &probe_run<KubeGetSpec, &run_kubernetes_probe>,
+       {"kind", "name", "selector", "namespace", "context"}, {"kind"}, R"({"ge": 1})", "count"},
+      {"process", &probe_read<ProcessProbeSpec>,
+       &probe_run<ProcessProbeSpec, &run_process_probe>, {"name"}, {"name"}, R"("running")", "state"},
+      {"dapr-workflow", &probe_read<DaprWorkflowSpec>,
+       &probe_run<DaprWorkflowSpec, &run_dapr_workflow_probe>, {"instanceId", "url", "component", "headers"},
+       {"instanceId"}, R"("COMPLETED")", "runtimeStatus"},
   };
 }
 
@@ -48,5 +66,7 @@ std::string probe_type_listing()
 }
 
 Json default_tolerance(const ProbeType& type) { return Json::parse(type.default_tolerance); }
+
+ProbeSpec read_probe_spec(const ProbeType& type, const Json& block) { return type.read(TemplateReader(block), block); }
 
 }  // namespace readyctl::gameday

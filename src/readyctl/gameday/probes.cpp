@@ -48,7 +48,7 @@ bool command_cannot_start(const Json& output)
 
 bool expectation_met(const ProbeResult& r, const std::string& until) { return until == "fails" ? !r.holds : r.holds; }
 
-ProbeResult poll_until(const Probe& probe, const Json& spec, const ProbeTiming& timing, ProbeEnv& env)
+ProbeResult poll_until(const Probe& probe, const ProbeSpec& spec, const ProbeTiming& timing, ProbeEnv& env)
 {
   auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timing.within));
   ProbeResult r;
@@ -79,20 +79,7 @@ ProbeTiming probe_timing(const Json& timing)
   return t;
 }
 
-Probe probe_from_json(const Json& node)
-{
-  Probe probe;
-  for (const ProbeType& type : probe_types())
-    if (node.contains(type.name)) probe.type = &type, probe.spec = node[std::string(type.name)];
-  if (!probe.type) throw InputError("a probe needs one type: " + probe_type_listing());
-  probe.tolerance = node.value("tolerance", Json());
-  probe.timing = Json::object();
-  for (const char* key : {"timeout", "retry", "interval", "until", "within"})
-    if (node.contains(key)) probe.timing[key] = node[key];
-  return probe;
-}
-
-ProbeResult probe_once(const Probe& probe, const Json& spec, double timeout, ProbeEnv& env)
+ProbeResult probe_once(const Probe& probe, const ProbeSpec& spec, double timeout, ProbeEnv& env)
 {
   ProbeResult r;
   const ProbeType& type = *probe.type;
@@ -110,7 +97,7 @@ ProbeResult probe_once(const Probe& probe, const Json& spec, double timeout, Pro
   return r;
 }
 
-ProbeResult evaluate_probe(const Probe& probe, const Json& spec, const ProbeTiming& timing, ProbeEnv& env)
+ProbeResult evaluate_probe(const Probe& probe, const ProbeSpec& spec, const ProbeTiming& timing, ProbeEnv& env)
 {
   if (!timing.until.empty()) return poll_until(probe, spec, timing, env);
   ProbeResult r;

@@ -38,14 +38,11 @@ struct ProbeTiming {
 // Parses the (substituted) timing block; InputError on a malformed duration.
 ProbeTiming probe_timing(const Json& timing);
 
-// A probe written inside an action (a process start's `ready`), already substituted: its one type key, its
-// tolerance and its timing fields.
-Probe probe_from_json(const Json& node);
-
 // One attempt: runs the driver and applies the tolerance; never throws for an unreachable target.
-ProbeResult probe_once(const Probe& probe, const Json& spec, double timeout, ProbeEnv& env);
+// `spec` is the probe's spec resolved.
+ProbeResult probe_once(const Probe& probe, const ProbeSpec& spec, double timeout, ProbeEnv& env);
 
 // Attempts, retries and `until` polling as the timing asks. `single` forces one attempt (continuous watchers).
-ProbeResult evaluate_probe(const Probe& probe, const Json& spec, const ProbeTiming& timing, ProbeEnv& env);
+ProbeResult evaluate_probe(const Probe& probe, const ProbeSpec& spec, const ProbeTiming& timing, ProbeEnv& env);
 
 }  // namespace readyctl::gameday

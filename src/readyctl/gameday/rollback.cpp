@@ -11,6 +11,7 @@
 
 #include "readyctl/core/atomic_file.hpp"
 #include "readyctl/core/error.hpp"
+#include "readyctl/gameday/action_types.hpp"
 #include "readyctl/gameday/actions.hpp"
 #include "readyctl/gameday/journal.hpp"
 #include "readyctl/gameday/template.hpp"
@@ -43,7 +44,8 @@ std::string run_undo(const Json& undo, const Safety& safety, Journal& journal)
     return std::string(v);
   };
   try {
-    run_action(journaled_action_type(json_text(undo["type"])), substitute_json(undo["action"], env_only), env, {});
+    const ActionType& type = journaled_action_type(json_text(undo["type"]));
+    run_action(type, resolved(read_action_spec(type, undo["action"]), env_only), env, {});
     return {};
   } catch (const std::exception& e) {
     return e.what();

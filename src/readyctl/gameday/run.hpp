@@ -17,7 +17,7 @@ namespace readyctl::gameday {
 struct PendingUndo {
   size_t journal_index = 0;
   const ActionType* type = nullptr;
-  Json spec;  // `${env.*}` still unresolved
+  ActionSpec spec;  // read from the undo as journaled: `${env.*}` still unresolved
 };
 
 // A run's state is private: the phases (run_steps.cpp, watcher.cpp, sentinel.cpp, run_rollback.cpp) reach it
@@ -45,6 +45,8 @@ public:
   // Templates, resolved against the variables, environment and the outputs of earlier steps.
   Json resolve(const Json& spec, bool keep_env = false);
   std::string resolve_text(const std::string& text);
+  ProbeSpec resolve_spec(const ProbeSpec& spec);
+  ActionSpec resolve_spec(const ActionSpec& spec);
   // A step's output, for later steps' `${steps.NAME...}`.
   void keep_output(const std::string& step, Json output);
 

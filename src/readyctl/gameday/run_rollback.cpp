@@ -11,7 +11,7 @@ namespace readyctl::gameday {
 namespace {
 
 // Runs one rollback action; returns the error text, empty on success.
-std::string attempt(Run& run, const ActionType& type, const Json& spec)
+std::string attempt(Run& run, const ActionType& type, const ActionSpec& spec)
 {
   ActionEnv env = run.action_env(false);
   env.should_stop = {};  // rollbacks finish even after Ctrl-C
@@ -29,7 +29,7 @@ void run_undos(Run& run)
   for (auto it = undos.rbegin(); it != undos.rend(); ++it) {
     size_t ev = run.begin_event("rollback", fmt::format("undo #{}", it->journal_index + 1), "undo",
                                 std::string(it->type->name));
-    std::string error = attempt(run, *it->type, run.resolve(it->spec));
+    std::string error = attempt(run, *it->type, run.resolve_spec(it->spec));
     run.set_undo_status(it->journal_index, error.empty() ? "done" : "failed", error);
     run.end_event(ev, error.empty() ? "succeeded" : "failed", Json::object(), error);
     if (!error.empty()) run.fail(Verdict::environment, fmt::format("undo #{} failed: {}", it->journal_index + 1, error));
@@ -43,7 +43,9 @@ void run_rollback_steps(Run& run)
     size_t ev = run.begin_event("rollback", step.name, "action", std::string(type.name));
     std::string error;
     try {
-      Json spec = step.kind == StepKind::sleep ? Json(step.sleep) : run.resolve(step.action.spec);
+      // A rollback's sleep runs as written: its duration is not substituted.
+      ActionSpec spec = step.kind == StepKind::sleep ? ActionSpec(SleepSpec{Template{step.sleep}})
+                                                     : run.resolve_spec(step.action.spec);
       error = attempt(run, type, spec);
     } catch (const std::exception& e) {
       error = e.what();

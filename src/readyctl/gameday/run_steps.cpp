@@ -102,6 +102,16 @@ std::string Run::resolve_text(const std::string& text)
   return substitute(text, [this](std::string_view r) { return lookup(r); });
 }
 
+ProbeSpec Run::resolve_spec(const ProbeSpec& spec)
+{
+  return resolved(spec, [this](std::string_view r) { return lookup(r); });
+}
+
+ActionSpec Run::resolve_spec(const ActionSpec& spec)
+{
+  return resolved(spec, [this](std::string_view r) { return lookup(r); });
+}
+
 size_t Run::begin_event(const std::string& phase, const std::string& name, const std::string& kind, const std::string& type)
 {
   double t = elapsed();
@@ -189,17 +199,17 @@ struct StepRunner {
   {
     if (!step.undo && auto_undo.is_null()) return;
     const ActionType& type = step.undo ? *step.undo->type : journaled_action_type(auto_undo.begin().key());
-    Json spec = run.resolve(step.undo ? step.undo->spec : auto_undo.begin().value(), true);
+    Json spec = run.resolve(step.undo ? step.undo->written : auto_undo.begin().value(), true);
     size_t index = run.journal_undo(
         Json{{"step", step.name}, {"type", std::string(type.name)}, {"action", redact_headers(spec)}});
-    added.push_back({index, &type, spec});
+    added.push_back({index, &type, read_action_spec(type, spec)});
   }
 
   bool action(const Step& step)
   {
     const ActionType& type = *step.action.type;
     size_t ev = run.begin_event(phase, step.name, "action", std::string(type.name));
-    Json spec = run.resolve(step.action.spec);
+    ActionSpec spec = run.resolve_spec(step.action.spec);
     ActionEnv env = run.action_env(run.dry_run());
     std::vector<PendingUndo> added;
     bool fault = default_fault(step, phase);
@@ -237,7 +247,7 @@ struct StepRunner {
   bool probe(const Step& step)
   {
     size_t ev = run.begin_event(phase, step.name, "probe", std::string(step.probe.type->name));
-    Json spec = run.resolve(step.probe.spec);
+    ProbeSpec spec = run.resolve_spec(step.probe.spec);
     ProbeTiming timing = probe_timing(run.resolve(step.probe.timing));
     if (run.dry_run()) timing.until.clear(), timing.retry = 0;
     ProbeEnv env = run.probe_env();

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "readyctl/core/location.hpp"
+#include "readyctl/gameday/action_spec.hpp"
 
 namespace readyctl::gameday {
 
@@ -20,21 +21,22 @@ enum class ProbeMode { before, after, continuous, on_fault };
 struct ProbeType;   // a row of probe_types(): its driver and schema
 struct ActionType;  // a row of action_types(): its driver and schema
 
-// A probe as written: its type's fields stay JSON until `${...}` is substituted at run time.
+// A probe as loaded: its type's block read into the type's spec, whose `${...}` are substituted at run time.
 struct Probe {
   std::string name;
   const ProbeType* type = nullptr;  // http, prometheus, exec, kubernetes, process, dapr-workflow
-  Json spec;                        // the type's own fields
+  ProbeSpec spec;                   // the type's own fields
   Json tolerance;    // null: the type's default tolerance
   Json timing;       // timeout, retry, interval, until, within (as written)
   std::vector<ProbeMode> modes;
   Location location;
 };
 
-// An action as written: exactly one type (exec, http, process, kubernetes, sleep) and its fields.
+// An action as loaded: exactly one type (exec, http, process, kubernetes, sleep) and its block read into its spec.
 struct Action {
   const ActionType* type = nullptr;
-  Json spec;
+  ActionSpec spec;  // what the driver runs, once resolved
+  Json written;     // the block as written, in its key order: what an undo journals
   Location location;
 };
 

@@ -1,6 +1,7 @@
 # The gameday module lists its library sources and tests here.
 list(APPEND READYCTL_GAMEDAY_SOURCES
   src/readyctl/gameday/action_schema.cpp
+  src/readyctl/gameday/action_spec.cpp
   src/readyctl/gameday/action_types.cpp
   src/readyctl/gameday/actions.cpp
   src/readyctl/gameday/capture_cycles.cpp
@@ -12,6 +13,7 @@ list(APPEND READYCTL_GAMEDAY_SOURCES
   src/readyctl/gameday/loader.cpp
   src/readyctl/gameday/probe_drivers.cpp
   src/readyctl/gameday/probe_schema.cpp
+  src/readyctl/gameday/probe_spec.cpp
   src/readyctl/gameday/probe_types.cpp
   src/readyctl/gameday/probes.cpp
   src/readyctl/gameday/process_table.cpp
@@ -29,6 +31,7 @@ list(APPEND READYCTL_GAMEDAY_SOURCES
   src/readyctl/gameday/runner.cpp
   src/readyctl/gameday/scenario.cpp
   src/readyctl/gameday/sentinel.cpp
+  src/readyctl/gameday/spec_fields.cpp
   src/readyctl/gameday/command_spec.cpp
   src/readyctl/gameday/template.cpp
   src/readyctl/gameday/tolerance.cpp
@@ -37,6 +40,7 @@ list(APPEND READYCTL_GAMEDAY_SOURCES
   src/readyctl/gameday/yaml_json.cpp
 )
 list(APPEND READYCTL_TEST_SOURCES
+  tests/unit/test_gameday_action_spec.cpp
   tests/unit/test_gameday_dbos.cpp
   tests/unit/test_gameday_environment.cpp
   tests/unit/test_gameday_ha.cpp
@@ -45,6 +49,7 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_gameday_kubectl.cpp
   tests/unit/test_gameday_local.cpp
   tests/unit/test_gameday_drivers.cpp
+  tests/unit/test_gameday_probe_spec.cpp
   tests/unit/test_gameday_probe_types.cpp
   tests/unit/test_gameday_loader.cpp
   tests/unit/test_gameday_report.cpp

@@ -1,5 +1,6 @@
 #include "readyctl/gameday/template.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -36,12 +37,6 @@ std::string json_text(const Json& value)
       return std::to_string(static_cast<long long>(d));
   }
   return value.dump();
-}
-
-std::optional<std::string> optional_text(const Json& spec, const char* key)
-{
-  if (!spec.is_object() || !spec.contains(key)) return std::nullopt;
-  return json_text(spec[key]);
 }
 
 std::optional<Json> lookup_json(const Json& root, std::string_view dotted)
@@ -104,6 +99,56 @@ Json substitute_json(const Json& value, const Resolver& resolve, const Substitut
     return out;
   }
   return value;
+}
+
+TemplateReader::TemplateReader(const Json& block) { number(block); }
+
+void TemplateReader::number(const Json& node)
+{
+  m_order.emplace(&node, static_cast<int>(m_order.size()));
+  if (node.is_structured())
+    for (const Json& child : node) number(child);
+}
+
+Template TemplateReader::at(const Json& node) const
+{
+  auto it = m_order.find(&node);
+  return {node, it == m_order.end() ? 0 : it->second};
+}
+
+Template TemplateReader::field(const Json& node, std::string_view key) const
+{
+  return optional(node, key).value_or(Template{});
+}
+
+std::optional<Template> TemplateReader::optional(const Json& node, std::string_view key) const
+{
+  if (!node.is_object()) return std::nullopt;
+  auto it = node.find(std::string(key));
+  if (it == node.end()) return std::nullopt;
+  return at(*it);
+}
+
+std::map<std::string, Template> TemplateReader::entries(const Json& node, std::string_view key) const
+{
+  std::map<std::string, Template> out;
+  auto it = node.is_object() ? node.find(std::string(key)) : node.end();
+  if (it == node.end() || !it->is_object()) return out;
+  for (auto entry = it->begin(); entry != it->end(); ++entry) out[entry.key()] = at(entry.value());
+  return out;
+}
+
+void resolve_templates(std::vector<Template*> templates, const Resolver& resolve, const SubstituteOptions& options)
+{
+  auto written_first = [](const Template* a, const Template* b) { return a->order < b->order; };
+  std::stable_sort(templates.begin(), templates.end(), written_first);
+  for (Template* t : templates) t->value = substitute_json(t->value, resolve, options);
+}
+
+std::optional<std::string> optional_text(const std::optional<Template>& t)
+{
+  if (!t) return std::nullopt;
+  return t->text();
 }
 
 }  // namespace readyctl::gameday

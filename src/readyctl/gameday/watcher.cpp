@@ -35,9 +35,9 @@ void evaluate(Run& run, Watch& w)
   std::string phase = w.abort_condition ? "abort-check" : "during";
   size_t ev = run.begin_event(phase, w.probe->name, "probe", std::string(w.probe->type->name));
   ProbeResult r;
-  Json spec;
+  ProbeSpec spec;
   try {
-    spec = run.resolve(w.probe->spec);
+    spec = run.resolve_spec(w.probe->spec);
     ProbeEnv env = run.probe_env();
     Probe resolved = *w.probe;
     resolved.tolerance = run.resolve(w.probe->tolerance);
