@@ -119,8 +119,7 @@ bool trainer_pods_pass(const yaml::Node* runtime_spec, const std::vector<const y
 // when the runtime is in the input (the existence rule): a cluster-wide runtime installed elsewhere may set both.
 void check_train_job_pool(const CheckContext& ctx, const PoolParams& p, const Object& job)
 {
-  const yaml::Node* labels = job.labels();
-  if (!train_job_gpus(job) || (labels && labels->get("kueue.x-k8s.io/queue-name"))) return;  // Kueue places it
+  if (!train_job_gpus(job) || train_job_queued(job)) return;  // Kueue places a queued one
   const Object* runtime = train_job_runtime(ctx.graph, job);
   if (!runtime) return;
   const yaml::Node* spec = trainer_pod_spec(*runtime);

@@ -173,7 +173,7 @@ bool isolated_by_class(const Classes& classes, const Interactive& interactive, c
 void check_train_job(const CheckContext& ctx, const Classes& classes, const Interactive& interactive, const Object& job)
 {
   if (!train_job_gpus(job)) return;
-  if (const yaml::Node* labels = job.labels(); labels && labels->get(k_queue_label)) return;
+  if (train_job_queued(job)) return;
   const Object* runtime = train_job_runtime(ctx.graph, job);
   std::span<const PodTemplate> pods = runtime ? ctx.graph.pods_of(runtime) : std::span<const PodTemplate>();
   auto isolated = [&](const PodTemplate& pod) { return isolated_by_class(classes, interactive, pod); };

@@ -46,6 +46,12 @@ const yaml::Node* train_job_gpus(const Object& job)
   return nullptr;
 }
 
+bool train_job_queued(const Object& job)
+{
+  const yaml::Node* labels = job.labels();
+  return labels && labels->get("kueue.x-k8s.io/queue-name");
+}
+
 const Object* train_job_runtime(const Graph& graph, const Object& job)
 {
   const yaml::Node* ref = job.spec ? job.spec->get("runtimeRef") : nullptr;

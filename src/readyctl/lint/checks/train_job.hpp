@@ -9,6 +9,8 @@ namespace readyctl::lint {
 
 // spec.trainer.resourcesPerNode when it names a GPU resource (in limits or requests), else null.
 const yaml::Node* train_job_gpus(const Object& job);
+// Kueue queues a TrainJob by the kueue.x-k8s.io/queue-name label on the TrainJob itself.
+bool train_job_queued(const Object& job);
 // The (Cluster)TrainingRuntime of spec.runtimeRef in the input (kind ClusterTrainingRuntime unless named), or null.
 const Object* train_job_runtime(const Graph& graph, const Object& job);
 // The pod spec of the runtime's trainer job: the replicated job labelled

@@ -69,18 +69,15 @@ Grants builtin_grants(const Object& binding)
 
 // Whether one of the roles bound to the account is a controller's: the pod is a controller, and every grant it holds
 // serves what it reconciles (KEDA's operator also holds a Role in its namespace to write its certificate Secrets).
-bool runs_a_controller(const Graph& graph, std::span<const Object* const> bindings)
+bool runs_a_controller(const std::vector<const Object*>& roles)
 {
-  return std::any_of(bindings.begin(), bindings.end(), [&](const Object* binding) {
-    const Object* role = bound_role(graph, *binding);
-    return role && is_controller_role(*role);
-  });
+  return std::any_of(roles.begin(), roles.end(), [](const Object* role) { return role && is_controller_role(*role); });
 }
 
+// `role` is the binding's role in the input, null for a built-in one.
 void check_binding(const CheckContext& ctx, const PodTemplate& pod, std::string_view account, const Object& binding,
-                   bool controller)
+                   const Object* role, bool controller)
 {
-  const Object* role = bound_role(ctx.graph, binding);
   Grants grants = role ? role_grants(*role) : builtin_grants(binding);
   if (grants.what.empty()) return;
   const Object& o = *pod.owner;
@@ -108,11 +105,13 @@ void check_workload_rbac(const CheckContext& ctx)
   for (const PodTemplate& pod : ctx.pods()) {
     const yaml::Node* field = service_account_field(pod);
     std::string_view account = field ? field->str() : "default";
-    auto bindings = bound.bindings_for(pod.owner->ns, account);
+    std::vector<const Object*> bindings = bound.bindings_for(pod.owner->ns, account);
+    std::vector<const Object*> roles;
+    for (const Object* binding : bindings) roles.push_back(bound_role(ctx.graph, *binding));
     // A controller holds the rights to what it reconciles by design: a note when asked for, else nothing.
-    const bool controller = runs_a_controller(ctx.graph, bindings);
+    const bool controller = runs_a_controller(roles);
     if (controller && !report_controllers) continue;
-    for (const Object* binding : bindings) check_binding(ctx, pod, account, *binding, controller);
+    for (size_t i = 0; i < bindings.size(); ++i) check_binding(ctx, pod, account, *bindings[i], roles[i], controller);
   }
 }
 
