@@ -18,6 +18,7 @@ struct Walk {
   std::vector<WalkedFile> files;                      // manifest files, in walk order
   std::vector<std::filesystem::path> kustomizations;  // directories holding a kustomization, in walk order
   std::vector<std::filesystem::path> dapr_run_files;  // `dapr.yaml` multi-app run files
+  std::vector<std::filesystem::path> helm_charts;     // chart directories met by the walk: not read (lint/unrendered.hpp)
 };
 
 struct UnitPlan {

@@ -19,6 +19,7 @@
 #include "readyctl/lint/manifest_loader.hpp"
 #include "readyctl/lint/split_findings.hpp"
 #include "readyctl/lint/suppression.hpp"
+#include "readyctl/lint/unrendered.hpp"
 
 namespace readyctl::lint {
 namespace {
@@ -266,6 +267,17 @@ void lint_units(const ManifestSet& set, const UnitContext& context, LintReport& 
   merge_units(parts, set, &LintReport::suppressed, report);
 }
 
+// Charts and template files the loader did not lint (lint/unrendered.hpp), under their rule's switch and severity.
+void add_unrendered(LintReport& report, std::vector<Finding>& notes, const std::vector<Rule>& rules)
+{
+  const Rule* rule = find_rule(rules, k_unrendered_rule);
+  if (!rule || !rule->enabled) return;
+  for (Finding& f : notes) {
+    f.severity = rule->severity;
+    report.findings.push_back(std::move(f));
+  }
+}
+
 }  // namespace
 
 std::string utc_today()
@@ -305,6 +317,7 @@ LintRun run_lint(const LintOptions& options)
   lint_units(*set, context, run.report, set->parse_errors.size());
   run.input_errors = !set->parse_errors.empty();
   for (Finding& e : set->parse_errors) run.report.findings.push_back(std::move(e));
+  add_unrendered(run.report, set->unrendered, rules);
   fill_report(run.report, *set, rules);
   attach_sources(run.report, set);
   return run;

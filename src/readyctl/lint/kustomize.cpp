@@ -245,6 +245,23 @@ Traced trace_from_root(const Origin& origin, const yaml::Node* rendered_root, co
   return mapped;
 }
 
+// kubectl's message without what is not the failure: its deprecation warnings (`# Warning: 'bases' is
+// deprecated…`, printed before every error of an older kustomization) and klog's prefix around the error
+// (`E1207 14:03:06.791452 8171 run.go:72] "command failed" err="…"`).
+std::string failure_text(std::string_view err)
+{
+  std::string out;
+  for (std::string_view line : split(err, '\n')) {
+    line = trim(line);
+    if (line.empty() || line.starts_with("# Warning:")) continue;
+    if (size_t at = line.find(" err=\""); at != std::string_view::npos && line.ends_with('"'))
+      line = line.substr(at + 6, line.size() - at - 7);
+    if (!out.empty()) out += '\n';
+    out += line;
+  }
+  return out.empty() ? std::string(trim(err)) : out;
+}
+
 }  // namespace
 
 KustomizeRender render_kustomization(const fs::path& dir)
@@ -270,7 +287,7 @@ KustomizeRender render_kustomization(const fs::path& dir)
   io::ProcessResult r = kustomize(dir);
   out.ok = r.exit_code == 0;
   out.text = std::move(r.out);
-  out.error = std::string(trim(r.err));
+  out.error = failure_text(r.err);
   return out;
 }
 

@@ -19,6 +19,7 @@
 #include "readyctl/lint/deployment_units.hpp"
 #include "readyctl/lint/kustomization_refs.hpp"
 #include "readyctl/lint/kustomize.hpp"
+#include "readyctl/lint/unrendered.hpp"
 
 namespace readyctl::lint {
 namespace fs = std::filesystem;
@@ -112,6 +113,9 @@ void collect_objects(ManifestSet& set, const yaml::SourceFile& file, const yaml:
     return;
   }
   if (kind.empty() || api.empty()) {
+    // A Helm repository index or a Chart.yaml (apiVersion, no kind, no metadata) is some other tool's file; an
+    // object with metadata and a missing half of its type is a broken manifest.
+    if (!root->get("metadata")) return;
     set.parse_errors.push_back(parse_error(file.path(), root->line(), root->column(),
                                            "expected both 'apiVersion' and 'kind' in a Kubernetes object"));
     return;
@@ -149,6 +153,10 @@ void walk(Walk& out, const fs::path& path, const LoadOptions& options, bool expl
 
 void walk_directory(Walk& out, const fs::path& dir, const LoadOptions& options)
 {
+  if (is_helm_chart_dir(dir)) {
+    out.helm_charts.push_back(dir);
+    return;
+  }
   if (options.kustomize && is_kustomize_dir(dir)) out.kustomizations.push_back(dir);
   std::vector<fs::path> entries;
   std::error_code ec;
@@ -213,6 +221,18 @@ ParsedInput read_and_parse(Input& input, BlockPool& pool)
   }
 }
 
+// A file that did not read as manifests and holds Go template actions is a template: its errors and the objects
+// read from it before the errors are dropped for one note (lint/unrendered.hpp).
+void drop_if_template(ManifestSet& set, const yaml::SourceFile& file, size_t errors, size_t objects, size_t documents)
+{
+  std::optional<Finding> note = unrendered_file(file);
+  if (!note) return;
+  set.parse_errors.erase(set.parse_errors.begin() + static_cast<std::ptrdiff_t>(errors), set.parse_errors.end());
+  set.objects.erase(set.objects.begin() + static_cast<std::ptrdiff_t>(objects), set.objects.end());
+  set.documents.erase(set.documents.begin() + static_cast<std::ptrdiff_t>(documents), set.documents.end());
+  set.unrendered.push_back(std::move(*note));
+}
+
 void add_parsed(ManifestSet& set, ParsedInput input)
 {
   if (input.read_error) {
@@ -220,14 +240,17 @@ void add_parsed(ManifestSet& set, ParsedInput input)
     return;
   }
   const yaml::SourceFile& file = set.files.emplace_back(std::move(*input.file));
+  const size_t errors = set.parse_errors.size();
+  const size_t first = set.objects.size();
+  const size_t documents = set.documents.size();
   for (const yaml::ParseError& e : input.parsed.errors)
     set.parse_errors.push_back(parse_error(file.path(), e.line, e.column, e.message));
   const bool helm = file.text().find("# Source: ") != std::string::npos;
-  const size_t first = set.objects.size();
   for (yaml::Document& doc : input.parsed.documents) {
     collect_objects(set, file, doc, doc.root, helm, input.helm_maps_display);
     set.documents.push_back(std::move(doc));
   }
+  if (set.parse_errors.size() > errors && !input.render) drop_if_template(set, file, errors, first, documents);
   if (input.render) map_origins(set, first, *input.render);
 }
 
@@ -380,6 +403,7 @@ ManifestSet load_manifests(const std::vector<std::string>& paths, const LoadOpti
       throw InputError(fmt::format("{}: no such file or directory", p));
     walk(walked, p, walk_options, true);
   }
+  for (const fs::path& chart : walked.helm_charts) set.unrendered.push_back(unrendered_chart(chart));
   const UnitPlan plan = plan_units(walked);
   std::vector<Input> inputs;
   if (!plan.plain_files.empty()) set.units.push_back({"", UnitKind::plain_files});

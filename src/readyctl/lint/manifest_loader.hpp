@@ -47,6 +47,7 @@ struct ManifestSet {
   std::vector<yaml::Document> documents;
   std::vector<Object> objects;
   std::vector<Finding> parse_errors;  // rule parse-error, each with its location
+  std::vector<Finding> unrendered;    // rule unrendered-template: charts and template files not linted
   std::vector<Unit> units;            // in object order; together they hold every object
   // Source files of kustomize objects (read for positions and carets, not linted) and the objects' origins.
   std::deque<yaml::SourceFile> origin_files;

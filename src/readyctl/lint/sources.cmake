@@ -23,6 +23,7 @@ list(APPEND READYCTL_LINT_SOURCES
   src/readyctl/lint/sink.cpp
   src/readyctl/lint/split_findings.cpp
   src/readyctl/lint/suppression.cpp
+  src/readyctl/lint/unrendered.cpp
   src/readyctl/lint/window.cpp
   src/readyctl/lint/checks/deprecated_api.cpp
   src/readyctl/lint/checks/engine.cpp
@@ -52,6 +53,7 @@ list(APPEND READYCTL_TEST_SOURCES
   tests/unit/test_lint_selector.cpp
   tests/unit/test_lint_split_findings.cpp
   tests/unit/test_lint_units.cpp
+  tests/unit/test_lint_unrendered.cpp
 )
 # The built-in rules, compiled in: load_builtin_rules reads them (rules/stacks/ is baseline's).
 readyctl_embed(embedded_rules readyctl::lint::embedded_rules ${PROJECT_SOURCE_DIR}/rules "*.yaml")

@@ -1,0 +1,104 @@
+// Helm charts and Go-templated files are not manifests until rendered (rule unrendered-template,
+// tests/units/templates/README.md): each is reported once as a note, none of their YAML errors is, and the
+// manifests beside them are linted as usual.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <tuple>
+
+#include "readyctl/lint/engine.hpp"
+#include "test_support.hpp"
+
+using namespace readyctl;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path& templates()
+{
+  static const fs::path path = test::source_dir() / "tests/units/templates";
+  return path;
+}
+
+lint::LintRun lint_paths(std::vector<std::string> paths, std::vector<std::string> disable = {})
+{
+  lint::LintOptions options;
+  options.paths = std::move(paths);
+  options.disable = std::move(disable);
+  options.discover_config = false;
+  options.kustomize = false;
+  options.today = "2026-12-07";
+  return lint::run_lint(options);
+}
+
+using Key = std::tuple<std::string, int, int, std::string>;  // file relative to the fixture root, line, column, rule
+
+std::set<Key> keys(const lint::LintRun& run, const fs::path& root)
+{
+  std::set<Key> out;
+  for (const Finding& f : run.report.findings)
+    out.insert({fs::path(f.location.file).lexically_relative(root).string(), f.location.line, f.location.column, f.rule});
+  return out;
+}
+
+std::set<Key> of_rule(const std::set<Key>& all, const std::string& rule)
+{
+  std::set<Key> out;
+  for (const Key& k : all)
+    if (std::get<3>(k) == rule) out.insert(k);
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("unrendered: a chart and two operator templates are one note each; the manifests beside them are linted")
+  {
+    const lint::LintRun run = lint_paths({templates().string()});
+    const std::set<Key> all = keys(run, templates());
+    // Chart.yaml's first line; each template's first `{{`, after `apiVersion: ` (12 characters).
+    const std::set<Key> notes = {{"charts/models/Chart.yaml", 1, 1, "unrendered-template"},
+                                 {"operator-assets/0400_deviceclass-gpu.yaml", 1, 13, "unrendered-template"},
+                                 {"operator-assets/0400_resourceclaimtemplate.yaml", 1, 13, "unrendered-template"}};
+    CHECK(of_rule(all, "unrendered-template") == notes);
+    CHECK(of_rule(all, "parse-error").empty());
+    CHECK_FALSE(run.input_errors);
+    for (const Key& k : all) {
+      CAPTURE(std::get<0>(k));
+      const bool template_file = std::get<0>(k).starts_with("charts/") || std::get<0>(k).starts_with("operator-assets/");
+      CHECK((!template_file || std::get<3>(k) == "unrendered-template"));
+      CHECK(std::get<0>(k) != "index.yaml");  // a Helm repository index: apiVersion, no kind, no metadata
+    }
+    // app/deployment.yaml line 19 is `privileged: true`; app/alerts.yaml's `{{ $value }}` parses and is linted.
+    CHECK(all.contains({"app/deployment.yaml", 19, 25, "privileged"}));
+    CHECK(run.report.summary.objects == 2);
+  }
+
+  TEST_CASE("unrendered: a template named on the command line is a note too, and the note can be turned off")
+  {
+    const fs::path file = templates() / "charts/models/templates/models.yaml";  // line 1: `{{- range $name, ...`
+    const std::set<Key> named = keys(lint_paths({file.string()}), templates());
+    CHECK(named == std::set<Key>{{"charts/models/templates/models.yaml", 1, 1, "unrendered-template"}});
+    const lint::LintRun off = lint_paths({templates().string()}, {"unrendered-template"});
+    CHECK(of_rule(keys(off, templates()), "unrendered-template").empty());
+    CHECK(of_rule(keys(off, templates()), "parse-error").empty());
+    CHECK(keys(off, templates()).contains({"app/deployment.yaml", 19, 25, "privileged"}));
+  }
+
+  TEST_CASE("unrendered: YAML errors without template actions, and objects missing half their type, stay errors")
+  {
+    test::TempDir dir;
+    dir.write("broken.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {app: web\n");
+    dir.write("kindless.yaml", "apiVersion: apps/v1\nmetadata:\n  name: web\nspec: {}\n");
+    dir.write("index.yaml", "apiVersion: v1\nentries: {}\ngenerated: \"2026-01-01T00:00:00Z\"\n");
+    const std::set<Key> all = keys(lint_paths({dir.path().string()}), dir.path());
+    CHECK(of_rule(all, "unrendered-template").empty());
+    const std::set<Key> errors = of_rule(all, "parse-error");
+    REQUIRE(errors.size() == 2);
+    CHECK(std::get<0>(*errors.begin()) == "broken.yaml");
+    CHECK(*std::next(errors.begin()) == Key{"kindless.yaml", 1, 1, "parse-error"});
+  }
+}
