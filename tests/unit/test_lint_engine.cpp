@@ -148,7 +148,7 @@ TEST_SUITE("lint")
   TEST_CASE("a parse error is a finding, the rest is linted, and the exit code is 2")
   {
     test::TempDir dir;
-    dir.write("bad.yaml", "a: [\n");
+    dir.write("bad.yaml", "apiVersion: v1\nkind: ConfigMap\ndata: [\n");  // a manifest (a file naming neither key is not)
     dir.write("good.yaml", k_old_hpa);
     test::CliResult r = test::run_binary("lint '" + dir.path().string() + "' --only deprecated-api -o json");
     CHECK(r.code == 2);

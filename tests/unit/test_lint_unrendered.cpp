@@ -101,4 +101,15 @@ TEST_SUITE("lint")
     CHECK(std::get<0>(*errors.begin()) == "broken.yaml");
     CHECK(*std::next(errors.begin()) == Key{"kindless.yaml", 1, 1, "parse-error"});
   }
+
+  TEST_CASE("unrendered: a walked file that does not parse and names no apiVersion or kind is not a manifest")
+  {
+    test::TempDir dir;
+    // A TypeScript config: JSON with comments, which YAML does not read; it writes neither key.
+    dir.write("tsconfig.json", "{\n  // the compiler's options\n  \"compilerOptions\": {\"strict\": true}\n}\n");
+    CHECK(keys(lint_paths({dir.path().string()}), dir.path()).empty());
+    const std::set<Key> named = keys(lint_paths({(dir / "tsconfig.json").string()}), dir.path());
+    REQUIRE(named.size() == 1);
+    CHECK(std::get<3>(*named.begin()) == "parse-error");
+  }
 }

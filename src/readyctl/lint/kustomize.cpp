@@ -247,13 +247,13 @@ Traced trace_from_root(const Origin& origin, const yaml::Node* rendered_root, co
 
 // kubectl's message without what is not the failure: its deprecation warnings (`# Warning: 'bases' is
 // deprecated…`, printed before every error of an older kustomization) and klog's prefix around the error
-// (`E1207 14:03:06.791452 8171 run.go:72] "command failed" err="…"`).
+// (`E1207 14:03:06.791452 8171 run.go:72] "command failed" err="…"`, or `err=<` and `>` around a long one).
 std::string failure_text(std::string_view err)
 {
   std::string out;
   for (std::string_view line : split(err, '\n')) {
     line = trim(line);
-    if (line.empty() || line.starts_with("# Warning:")) continue;
+    if (line.empty() || line.starts_with("# Warning:") || line.ends_with(" err=<") || line == ">") continue;
     if (size_t at = line.find(" err=\""); at != std::string_view::npos && line.ends_with('"'))
       line = line.substr(at + 6, line.size() - at - 7);
     if (!out.empty()) out += '\n';

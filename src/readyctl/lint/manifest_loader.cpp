@@ -138,6 +138,7 @@ struct Input {
   std::shared_ptr<const KustomizeRender> render;
   size_t unit = 0;
   bool helm_maps_display = false;  // stdin: a Helm render's findings name its chart files (no file to point at)
+  bool walked = false;             // met by a directory walk, not named by the user
 };
 
 // An input read and parsed, or the error that kept it from being read.
@@ -147,6 +148,7 @@ struct ParsedInput {
   std::optional<Finding> read_error;
   std::shared_ptr<const KustomizeRender> render;
   bool helm_maps_display = false;
+  bool walked = false;
 };
 
 void walk(Walk& out, const fs::path& path, const LoadOptions& options, bool explicit_path);
@@ -213,7 +215,9 @@ ParsedInput read_and_parse(Input& input, BlockPool& pool)
     return out;
   }
   try {
-    return parse_input(input.path, read_file(input.path, k_max_manifest_bytes), pool);
+    ParsedInput out = parse_input(input.path, read_file(input.path, k_max_manifest_bytes), pool);
+    out.walked = input.walked;
+    return out;
   } catch (const InputError& e) {
     ParsedInput out;
     out.read_error = parse_error(input.path, 0, 0, e.what());
@@ -221,16 +225,39 @@ ParsedInput read_and_parse(Input& input, BlockPool& pool)
   }
 }
 
-// A file that did not read as manifests and holds Go template actions is a template: its errors and the objects
-// read from it before the errors are dropped for one note (lint/unrendered.hpp).
-void drop_if_template(ManifestSet& set, const yaml::SourceFile& file, size_t errors, size_t objects, size_t documents)
+// What a file added to the set from these positions on (its errors, objects and documents).
+struct Added {
+  size_t errors;
+  size_t objects;
+  size_t documents;
+};
+
+void drop_added(ManifestSet& set, const Added& from)
 {
-  std::optional<Finding> note = unrendered_file(file);
-  if (!note) return;
-  set.parse_errors.erase(set.parse_errors.begin() + static_cast<std::ptrdiff_t>(errors), set.parse_errors.end());
-  set.objects.erase(set.objects.begin() + static_cast<std::ptrdiff_t>(objects), set.objects.end());
-  set.documents.erase(set.documents.begin() + static_cast<std::ptrdiff_t>(documents), set.documents.end());
-  set.unrendered.push_back(std::move(*note));
+  set.parse_errors.erase(set.parse_errors.begin() + static_cast<std::ptrdiff_t>(from.errors), set.parse_errors.end());
+  set.objects.erase(set.objects.begin() + static_cast<std::ptrdiff_t>(from.objects), set.objects.end());
+  set.documents.erase(set.documents.begin() + static_cast<std::ptrdiff_t>(from.documents), set.documents.end());
+}
+
+// A file met by the walk that does not parse and never writes `apiVersion` or `kind` is some other tool's file
+// (a tsconfig.json with comments, a broken CI workflow): no manifest is written without both keys. A kustomization
+// may leave them out, and is never taken for another tool's file.
+bool other_tools_file(const ParsedInput& input, const yaml::SourceFile& file)
+{
+  if (!input.walked || input.parsed.errors.empty() || is_kustomization_file(file.path())) return false;
+  return file.text().find("apiVersion") == std::string::npos || file.text().find("kind") == std::string::npos;
+}
+
+// A file that did not read as manifests: a template (Go template actions) is dropped for one note
+// (lint/unrendered.hpp); a walked file that is not about Kubernetes at all is dropped silently.
+void drop_if_not_manifests(ManifestSet& set, const ParsedInput& input, const yaml::SourceFile& file, const Added& from)
+{
+  if (std::optional<Finding> note = unrendered_file(file)) {
+    drop_added(set, from);
+    set.unrendered.push_back(std::move(*note));
+  } else if (other_tools_file(input, file)) {
+    drop_added(set, from);
+  }
 }
 
 void add_parsed(ManifestSet& set, ParsedInput input)
@@ -240,9 +267,7 @@ void add_parsed(ManifestSet& set, ParsedInput input)
     return;
   }
   const yaml::SourceFile& file = set.files.emplace_back(std::move(*input.file));
-  const size_t errors = set.parse_errors.size();
-  const size_t first = set.objects.size();
-  const size_t documents = set.documents.size();
+  const Added added{set.parse_errors.size(), set.objects.size(), set.documents.size()};
   for (const yaml::ParseError& e : input.parsed.errors)
     set.parse_errors.push_back(parse_error(file.path(), e.line, e.column, e.message));
   const bool helm = file.text().find("# Source: ") != std::string::npos;
@@ -250,8 +275,8 @@ void add_parsed(ManifestSet& set, ParsedInput input)
     collect_objects(set, file, doc, doc.root, helm, input.helm_maps_display);
     set.documents.push_back(std::move(doc));
   }
-  if (set.parse_errors.size() > errors && !input.render) drop_if_template(set, file, errors, first, documents);
-  if (input.render) map_origins(set, first, *input.render);
+  if (set.parse_errors.size() > added.errors && !input.render) drop_if_not_manifests(set, input, file, added);
+  if (input.render) map_origins(set, added.objects, *input.render);
 }
 
 // Trees, objects and the report take about six bytes of heap per byte of YAML, besides the node pool.
@@ -407,7 +432,10 @@ ManifestSet load_manifests(const std::vector<std::string>& paths, const LoadOpti
   const UnitPlan plan = plan_units(walked);
   std::vector<Input> inputs;
   if (!plan.plain_files.empty()) set.units.push_back({"", UnitKind::plain_files});
-  for (const fs::path& f : plan.plain_files) inputs.push_back({f.string(), {}, nullptr, 0});
+  std::set<fs::path> named;
+  for (const WalkedFile& f : walked.files)
+    if (f.explicit_path) named.insert(f.path);
+  for (const fs::path& f : plan.plain_files) inputs.push_back({f.string(), {}, nullptr, 0, false, !named.contains(f)});
   if (stdin_text) {
     set.units.push_back({"<stdin>", UnitKind::stdin_stream});
     inputs.push_back({"<stdin>", std::move(*stdin_text), nullptr, set.units.size() - 1, true});
