@@ -64,13 +64,39 @@ private:
   std::multimap<std::string, const Object*, std::less<>> m_by_name;
 };
 
+// Variables that point an S3 client at another endpoint than AWS's.
+constexpr std::string_view k_s3_endpoint_vars[] = {"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "S3_ENDPOINT",
+                                                   "S3_ENDPOINT_URL", "AWS_S3_ENDPOINT"};
+
+bool non_aws_endpoint(std::string_view url) { return !url.empty() && url.find("amazonaws.com") == std::string_view::npos; }
+
+// A container whose S3 client talks to an object store that is not AWS (SeaweedFS, MinIO, Ceph in the cluster):
+// its AWS_* keys are that store's, and IRSA or Pod Identity cannot sign in to it. Only literal endpoints count.
+bool s3_store_not_aws(const ContainerRef& c)
+{
+  const yaml::Node* env = c.node->get("env");
+  if (!env || !env->is_sequence()) return false;
+  for (const yaml::Node* e : env->children())
+    for (std::string_view var : k_s3_endpoint_vars)
+      if (e->str_at("name") == var && non_aws_endpoint(e->str_at("value"))) return true;
+  return false;
+}
+
+// The static key `name` would be reported: AWS keys not when the container's S3 endpoint is not AWS.
+const StaticKey* reported_key(const ContainerRef& c, std::string_view name)
+{
+  const StaticKey* key = lookup(k_env_keys, name);
+  if (key && key->instead == k_aws_key_patterns && s3_store_not_aws(c)) return nullptr;
+  return key;
+}
+
 void check_env(const CheckContext& ctx, const Object& o, const ContainerRef& c)
 {
   const yaml::Node* env = c.node->get("env");
   if (env && env->is_sequence())
     for (const yaml::Node* e : env->children()) {
       const yaml::Node* name = e->get("name");
-      const StaticKey* key = name ? lookup(k_env_keys, name->str()) : nullptr;
+      const StaticKey* key = name ? reported_key(c, name->str()) : nullptr;
       if (!key) continue;
       ctx.sink.report(o, name, fmt::format("{} is given the static cloud credential {}; use {} instead", c.label(),
                                            name->str(), key->instead));
@@ -95,7 +121,7 @@ void check_env_from(const CheckContext& ctx, const SourceIndex& sources, const O
         const yaml::Node* data = source->root->get(block);
         if (!data || !data->is_mapping()) continue;
         for (auto [k, v] : data->entries()) {
-          const StaticKey* key = lookup(k_env_keys, fmt::format("{}{}", pre, k->str()));
+          const StaticKey* key = reported_key(c, fmt::format("{}{}", pre, k->str()));
           if (!key) continue;
           ctx.sink.report(o, ref_name,
                           fmt::format("{} gets the static cloud credential {}{} from {} {} through envFrom; use {} instead",
@@ -106,14 +132,24 @@ void check_env_from(const CheckContext& ctx, const SourceIndex& sources, const O
     }
 }
 
+// A Dapr AWS component whose `endpoint` is not AWS's (MinIO through bindings.aws.s3, LocalStack): its keys are
+// that store's.
+bool component_store_not_aws(const yaml::Node* metadata)
+{
+  for (const yaml::Node* m : metadata->children())
+    if (m->str_at("name") == "endpoint" && non_aws_endpoint(m->str_at("value"))) return true;
+  return false;
+}
+
 void check_component(const CheckContext& ctx, const Object& o)
 {
   const yaml::Node* metadata = o.spec ? o.spec->get("metadata") : nullptr;
   if (!metadata || !metadata->is_sequence()) return;
+  const bool other_store = component_store_not_aws(metadata);
   for (const yaml::Node* m : metadata->children()) {
     const yaml::Node* name = m->get("name");
     const StaticKey* key = name ? lookup(k_dapr_keys, name->str()) : nullptr;
-    if (!key) continue;
+    if (!key || (other_store && key->instead == k_aws_key_patterns)) continue;
     const yaml::Node* value = m->get("value");
     bool set = m->get("secretKeyRef") || (value && !value->str().empty());
     if (!set) continue;  // empty: the component falls back to the ambient (workload) identity

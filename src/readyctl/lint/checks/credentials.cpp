@@ -156,8 +156,9 @@ bool is_placeholder(std::string_view value, std::string_view name)
   if (v.find('<') != std::string_view::npos && v.find('>') != std::string_view::npos) return true;
   if (v.starts_with("/") || v.starts_with("file://")) return true;  // a path to the credential, not the credential
   std::string lower = to_lower(v);
-  for (std::string_view literal : {"true", "false", "yes", "no", "none", "null", "nil", "-", "tbd", "secret", "password",
-                                   "token", "test", "fake", "default"})
+  // Switches too: mysqld's `--mysql-native-password=ON` turns an authentication plugin on, it is no password.
+  for (std::string_view literal : {"true", "false", "yes", "no", "on", "off", "enabled", "disabled", "none", "null",
+                                   "nil", "-", "tbd", "secret", "password", "token", "test", "fake", "default"})
     if (lower == literal) return true;
   if (contains_placeholder_word(v)) return true;
   if (std::all_of(v.begin(), v.end(), [&](char c) { return c == v.front(); })) return true;
