@@ -141,6 +141,35 @@ TEST_SUITE("lint")
     CHECK(unlisted);
   }
 
+  TEST_CASE("units: a patch left beside a kustomization that does not list it is not linted as a Deployment")
+  {
+    if (!renders_with_origins()) {
+      MESSAGE("no kubectl whose kustomize writes origin annotations: kustomize units are not tested here");
+      return;
+    }
+    test::TempDir dir;
+    const std::string deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {}\n  namespace: ops\n"
+                                   "spec:\n  selector:\n    matchLabels: {{app: {}}}\n  template:\n    metadata:\n"
+                                   "      labels: {{app: {}}}\n    spec:\n      containers:\n        - name: c\n"
+                                   "          image: ghcr.io/acme/c:1.0.0\n          securityContext: {{privileged: true}}\n";
+    dir.write("kustomization.yaml", "resources:\n  - manager.yaml\n# patches:\n#   - path: manager_config_patch.yaml\n");
+    dir.write("manager.yaml", fmt::format(fmt::runtime(deployment), "manager", "manager", "manager"));
+    dir.write("extra.yaml", fmt::format(fmt::runtime(deployment), "extra", "extra", "extra"));
+    // kubebuilder's config/default/manager_config_patch.yaml: no selector, a container without an image.
+    dir.write("manager_config_patch.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: manager\n"
+                                           "  namespace: ops\nspec:\n  template:\n    spec:\n      containers:\n"
+                                           "      - name: c\n        args: [--leader-elect]\n");
+    std::set<std::string> privileged;
+    for (const Finding& f : lint_unit_paths({dir.path().string()}).report.findings) {
+      CHECK(fs::path(f.location.file).filename() != "manager_config_patch.yaml");
+      if (f.rule == "privileged") privileged.insert(fs::path(f.location.file).filename().string());
+    }
+    CHECK(privileged == std::set<std::string>{"extra.yaml", "manager.yaml"});
+    // Named on its own, outside any kustomization's directory listing, the same file is linted as written.
+    const lint::LintRun named = lint_unit_paths({(dir / "manager_config_patch.yaml").string()});
+    CHECK_FALSE(named.report.findings.empty());
+  }
+
   TEST_CASE("units: a base that two overlays include is read and parsed once for positions")
   {
     if (!renders_with_origins()) {

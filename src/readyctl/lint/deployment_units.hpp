@@ -1,6 +1,7 @@
 // Deployment units: what is applied together is linted together, and nothing else is. A kustomization that no other
 // kustomization in the input includes is a root, rendered as one unit; files a kustomization consumes are linted
-// through it, not again as plain files; the other files given together form one unit of plain files. Dapr's local
+// through it, not again as plain files; the other files given together form one unit of plain files (a
+// strategic-merge patch left unlisted beside a kustomization is not among them: manifest_loader.cpp). Dapr's local
 // run resources (the directories a `dapr.yaml` names) are not cluster config and are not linted.
 #pragma once
 #include <filesystem>

@@ -139,6 +139,7 @@ struct Input {
   size_t unit = 0;
   bool helm_maps_display = false;  // stdin: a Helm render's findings name its chart files (no file to point at)
   bool walked = false;             // met by a directory walk, not named by the user
+  bool beside_kustomization = false;  // a plain file in a kustomization's directory that the kustomization does not list
 };
 
 // An input read and parsed, or the error that kept it from being read.
@@ -149,6 +150,7 @@ struct ParsedInput {
   std::shared_ptr<const KustomizeRender> render;
   bool helm_maps_display = false;
   bool walked = false;
+  bool beside_kustomization = false;
 };
 
 void walk(Walk& out, const fs::path& path, const LoadOptions& options, bool explicit_path);
@@ -217,6 +219,7 @@ ParsedInput read_and_parse(Input& input, BlockPool& pool)
   try {
     ParsedInput out = parse_input(input.path, read_file(input.path, k_max_manifest_bytes), pool);
     out.walked = input.walked;
+    out.beside_kustomization = input.beside_kustomization;
     return out;
   } catch (const InputError& e) {
     ParsedInput out;
@@ -260,6 +263,25 @@ void drop_if_not_manifests(ManifestSet& set, const ParsedInput& input, const yam
   }
 }
 
+// A strategic-merge patch left beside a kustomization that does not list it (kubebuilder scaffolds
+// config/default/manager_config_patch.yaml, then comments it out): a workload with no selector and a container
+// with no image is no object the API server accepts, and the rendered workload it would patch is linted.
+bool is_patch_stub(const Object& o)
+{
+  if (!o.spec || o.spec->get("selector") || !o.group.starts_with("apps")) return false;
+  const yaml::Node* containers = o.spec->path({"template", "spec", "containers"});
+  if (!containers || !containers->is_sequence()) return false;
+  for (const yaml::Node* c : containers->children())
+    if (!c->get("image")) return true;
+  return false;
+}
+
+void drop_patch_stubs(ManifestSet& set, size_t first)
+{
+  const auto from = set.objects.begin() + static_cast<std::ptrdiff_t>(first);
+  set.objects.erase(std::remove_if(from, set.objects.end(), is_patch_stub), set.objects.end());
+}
+
 void add_parsed(ManifestSet& set, ParsedInput input)
 {
   if (input.read_error) {
@@ -276,6 +298,7 @@ void add_parsed(ManifestSet& set, ParsedInput input)
     set.documents.push_back(std::move(doc));
   }
   if (set.parse_errors.size() > added.errors && !input.render) drop_if_not_manifests(set, input, file, added);
+  if (input.beside_kustomization) drop_patch_stubs(set, added.objects);
   if (input.render) map_origins(set, added.objects, *input.render);
 }
 
@@ -435,7 +458,11 @@ ManifestSet load_manifests(const std::vector<std::string>& paths, const LoadOpti
   std::set<fs::path> named;
   for (const WalkedFile& f : walked.files)
     if (f.explicit_path) named.insert(f.path);
-  for (const fs::path& f : plan.plain_files) inputs.push_back({f.string(), {}, nullptr, 0, false, !named.contains(f)});
+  std::set<fs::path> kustomization_dirs;
+  for (const fs::path& dir : walked.kustomizations) kustomization_dirs.insert(dir.lexically_normal());
+  for (const fs::path& f : plan.plain_files)
+    inputs.push_back({f.string(), {}, nullptr, 0, false, !named.contains(f),
+                      kustomization_dirs.contains(f.parent_path().lexically_normal())});
   if (stdin_text) {
     set.units.push_back({"<stdin>", UnitKind::stdin_stream});
     inputs.push_back({"<stdin>", std::move(*stdin_text), nullptr, set.units.size() - 1, true});
