@@ -157,3 +157,78 @@ spec:
     CHECK(lint_with_config(dir, "gpu-node-pool").size() == 1);
   }
 }
+
+namespace {
+
+// One alternative install of an admission-init Job (Volcano's installer/volcano-development*.yaml): the Job, its
+// account, a Role that reads Secrets and the binding, all named alike in every variant.
+constexpr const char* k_install_variant = R"(apiVersion: batch/v1
+kind: Job
+metadata:
+  name: admission-init
+  namespace: volcano-system
+spec:
+  template:
+    spec:
+      serviceAccountName: admission-init
+      restartPolicy: Never
+      containers:
+        - name: main
+          image: ghcr.io/acme/init:1.0.0
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: admission-init
+  namespace: volcano-system
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: admission-init
+  namespace: volcano-system
+rules:
+  - apiGroups: [""]
+    resources: ["secrets"]
+    verbs: ["get", "create"]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: admission-init
+  namespace: volcano-system
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: admission-init
+subjects:
+  - kind: ServiceAccount
+    name: admission-init
+    namespace: volcano-system
+)";
+
+}  // namespace
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("workload-rbac: alternative install files linted together give each pod one finding, about its own file")
+  {
+    test::TempDir dir;
+    const std::vector<std::string> variants = {"install.yaml", "install-vap.yaml", "install-vap-map.yaml"};
+    for (const std::string& name : variants) dir.write(name, k_install_variant);
+    lint::LintOptions options;
+    options.paths = {dir.path().string()};
+    options.only = {"workload-rbac"};
+    options.discover_config = false;
+    options.kustomize = false;
+    std::map<std::string, int> per_file;
+    for (const Finding& f : lint::run_lint(options).report.findings) {
+      const std::string file = std::filesystem::path(f.location.file).filename().string();
+      ++per_file[file];
+      CHECK(f.location.line == 9);  // serviceAccountName
+      for (const RelatedLocation& r : f.related)
+        CHECK_MESSAGE(std::filesystem::path(r.location.file).filename() == file, r.location.file);
+    }
+    CHECK(per_file == std::map<std::string, int>{{"install-vap-map.yaml", 1}, {"install-vap.yaml", 1}, {"install.yaml", 1}});
+  }
+}

@@ -1,6 +1,7 @@
 #include "readyctl/lint/checks/bound_accounts.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace readyctl::lint {
 
@@ -26,14 +27,32 @@ const Object* BoundAccounts::binding_for(std::string_view ns, std::string_view n
   return all.empty() ? nullptr : all.front();
 }
 
-std::vector<const Object*> BoundAccounts::bindings_for(std::string_view ns, std::string_view name) const
+namespace {
+
+bool same_identity(const Object& a, const Object& b) { return a.kind == b.kind && a.scope == b.scope && a.name == b.name; }
+
+}  // namespace
+
+int closeness(const Object& candidate, const Object* near)
+{
+  if (!near) return 0;
+  if (candidate.file == near->file) return 2;
+  return std::filesystem::path(candidate.file->path()).parent_path() ==
+         std::filesystem::path(near->file->path()).parent_path();
+}
+
+std::vector<const Object*> BoundAccounts::bindings_for(std::string_view ns, std::string_view name,
+                                                       const Object* near) const
 {
   std::vector<const Object*> out;
   auto [lo, hi] = m_by_name.equal_range(name);
-  for (auto it = lo; it != hi; ++it)
-    if ((it->second.ns == ns || it->second.ns.empty() || ns.empty()) &&
-        std::find(out.begin(), out.end(), it->second.binding) == out.end())
-      out.push_back(it->second.binding);
+  for (auto it = lo; it != hi; ++it) {
+    const Object* b = it->second.binding;
+    if (!(it->second.ns == ns || it->second.ns.empty() || ns.empty())) continue;
+    auto same = std::find_if(out.begin(), out.end(), [&](const Object* o) { return same_identity(*o, *b); });
+    if (same == out.end()) out.push_back(b);
+    else if (closeness(*b, near) > closeness(**same, near)) *same = b;
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "readyctl/lint/graph.hpp"
+#include "readyctl/lint/object.hpp"
 
 namespace readyctl::lint {
 
@@ -19,8 +20,11 @@ public:
   // Namespaces compare exactly when both sides state one; an unstated side is wherever it is applied, so it
   // matches any namespace (as a pod's ServiceAccount reference does).
   const Object* binding_for(std::string_view ns, std::string_view name) const;
-  // Every such binding, in input order of their subjects.
-  std::vector<const Object*> bindings_for(std::string_view ns, std::string_view name) const;
+  // Every such binding, in input order of their subjects; one per binding identity (kind, scope, name): files that
+  // are alternative installs of one application, linted together, each define the same binding, and a cluster
+  // holds one. Of the copies, the one in `near`'s file is kept, else one in its directory, else the first.
+  std::vector<const Object*> bindings_for(std::string_view ns, std::string_view name,
+                                          const Object* near = nullptr) const;
 
 private:
   struct Subject {
@@ -29,5 +33,8 @@ private:
   };
   std::multimap<std::string_view, Subject, std::less<>> m_by_name;
 };
+
+// How close `candidate` sits to `near`: 2 in the same file, 1 in the same directory, 0 elsewhere (or no `near`).
+int closeness(const Object& candidate, const Object* near);
 
 }  // namespace readyctl::lint

@@ -1,5 +1,7 @@
 #include "readyctl/lint/checks/rbac_rules.hpp"
 
+#include "readyctl/lint/checks/bound_accounts.hpp"
+
 namespace readyctl::lint {
 
 bool is_rbac(const Object& o, std::string_view kind) { return o.is(kind, k_rbac_group); }
@@ -55,6 +57,23 @@ bool is_controller_role(const Object& role)
   return false;
 }
 
+namespace {
+
+// The role a binding names, preferring the copy in the binding's own file, then its directory (alternative install
+// files linted together each define it).
+const Object* find_near(const Graph& graph, std::string_view kind, std::string_view scope, std::string_view name,
+                        const Object& near)
+{
+  const Object* first = graph.find(kind, scope, name);
+  if (!first || first->file == near.file) return first;
+  const Object* best = first;
+  for (const Object* o : graph.of_kind_in(kind, scope))
+    if (o->name == name && closeness(*o, &near) > closeness(*best, &near)) best = o;
+  return best;
+}
+
+}  // namespace
+
 const Object* bound_role(const Graph& graph, const Object& binding)
 {
   const yaml::Node* ref = binding.root->get("roleRef");
@@ -62,11 +81,11 @@ const Object* bound_role(const Graph& graph, const Object& binding)
   const yaml::Node* name = ref ? ref->get("name") : nullptr;
   if (!kind || !name) return nullptr;
   if (kind->str() == "ClusterRole") {
-    const Object* role = graph.find("ClusterRole", "", name->str());
+    const Object* role = find_near(graph, "ClusterRole", "", name->str(), binding);
     return role && is_rbac(*role, "ClusterRole") ? role : nullptr;
   }
   if (kind->str() != "Role" || binding.kind != "RoleBinding") return nullptr;
-  const Object* role = graph.find("Role", binding.scope, name->str());
+  const Object* role = find_near(graph, "Role", binding.scope, name->str(), binding);
   return role && is_rbac(*role, "Role") ? role : nullptr;
 }
 
