@@ -7,6 +7,7 @@
 #include "readyctl/core/text.hpp"
 #include "readyctl/lint/checks/credentials.hpp"
 #include "readyctl/lint/checks/pod_walk.hpp"
+#include "readyctl/lint/checks/secret_names.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
 
 namespace readyctl::lint {
@@ -164,6 +165,8 @@ void scan_command_line(const CheckContext& ctx, const Object& o, const Container
     const Word& value = next ? words[i + 1] : words[i];
     std::string_view text = next ? value.text : words[i].text.substr(eq + 1);
     if (is_placeholder(text, bearer ? "token" : flag) || seen(value.item)) continue;
+    // `--secret volcano-admission-secret`: the name of a Secret the input defines or mounts, not key material.
+    if (!bearer && ctx.graph.cached<SecretNames>().contains(text)) continue;
     reported.push_back(value.item);
     std::string what = bearer ? std::string("a literal bearer token") : fmt::format("the credential flag --{} a literal value", flag);
     ctx.sink.report(o, value.item, fmt::format("{} gives {} ({} characters, not shown)", where(value.index), what, text.size()));

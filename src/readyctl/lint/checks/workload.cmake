@@ -21,6 +21,7 @@ list(APPEND READYCTL_LINT_SOURCES
   src/readyctl/lint/checks/resources.cpp
   src/readyctl/lint/checks/rollout_capacity.cpp
   src/readyctl/lint/checks/secret_literal.cpp
+  src/readyctl/lint/checks/secret_names.cpp
   src/readyctl/lint/checks/security_context.cpp
   src/readyctl/lint/checks/selector_match.cpp
   src/readyctl/lint/checks/service_account.cpp
