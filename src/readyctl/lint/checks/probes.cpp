@@ -136,6 +136,9 @@ void check_liveness_differs(const CheckContext& ctx, const PodTemplate& pod, con
   const yaml::Node* liveness = c.node->get("livenessProbe");
   if (!readiness || !liveness || !readiness->is_mapping() || !liveness->is_mapping() || !same_yaml_value(readiness, liveness))
     return;
+  // The kernel answers a tcpSocket probe once the socket listens, however slow the server is: the two cannot fail
+  // together for slowness (NVIDIA's DCGM DaemonSet probes port 5555 both ways).
+  if (readiness->get("tcpSocket")) return;
   ctx.sink.report(*pod.owner, c.node->key_node("livenessProbe"),
                   fmt::format("{} livenessProbe is identical to its readinessProbe: when the server is slow both fail "
                               "together and the kubelet restarts a container that only needed to leave rotation",
