@@ -113,3 +113,35 @@ TEST_SUITE("lint")
     CHECK(std::get<3>(*named.begin()) == "parse-error");
   }
 }
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("helm render on disk: the chart's template file and the line its text confirms, else the path in the message")
+  {
+    const fs::path root = test::source_dir() / "tests/units/helm-render";
+    lint::LintOptions options;
+    options.paths = {root.string()};
+    options.only = {"privileged"};
+    options.discover_config = false;
+    options.kustomize = false;
+    const lint::LintRun run = lint::run_lint(options);
+    REQUIRE(run.report.findings.size() == 1);
+    const Finding& f = run.report.findings[0];
+    // install.yaml line 19 is `privileged: true`; the template's is line 21, three lines below where counting from
+    // `# Source:` lands, because the imagePullSecrets block rendered away.
+    CHECK(fs::path(f.location.file).lexically_relative(root) == "install.yaml");
+    CHECK(f.location.line == 19);
+    REQUIRE(f.related.size() == 1);
+    CHECK(fs::path(f.related[0].location.file).lexically_relative(root) == "chart/app/templates/deploy.yaml");
+    CHECK(f.related[0].location.line == 21);
+
+    // The same render without its chart beside it: no related location to a path that is not there.
+    test::TempDir dir;
+    dir.write("install.yaml", test::slurp(root / "install.yaml"));
+    options.paths = {dir.path().string()};
+    const lint::LintRun alone = lint::run_lint(options);
+    REQUIRE(alone.report.findings.size() == 1);
+    CHECK(alone.report.findings[0].related.empty());
+    CHECK(alone.report.findings[0].message.ends_with("(rendered from Helm chart file app/templates/deploy.yaml)"));
+  }
+}

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/lint/helm_chart_file.hpp"
 #include "readyctl/lint/kustomize.hpp"
 
 namespace readyctl::lint {
@@ -27,9 +28,14 @@ void FindingSink::report(const Object& object, const yaml::Node* at, std::string
     if (std::optional<std::string_view> was = changed_source_text(object, node))
       raw.message += fmt::format(" (the source has '{}' here; the kustomization changes it)", *was);
   for (const Related& r : related) raw.related.push_back({r.object->location(r.at), r.message});
-  if (!object.helm_source.empty() && object.display_file != object.helm_source)
-    raw.related.push_back({{std::string(object.helm_source), node->line() - object.helm_line_delta, node->column()},
-                           "rendered from this line of the Helm chart"});
+  if (!object.helm_source.empty() && object.display_file != object.helm_source) {
+    // A render kept on disk: its chart file where the chart is beside it, else the chart path in the message.
+    if (std::optional<Location> chart = helm_chart_location(object, node)) {
+      const char* what = chart->line > 0 ? "rendered from this line of the Helm chart" : "rendered from this Helm chart file";
+      raw.related.push_back({std::move(*chart), what});
+    } else
+      raw.message += fmt::format(" (rendered from Helm chart file {})", object.helm_source);
+  }
   m_out.push_back(std::move(raw));
 }
 
