@@ -314,4 +314,10 @@ std::optional<std::string_view> changed_source_text(const Object& object, const 
   return text;
 }
 
+bool added_by_kustomization(const Object& object, const yaml::Node* rendered)
+{
+  if (!object.origin || object.origin->generated || !rendered) return false;
+  return !trace_from_root(*object.origin, object.root, rendered).exact;
+}
+
 }  // namespace readyctl::lint

@@ -42,4 +42,8 @@ const yaml::Node* origin_node(const Origin& origin, const yaml::Node* rendered_r
 // short one-line text the source has there, so a finding can say that its line shows the value before the change.
 std::optional<std::string_view> changed_source_text(const Object& object, const yaml::Node* rendered);
 
+// Whether a node of a traced object is missing from its source file (a patch added the field or list item, or
+// replaced the list holding it), so the line shown is only the nearest the source has. False for generated objects.
+bool added_by_kustomization(const Object& object, const yaml::Node* rendered);
+
 }  // namespace readyctl::lint

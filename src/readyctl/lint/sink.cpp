@@ -22,11 +22,17 @@ void FindingSink::report(const Object& object, const yaml::Node* at, std::string
   raw.severity = severity.value_or(m_rule.severity);
   raw.redact_source = m_rule.sensitive;
   raw.message = std::move(message);
-  // The line shown is the source's; where the kustomization changed the value there, say so (never for rules whose
-  // values are secrets).
-  if (object.origin && !m_rule.sensitive)
+  // The line shown is the source's; where the kustomization changed the value there, say so (for rules whose
+  // values are secrets, without either value: Katib's base reads DB_PASSWORD from a Secret, an overlay's patch
+  // writes it in).
+  if (object.origin) {
     if (std::optional<std::string_view> was = changed_source_text(object, node))
-      raw.message += fmt::format(" (the source has '{}' here; the kustomization changes it)", *was);
+      raw.message += m_rule.sensitive ? std::string(" (the source line holds another value; the kustomization "
+                                                    "changes it)")
+                                      : fmt::format(" (the source has '{}' here; the kustomization changes it)", *was);
+    else if (at && added_by_kustomization(object, node))
+      raw.message += " (the kustomization adds this: the line shown is the nearest one its source file has)";
+  }
   for (const Related& r : related) raw.related.push_back({r.object->location(r.at), r.message});
   if (!object.helm_source.empty() && object.display_file != object.helm_source) {
     // A render kept on disk: its chart file where the chart is beside it, else the chart path in the message.
