@@ -287,6 +287,21 @@ spec:
     }
   }
 
+  TEST_CASE("a ModelMesh InferenceService runs no pod of its own; its model is loaded into a shared runtime")
+  {
+    // Shaped like kserve/modelmesh-serving config/example-isvcs/example-onnx-mnist-isvc.yaml.
+    const std::string isvc = "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n"
+                             "  name: example-onnx-mnist\n  annotations:\n    serving.kserve.io/deploymentMode: MODE\n"
+                             "spec:\n  predictor:\n    model:\n      modelFormat: {name: onnx}\n"
+                             "      storage: {key: localMinIO, path: onnx/mnist.onnx}\n";
+    std::string mesh = isvc;
+    mesh.replace(mesh.find("MODE"), 4, "ModelMesh");
+    CHECK(unpack(mesh).pods.empty());
+    std::string raw = isvc;
+    raw.replace(raw.find("MODE"), 4, "RawDeployment");
+    CHECK(parts_of(unpack(raw)) == std::vector<std::string>{"predictor"});
+  }
+
   TEST_CASE("every controller default cites an upstream repository, tag and file")
   {
     for (const lint::ControllerDefault& row : lint::controller_defaults()) {

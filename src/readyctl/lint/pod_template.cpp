@@ -80,8 +80,14 @@ void add_kserve_component(PodTemplates& out, const Object& owner, std::string_vi
   else pod->primary = named_container(*pod, "kserve-container");
 }
 
+// An InferenceService in ModelMesh mode runs no pod of its own: its model is loaded into the pods of a shared
+// multi-model ServingRuntime, and `predictor.model` names a model, not a container (kserve/modelmesh-serving
+// docs/predictors/README.md; its controllers/modelmesh reads the annotation).
+bool served_by_model_mesh(const Object& o) { return o.annotation("serving.kserve.io/deploymentMode") == "ModelMesh"; }
+
 void unpack_inference_service(PodTemplates& out, const Object& o)
 {
+  if (served_by_model_mesh(o)) return;
   for (std::string_view part : {"predictor", "transformer", "explainer"}) add_kserve_component(out, o, part);
 }
 
