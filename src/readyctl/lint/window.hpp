@@ -16,6 +16,7 @@ public:
   explicit Window(const Graph& graph);                       // every object
   Window(const Graph& graph, size_t first, size_t last);     // objects [first, last) in input order
 
+  const Graph& graph() const { return m_graph; }
   std::span<const Object> objects() const { return m_objects; }
   std::span<const PodTemplate> pods() const { return m_pods; }
   // The graph's objects of a kind that lie in the window, in input order.

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "readyctl/lint/checks/platform_checks.hpp"
+#include "readyctl/lint/checks/credentials.hpp"
 #include "readyctl/lint/checks/platform_dapr.hpp"
 
 namespace readyctl::lint {
@@ -26,7 +27,9 @@ void check_plain_credentials(const CheckContext& ctx, const Object& o, const yam
   for (const yaml::Node* item : items->children()) {
     const yaml::Node* name = item->get("name");
     const yaml::Node* value = item->get("value");
-    if (!name || !value || value->str().empty() || !dapr::is_credential_name(name->str())) continue;
+    if (!name || !value || !dapr::is_credential_name(name->str())) continue;
+    // No secret is written where the value is a placeholder (`{{OPENAI_API_KEY}}`, filled in before use).
+    if (is_placeholder(value->str(), name->str())) continue;
     ctx.sink.report(o, value,
                     fmt::format("{} '{}' {} '{}' holds a plain value; reference the credential through "
                                 "secretKeyRef (value not shown)",

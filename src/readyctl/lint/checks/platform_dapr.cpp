@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
+#include <set>
 #include <string>
 
 namespace readyctl::lint::dapr {
@@ -92,7 +94,8 @@ bool names_loopback(std::string_view value)
 {
   for (std::string_view host : {"localhost", "127.0.0.1"}) {
     for (size_t at = value.find(host); at != std::string_view::npos; at = value.find(host, at + 1)) {
-      bool starts = at == 0 || value[at - 1] == '/' || value[at - 1] == '@';
+      // `redis://localhost:6379`, `user@localhost`, `host=localhost port=5432` (a Postgres connection string).
+      bool starts = at == 0 || value[at - 1] == '/' || value[at - 1] == '@' || value[at - 1] == '=' || value[at - 1] == ' ';
       size_t end = at + host.size();
       bool ends = end == value.size() || value[end] == ':' || value[end] == '/';
       if (starts && ends) return true;
@@ -101,20 +104,48 @@ bool names_loopback(std::string_view value)
   return false;
 }
 
+std::string directory_of(const Object& o) { return std::filesystem::path(o.file->path()).parent_path().string(); }
+
+// The directories holding a self-hosted-mode Component, built once per run.
+class LocalResourceDirs {
+public:
+  explicit LocalResourceDirs(const Graph& graph)
+  {
+    for (const Object* o : graph.of_kind("Component"))
+      if (o->group == "dapr.io" && is_local_mode_component(*o)) m_dirs.insert(directory_of(*o));
+  }
+  bool holds(const Object& o) const { return !m_dirs.empty() && m_dirs.contains(directory_of(o)); }
+
+private:
+  std::set<std::string> m_dirs;
+};
+
 template <typename Objects>
-std::vector<const Object*> of_dapr_group(const Objects& objects)
+std::vector<const Object*> of_dapr_group(const Graph& graph, const Objects& objects)
 {
   std::vector<const Object*> out;
   for (const Object* o : objects)
-    if (o->group == "dapr.io" && !is_local_mode_component(*o)) out.push_back(o);
+    if (o->group == "dapr.io" && !is_local_resource(graph, *o)) out.push_back(o);
   return out;
 }
 
 }  // namespace
 
-std::vector<const Object*> resources(const Graph& graph, std::string_view kind) { return of_dapr_group(graph.of_kind(kind)); }
+bool is_local_resource(const Graph& graph, const Object& object)
+{
+  if (is_local_mode_component(object)) return true;
+  return object.ns.empty() && graph.cached<LocalResourceDirs>().holds(object);
+}
 
-std::vector<const Object*> resources(const Window& window, std::string_view kind) { return of_dapr_group(window.of_kind(kind)); }
+std::vector<const Object*> resources(const Graph& graph, std::string_view kind)
+{
+  return of_dapr_group(graph, graph.of_kind(kind));
+}
+
+std::vector<const Object*> resources(const Window& window, std::string_view kind)
+{
+  return of_dapr_group(window.graph(), window.of_kind(kind));
+}
 
 bool same_namespace(std::string_view a, std::string_view b) { return a.empty() || b.empty() || a == b; }
 

@@ -24,7 +24,13 @@ const App* find_app(const std::vector<App>& apps, std::string_view ns, std::stri
 // developer's local resources directory, not cluster config, also when no dapr.yaml names that directory.
 bool is_local_mode_component(const Object& object);
 
-// Objects of a Dapr kind (API group dapr.io), in input order; self-hosted-mode Components are left out.
+// Whether a Dapr resource sits in a developer's local resources directory: a self-hosted-mode Component, or any
+// namespace-less Dapr resource in a directory that holds one (a `dapr run --resources-path` directory keeps the
+// app's other Components, such as a conversation.openai one that names no host, and its Resiliency beside the
+// localhost state store).
+bool is_local_resource(const Graph& graph, const Object& object);
+
+// Objects of a Dapr kind (API group dapr.io), in input order; local resources (is_local_resource) are left out.
 std::vector<const Object*> resources(const Graph& graph, std::string_view kind);
 // The same, among the objects a check walks (a per-object family's window).
 std::vector<const Object*> resources(const Window& window, std::string_view kind);
