@@ -153,7 +153,8 @@ bool is_placeholder(std::string_view value, std::string_view name)
   if (v.find("${") != std::string_view::npos || v.find("$(") != std::string_view::npos ||
       v.find("{{") != std::string_view::npos || v.starts_with("$"))
     return true;
-  if (v.find('<') != std::string_view::npos && v.find('>') != std::string_view::npos) return true;
+  // `<YOUR_API_KEY>`, and the first word of `<fill in token>` when a command line is split at spaces.
+  if (v.starts_with('<') || (v.find('<') != std::string_view::npos && v.find('>') != std::string_view::npos)) return true;
   if (v.starts_with("/") || v.starts_with("file://")) return true;  // a path to the credential, not the credential
   std::string lower = to_lower(v);
   // Switches too: mysqld's `--mysql-native-password=ON` turns an authentication plugin on, it is no password.

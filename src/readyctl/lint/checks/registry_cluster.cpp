@@ -10,8 +10,8 @@ std::span<const CheckFamily> cluster_check_families()
 {
   // The variants and parameters the families declare (lint/family_contract.hpp).
   static constexpr std::string_view infrastructure_namespaces =
-      R"(["kube-system", "kube-public", "kube-node-lease", "*-system", "*-operator", "*-operators", "openshift-*", "system",
-          "monitoring", "gpu-operator", "nvidia-device-plugin", "cert-manager", "keda", "kserve", "knative-serving",
+      R"(["kube-*", "*-system", "*-operator", "*-operators", "openshift-*", "system", "monitoring", "*-monitoring",
+          "gpu-operator", "nvidia-device-plugin", "cert-manager", "keda", "kserve", "knative-serving",
           "knative-eventing", "ingress-nginx", "spire", "spire-server"])";
   static constexpr ParamSpec autoscaling_bounds[] = {
       {"maxReplicas", ParamType::integer, "50", "the highest ceiling an HPA or ScaledObject may set"},
