@@ -161,3 +161,34 @@ TEST_SUITE("lint")
     CHECK(lint::origin_node(generated, rroot, containers)->line() == 6);
   }
 }
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("kustomize: a render refused only for a file outside the kustomization is retried without the restriction")
+  {
+    if (!io::on_path("kubectl") || !kustomize_writes_origins()) {
+      MESSAGE("no kubectl whose kustomize writes origin annotations: kustomize tracing is not tested here");
+      return;
+    }
+    // Shaped like kserve/modelmesh-serving: config/runtimes uses config/default/metadataLabelTransformer.yaml.
+    test::TempDir dir;
+    dir.write("default/labels.yaml", "apiVersion: builtin\nkind: LabelTransformer\nmetadata: {name: labels}\n"
+                                     "labels: {app.kubernetes.io/managed-by: modelmesh-controller}\n"
+                                     "fieldSpecs: [{path: metadata/labels, create: true}]\n");
+    dir.write("runtimes/kustomization.yaml", "resources: [deploy.yaml]\ntransformers: [../default/labels.yaml]\n");
+    dir.write("runtimes/deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: runtime, namespace: mm}\n"
+                                      "spec:\n  selector: {matchLabels: {app: runtime}}\n  template:\n"
+                                      "    metadata: {labels: {app: runtime}}\n    spec:\n      containers:\n"
+                                      "        - name: server\n          image: ghcr.io/acme/server:1.0.0\n"
+                                      "          securityContext: {privileged: true}\n");
+    lint::LintOptions options;
+    options.paths = {(dir / "runtimes").string()};
+    options.only = {"privileged"};
+    options.discover_config = false;
+    const lint::LintRun run = lint::run_lint(options);
+    CHECK_FALSE(run.input_errors);
+    REQUIRE(run.report.findings.size() == 1);
+    CHECK(run.report.findings[0].rule == "privileged");
+    CHECK(run.report.findings[0].location.file.ends_with("runtimes/deploy.yaml"));
+  }
+}

@@ -43,9 +43,15 @@ private:
   fs::path m_path;
 };
 
+// kustomize refuses files outside a kustomization's directory unless told not to; projects that keep shared
+// transformers beside their kustomizations build with that switch (kserve/modelmesh-serving's release process runs
+// `kustomize build --load-restrictor LoadRestrictionsNone`), so a render refused for that alone is retried with it.
 io::ProcessResult kustomize(const fs::path& dir)
 {
-  return io::run_process({{"kubectl", "kustomize", dir.string()}, "", {}});
+  io::ProcessResult r = io::run_process({{"kubectl", "kustomize", dir.string()}, "", {}});
+  if (r.exit_code == 0 || r.err.find("is not in or below") == std::string::npos) return r;
+  return io::run_process(
+      {{"kubectl", "kustomize", "--load-restrictor", "LoadRestrictionsNone", dir.string()}, "", {}});
 }
 
 // The throwaway kustomization: the user's as its one resource, with origin annotations asked for. kustomize takes
