@@ -170,7 +170,7 @@ TEST_SUITE("lint")
     CHECK_FALSE(named.report.findings.empty());
   }
 
-  TEST_CASE("units: a finding on what a patch added says its line is only the nearest the source has")
+  TEST_CASE("units: a finding on what a kustomize patch added is reported in the patch, at the field")
   {
     if (!renders_with_origins()) {
       MESSAGE("no kubectl whose kustomize writes origin annotations: kustomize units are not tested here");
@@ -182,25 +182,27 @@ TEST_SUITE("lint")
                                    "spec:\n  selector:\n    matchLabels: {app: manager}\n  template:\n    metadata:\n"
                                    "      labels: {app: manager}\n    spec:\n      containers:\n        - name: manager\n"
                                    "          image: ghcr.io/acme/manager:1.0.0\n");
-    // kubebuilder's manager_auth_proxy_patch.yaml: a sidecar the base does not have.
-    dir.write("default/kustomization.yaml", "resources: [../base]\npatches:\n  - path: proxy_patch.yaml\n");
+    // kubebuilder's manager_auth_proxy_patch.yaml: a sidecar the base does not have, with a securityContext that
+    // lacks readOnlyRootFilesystem (line 11 of the patch), under a name prefix the overlay adds.
+    dir.write("default/kustomization.yaml", "namePrefix: acme-\nresources: [../base]\npatches:\n  - path: proxy_patch.yaml\n");
     dir.write("default/proxy_patch.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: manager\n"
                                           "  namespace: ops\nspec:\n  template:\n    spec:\n      containers:\n"
-                                          "        - name: kube-rbac-proxy\n          image: quay.io/brancz/kube-rbac-proxy:v0.18.0\n");
+                                          "        - name: kube-rbac-proxy\n          securityContext:\n"
+                                          "            allowPrivilegeEscalation: false\n"
+                                          "          image: quay.io/brancz/kube-rbac-proxy:v0.18.0\n");
     lint::LintOptions options;
     options.paths = {(dir / "default").string()};
     options.only = {"read-only-root-fs"};
     options.discover_config = false;
-    auto first_quoted = [](const std::string& m) {
-      const size_t open = m.find('\'');
-      return m.substr(open + 1, m.find('\'', open + 1) - open - 1);
-    };
-    std::map<std::string, std::string> by_container;  // "container 'NAME' does not set readOnlyRootFilesystem…"
-    for (const Finding& f : lint::run_lint(options).report.findings) by_container[first_quoted(f.message)] = f.message;
-    REQUIRE(by_container.size() == 2);
-    const std::string added = "(the kustomization adds this: the line shown is the nearest one its source file has)";
-    CHECK(by_container["kube-rbac-proxy"].ends_with(added));
-    CHECK_FALSE(by_container["manager"].ends_with(added));
+    std::map<std::string, Finding> by_file;
+    for (const Finding& f : lint::run_lint(options).report.findings)
+      by_file[fs::path(f.location.file).lexically_relative(dir.path()).string()] = f;
+    REQUIRE(by_file.size() == 2);
+    CHECK(by_file["base/manager.yaml"].message.find("'manager'") != std::string::npos);
+    const Finding& proxy = by_file["default/proxy_patch.yaml"];
+    CHECK(proxy.message.find("'kube-rbac-proxy'") != std::string::npos);
+    CHECK(proxy.location.line == 11);
+    CHECK(proxy.message.ends_with("(a kustomize patch adds this to " + (dir / "base/manager.yaml").string() + ")"));
   }
 
   TEST_CASE("units: a base that two overlays include is read and parsed once for positions")

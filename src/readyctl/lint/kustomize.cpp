@@ -135,7 +135,8 @@ public:
     if (!slot.file) return;
     const yaml::Node* root = generated ? generator_entry(slot, ref->generator, object.name) : source_object(slot, object);
     if (!root) return;
-    object.origin = &m_set.origins.emplace_back(Origin{slot.file, root, generated});
+    const std::string_view unit_dir = *m_set.identity_text.emplace(m_render.dir.string()).first;
+    object.origin = &m_set.origins.emplace_back(Origin{slot.file, root, generated, unit_dir});
     object.display_file = shown.string();
     object.line_delta = 0;
   }

@@ -15,6 +15,7 @@ struct Origin {
   const yaml::SourceFile* file = nullptr;
   const yaml::Node* root = nullptr;  // the object in `file`, or the generator entry of the kustomization that made it
   bool generated = false;            // made by a generator: every finding sits on `root`
+  std::string_view unit_dir;         // the kustomization rendered, as the user named it (its patches: patch_location)
 };
 
 // A finding's line and column as shown, after any Helm or kustomize mapping.

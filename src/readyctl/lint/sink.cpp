@@ -4,8 +4,27 @@
 
 #include "readyctl/lint/helm_chart_file.hpp"
 #include "readyctl/lint/kustomize.hpp"
+#include "readyctl/lint/patch_location.hpp"
 
 namespace readyctl::lint {
+
+namespace {
+
+// What a kustomize patch added: at the patch's line when the patch is found, else at the nearest line the source
+// has, saying so.
+void point_at_patch(RawFinding& raw, const Object& object, const yaml::Node* node)
+{
+  if (std::optional<PatchPosition> patch = patch_location(object, node)) {
+    raw.file = patch->file;
+    raw.line = patch->line;
+    raw.column = patch->column;
+    raw.message += fmt::format(" (a kustomize patch adds this to {})", object.display_file);
+    return;
+  }
+  raw.message += " (the kustomization adds this: the line shown is the nearest one its source file has)";
+}
+
+}  // namespace
 
 void FindingSink::report(const Object& object, const yaml::Node* at, std::string message, std::vector<Related> related,
                          std::optional<Severity> severity)
@@ -31,7 +50,7 @@ void FindingSink::report(const Object& object, const yaml::Node* at, std::string
                                                     "changes it)")
                                       : fmt::format(" (the source has '{}' here; the kustomization changes it)", *was);
     else if (at && added_by_kustomization(object, node))
-      raw.message += " (the kustomization adds this: the line shown is the nearest one its source file has)";
+      point_at_patch(raw, object, node);
   }
   for (const Related& r : related) raw.related.push_back({r.object->location(r.at), r.message});
   if (!object.helm_source.empty() && object.display_file != object.helm_source) {

@@ -15,7 +15,9 @@ namespace readyctl::lint {
 struct RawFinding {
   const Rule* rule = nullptr;
   const Object* object = nullptr;     // null for a finding about a file or the config (suppression problems)
-  const std::string* file = nullptr;  // where a finding without an object is; it outlives the run (file or config)
+  // Where a finding without an object is, or one on what a kustomize patch added (the patch file); it outlives the
+  // run (file, config or patch).
+  const std::string* file = nullptr;
   int line = 0;                       // the location, after any Helm mapping
   int column = 0;
   int source_line = 0;  // line in the object's shown_file() (before any Helm mapping), for comment suppressions
@@ -24,7 +26,7 @@ struct RawFinding {
   std::string message;
   std::vector<RelatedLocation> related;
 
-  const std::string& location_file() const { return object ? object->display_file : *file; }
+  const std::string& location_file() const { return file ? *file : object->display_file; }
 };
 
 // The report's record of a finding; `remediation` is the rule's, shared by all of its findings.
