@@ -26,8 +26,8 @@ std::vector<DaprPolicy> dapr_policies(const Object& resiliency, std::string_view
 
 namespace {
 
-// A direction block that is null or `{}` configures nothing for that direction (Dapr applies no policy to it), so
-// it is not a target to judge; `inbound: {}` beside a full `outbound` is a common placeholder.
+// A direction block that is null or `{}` names no policy for that direction, so it is not a target to judge:
+// `inbound: {}` beside a full `outbound` is a placeholder, not a target left without a timeout.
 bool configures_direction(const yaml::Node* block) { return block && block->is_mapping() && block->size() > 0; }
 
 }  // namespace
