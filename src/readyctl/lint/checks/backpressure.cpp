@@ -7,6 +7,7 @@
 
 #include "readyctl/lint/checks/guardrail_checks.hpp"
 #include "readyctl/lint/checks/guardrail_traffic.hpp"
+#include "readyctl/lint/checks/platform_dapr.hpp"
 #include "readyctl/lint/selector.hpp"
 
 namespace readyctl::lint {
@@ -81,6 +82,14 @@ bool pod_behind_limited_service(const MeshLimits& limits, const PodTemplate& pod
   return false;
 }
 
+// dapr.io/app-max-concurrency caps what the sidecar hands the app over its app channel (invocations, pushed events
+// and bindings). A pod without one (no dapr.io/app-port) pulls its work, so the cap would hold nothing back; a
+// Job's pod ends on its own.
+bool takes_pushed_work(const PodTemplate& pod)
+{
+  return pod.long_running && pod.annotation("dapr.io/enabled") == "true" && dapr::has_app_channel(pod);
+}
+
 void check_dapr_pod(const CheckContext& ctx, const MeshLimits& limits, const PodTemplate& pod)
 {
   const Object& owner = *pod.owner;
@@ -130,7 +139,7 @@ void check_backpressure(const CheckContext& ctx)
   const TrafficModel& model = ctx.graph.cached<TrafficModel>();
   const MeshLimits& limits = ctx.graph.cached<BackpressureIndex>().limits;
   for (const PodTemplate& pod : ctx.pods())
-    if (pod.long_running && pod.annotation("dapr.io/enabled") == "true") check_dapr_pod(ctx, limits, pod);
+    if (takes_pushed_work(pod)) check_dapr_pod(ctx, limits, pod);
   check_model_service_rules(ctx, model, limits);
 }
 

@@ -317,12 +317,15 @@ private:
   std::vector<size_t> m_defaults[4];  // by TargetKind
 };
 
+// App-ids are judged only for apps with an app channel: without dapr.io/app-port nothing can invoke the app, so a
+// Resiliency target for its app-id would protect no caller.
 std::vector<Target> coverage_targets(const Graph& graph)
 {
   std::vector<Target> out;
   std::set<std::pair<std::string_view, std::string_view>> seen;
   for (const dapr::App& a : dapr::apps(graph))
-    if (seen.insert({a.ns, a.id}).second) out.push_back({TargetKind::app, a.id, a.ns, a.pod->owner, a.at});
+    if (dapr::has_app_channel(*a.pod) && seen.insert({a.ns, a.id}).second)
+      out.push_back({TargetKind::app, a.id, a.ns, a.pod->owner, a.at});
   for (const Object* e : dapr::resources(graph, "HTTPEndpoint"))
     out.push_back({TargetKind::endpoint, e->name, e->scope, e, e->spec ? e->spec->get("baseUrl") : nullptr, e});
   for (const Object* c : dapr::resources(graph, "Component")) {

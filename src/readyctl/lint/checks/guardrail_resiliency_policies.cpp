@@ -24,6 +24,14 @@ std::vector<DaprPolicy> dapr_policies(const Object& resiliency, std::string_view
   return out;
 }
 
+namespace {
+
+// A direction block that is null or `{}` names no policy for that direction, so it is not a target to judge:
+// `inbound: {}` beside a full `outbound` is a placeholder, not a target left without a timeout.
+bool configures_direction(const yaml::Node* block) { return block && block->is_mapping() && block->size() > 0; }
+
+}  // namespace
+
 std::vector<DaprTarget> dapr_targets(const Object& resiliency)
 {
   std::vector<DaprTarget> out;
@@ -36,7 +44,7 @@ std::vector<DaprTarget> dapr_targets(const Object& resiliency)
   if (const yaml::Node* components = targets->get("components"))
     for (auto [key, value] : components->entries())
       for (std::string_view direction : {"outbound", "inbound"})
-        if (const yaml::Node* block = value->get(direction); block && block->is_mapping())
+        if (const yaml::Node* block = value->get(direction); configures_direction(block))
           out.push_back({"components", key->str(), direction, value->key_node(direction), block});
   return out;
 }

@@ -15,7 +15,7 @@ struct DaprPolicy {
 };
 
 // One target block that may name policies: `targets.apps.<id>`, `targets.actors.<type>`, or one direction of
-// `targets.components.<name>.outbound|inbound`.
+// `targets.components.<name>.outbound|inbound` that sets something (a null or `{}` direction is left out).
 struct DaprTarget {
   std::string_view section;    // apps, actors, components
   std::string_view name;       // the app-id, actor type or component name

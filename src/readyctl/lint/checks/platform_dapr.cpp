@@ -80,6 +80,8 @@ std::vector<App> apps(const Graph& graph)
   return out;
 }
 
+bool has_app_channel(const PodTemplate& pod) { return !pod.annotation("dapr.io/app-port").empty(); }
+
 const App* find_app(const std::vector<App>& apps, std::string_view ns, std::string_view id)
 {
   for (const App& a : apps)

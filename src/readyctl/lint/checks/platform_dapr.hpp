@@ -17,6 +17,11 @@ struct App {
 };
 
 std::vector<App> apps(const Graph& graph);
+
+// The sidecar has a channel to the app: `dapr.io/app-port` is set and not empty. Without one Dapr never calls into
+// the app (no service invocation reaches it, no event or binding is pushed to it); such an app only calls out or
+// pulls its work (streaming subscriptions, the workflow gRPC stream).
+bool has_app_channel(const PodTemplate& pod);
 const App* find_app(const std::vector<App>& apps, std::string_view ns, std::string_view id);
 
 // A Component for Dapr's self-hosted mode (`dapr run`): a metadata value names the loopback host (`localhost:6379`,
