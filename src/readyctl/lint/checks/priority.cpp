@@ -73,6 +73,7 @@ void check_class(const CheckContext& ctx, const Classes& classes, const PodTempl
   const yaml::Node* name = pod.spec->get("priorityClassName");
   if (!name || name->str().empty()) {
     if (classes.global_default()) return;  // admission assigns the globalDefault class
+    if (scheduler_assigns_priority(pod)) return;  // KAI: the priorityClassName label, else its per-kind default
     if (!cpu_workloads && !workload_uses_gpu(ctx.graph, pod)) return;  // preemption for GPUs is what it guards
     ctx.sink.report(*pod.owner, pod_spec_anchor(pod),
                     "pod sets no priorityClassName: it runs at priority 0 and the scheduler cannot tell serving from "
