@@ -230,4 +230,15 @@ spec:
     CHECK(all[0].location.line == 8);  // the pod spec
     REQUIRE(lint_one(dir, "deploy.yaml", gpu_worker, "priority-class").size() == 1);
   }
+
+  // The fixture good.yaml defines no globalDefault class, so that its KAI-scheduled pods show the KAI exemption.
+  TEST_CASE("priority-class: a GPU pod without a class passes when the input defines a globalDefault class")
+  {
+    const std::string gpu_api = std::string(k_team_a_deployment) + "          resources: {limits: {nvidia.com/gpu: 1}}\n";
+    const std::string standard = "apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {name: standard}\n"
+                                 "value: 1000\n";
+    test::TempDir dir;
+    REQUIRE(lint_one(dir, "deploy.yaml", standard + "---\n" + gpu_api, "priority-class").size() == 1);
+    CHECK(lint_one(dir, "deploy.yaml", standard + "globalDefault: true\n---\n" + gpu_api, "priority-class").empty());
+  }
 }

@@ -7,14 +7,13 @@
 #include <fmt/format.h>
 
 #include "readyctl/core/text.hpp"
+#include "readyctl/lint/checks/batch_schedulers.hpp"
 #include "readyctl/lint/checks/pod_walk.hpp"
 #include "readyctl/lint/checks/train_job.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
 
 namespace readyctl::lint {
 namespace {
-
-constexpr std::string_view k_queue_label = "kueue.x-k8s.io/queue-name";
 
 struct ClassInfo {
   const Object* object = nullptr;  // null for the built-in system classes
@@ -74,6 +73,7 @@ void check_class(const CheckContext& ctx, const Classes& classes, const PodTempl
   const yaml::Node* name = pod.spec->get("priorityClassName");
   if (!name || name->str().empty()) {
     if (classes.global_default()) return;  // admission assigns the globalDefault class
+    if (scheduler_assigns_priority(pod)) return;  // KAI: the priorityClassName label, else its per-kind default
     if (!cpu_workloads && !workload_uses_gpu(ctx.graph, pod)) return;  // preemption for GPUs is what it guards
     ctx.sink.report(*pod.owner, pod_spec_anchor(pod),
                     "pod sets no priorityClassName: it runs at priority 0 and the scheduler cannot tell serving from "
@@ -86,16 +86,6 @@ void check_class(const CheckContext& ctx, const Classes& classes, const PodTempl
                                 "until it exists",
                                 name->str(), classes.names()),
                     {}, Severity::error);
-}
-
-bool is_queued(const PodTemplate& pod)
-{
-  for (const yaml::Node* labels : {pod.labels(), pod.owner->labels()})
-    if (labels && labels->get(k_queue_label)) return true;
-  if (pod.owner->annotation_node(k_queue_label)) return true;
-  if (pod.owner->kind == "CronJob" && pod.owner->spec)
-    if (pod.owner->spec->path({"jobTemplate", "metadata", "labels", k_queue_label})) return true;
-  return false;
 }
 
 // The lowest priority among interactive (long-running, non-batch) pods, and one such pod.
@@ -125,22 +115,22 @@ struct PriorityIndex {
 void check_isolation(const CheckContext& ctx, const Classes& classes, const Interactive& interactive,
                      const PodTemplate& pod)
 {
-  if (!pod.batch || !pod_uses_gpu(pod) || is_queued(pod)) return;
+  if (!pod.batch || !pod_uses_gpu(pod) || pod_queued(pod)) return;
   const Object& o = *pod.owner;
   const yaml::Node* name = pod.spec->get("priorityClassName");
   if (!name || name->str().empty()) {
     ctx.sink.report(o, pod_spec_anchor(pod),
-                    fmt::format("batch GPU pod is not queued ({} label) and sets no priorityClassName: it competes "
+                    fmt::format("batch GPU pod is not queued ({}) and sets no priorityClassName: it competes "
                                 "with interactive serving at the same priority",
-                                k_queue_label));
+                                queue_key_hint(pod)));
     return;
   }
   const ClassInfo* c = classes.find(name->str());
   if (!c) {
     ctx.sink.report(o, name,
                     fmt::format("batch GPU pod uses PriorityClass '{}', which is not in the input, so nothing shows it "
-                                "cannot preempt interactive serving; queue it with {} or add the class",
-                                name->str(), k_queue_label));
+                                "cannot preempt interactive serving; queue it with the {} or add the class",
+                                name->str(), queue_key_hint(pod)));
     return;
   }
   if (c->never_preempts || c->value < interactive.priority) return;
@@ -154,8 +144,8 @@ void check_isolation(const CheckContext& ctx, const Classes& classes, const Inte
   ctx.sink.report(o, name,
                   fmt::format("batch GPU pod uses PriorityClass '{}' (value {}, may preempt) which is not below the "
                               "interactive priority {} of {}: set preemptionPolicy: Never, a lower value, or queue it "
-                              "with {}",
-                              name->str(), c->value, interactive.priority, against, k_queue_label),
+                              "with the {}",
+                              name->str(), c->value, interactive.priority, against, queue_key_hint(pod)),
                   std::move(related));
 }
 
@@ -181,7 +171,7 @@ void check_train_job(const CheckContext& ctx, const Classes& classes, const Inte
   ctx.sink.report(job, job.spec->get("trainer")->key_node("resourcesPerNode"),
                   fmt::format("TrainJob requests GPUs per node and is not queued ({} label){}: its pods compete with "
                               "interactive serving at the same priority",
-                              k_queue_label,
+                              k_kueue_queue_label,
                               runtime ? fmt::format(", and its runtime {} does not run them under a class below "
                                                     "serving", runtime->display_name())
                                       : ""));

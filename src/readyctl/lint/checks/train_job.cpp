@@ -1,5 +1,6 @@
 #include "readyctl/lint/checks/train_job.hpp"
 
+#include "readyctl/lint/checks/batch_schedulers.hpp"
 #include "readyctl/lint/pod_template.hpp"
 
 namespace readyctl::lint {
@@ -46,11 +47,7 @@ const yaml::Node* train_job_gpus(const Object& job)
   return nullptr;
 }
 
-bool train_job_queued(const Object& job)
-{
-  const yaml::Node* labels = job.labels();
-  return labels && labels->get("kueue.x-k8s.io/queue-name");
-}
+bool train_job_queued(const Object& job) { return kueue_queued(job); }
 
 const Object* train_job_runtime(const Graph& graph, const Object& job)
 {

@@ -1,6 +1,7 @@
 # The workload area: pod-level rules over every PodTemplate in the graph.
 list(APPEND READYCTL_LINT_SOURCES
   src/readyctl/lint/checks/api_validity.cpp
+  src/readyctl/lint/checks/batch_schedulers.cpp
   src/readyctl/lint/checks/bound_accounts.cpp
   src/readyctl/lint/checks/cloud_credentials.cpp
   src/readyctl/lint/checks/controller_signals.cpp
