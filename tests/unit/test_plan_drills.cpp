@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "local_ports.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -58,6 +59,9 @@ TEST_SUITE("plan")
 
   TEST_CASE("plan drills: local-rollback holds, and deviates when the rollback goes to the broken release")
   {
-    check_drill("local-rollback", "rollback", "--var port=18642", "--var port=18643 --var good_release=v2", "recovered");
+    // Free ports, not fixed ones: another test process on the machine (a second worktree's suite) may hold those.
+    const std::string good = "--var port=" + std::to_string(readyctl::test::free_port());
+    const std::string broken = "--var port=" + std::to_string(readyctl::test::free_port()) + " --var good_release=v2";
+    check_drill("local-rollback", "rollback", good, broken, "recovered");
   }
 }
