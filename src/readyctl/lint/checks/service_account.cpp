@@ -85,9 +85,19 @@ bool account_set_by_train_job(const Object& owner)
   return owner.is("ClusterTrainingRuntime", "trainer.kubeflow.org");
 }
 
+// KServe v0.16 pkg/apis/serving/v1alpha1/servingruntime_types.go: ServingRuntimePodSpec has no serviceAccountName
+// and no automountServiceAccountToken (containers, volumes, placement, labels, annotations, imagePullSecrets, hostIPC,
+// schedulerName, resourceClaims). The InferenceService that uses the runtime names the account in its predictor;
+// ModelMesh takes it from its model-serving-config ConfigMap. Neither finding can be fixed in the runtime.
+bool account_fields_absent(const Object& owner)
+{
+  return owner.is("ServingRuntime", "serving.kserve.io") || owner.is("ClusterServingRuntime", "serving.kserve.io");
+}
+
 void check_dedicated(const CheckContext& ctx, const AccountIndex& accounts, const PodTemplate& pod)
 {
   const Object& o = *pod.owner;
+  if (account_fields_absent(o)) return;
   check_deprecated_field(ctx, pod);
   const yaml::Node* field = service_account_field(pod);
   if (!field && account_set_by_train_job(o)) return;
@@ -112,6 +122,7 @@ void check_automount(const CheckContext& ctx, const AccountIndex& accounts, cons
                      const PodTemplate& pod)
 {
   const Object& o = *pod.owner;
+  if (account_fields_absent(o)) return;
   if (const yaml::Node* reason = pod.annotation_node(k_needs_api_access)) {
     if (!trim(reason->str()).empty()) return;
     ctx.sink.report(o, reason, fmt::format("annotation {} must give the reason the pod needs the Kubernetes API",
