@@ -120,17 +120,17 @@ void check_isolation(const CheckContext& ctx, const Classes& classes, const Inte
   const yaml::Node* name = pod.spec->get("priorityClassName");
   if (!name || name->str().empty()) {
     ctx.sink.report(o, pod_spec_anchor(pod),
-                    fmt::format("batch GPU pod is not queued ({}) and sets no priorityClassName: it competes "
+                    fmt::format("batch GPU pod is not queued ({} label) and sets no priorityClassName: it competes "
                                 "with interactive serving at the same priority",
-                                queue_key_hint(pod)));
+                                k_kueue_queue_label));
     return;
   }
   const ClassInfo* c = classes.find(name->str());
   if (!c) {
     ctx.sink.report(o, name,
                     fmt::format("batch GPU pod uses PriorityClass '{}', which is not in the input, so nothing shows it "
-                                "cannot preempt interactive serving; queue it with the {} or add the class",
-                                name->str(), queue_key_hint(pod)));
+                                "cannot preempt interactive serving; queue it with the {} label or add the class",
+                                name->str(), k_kueue_queue_label));
     return;
   }
   if (c->never_preempts || c->value < interactive.priority) return;
@@ -144,8 +144,8 @@ void check_isolation(const CheckContext& ctx, const Classes& classes, const Inte
   ctx.sink.report(o, name,
                   fmt::format("batch GPU pod uses PriorityClass '{}' (value {}, may preempt) which is not below the "
                               "interactive priority {} of {}: set preemptionPolicy: Never, a lower value, or queue it "
-                              "with the {}",
-                              name->str(), c->value, interactive.priority, against, queue_key_hint(pod)),
+                              "with the {} label",
+                              name->str(), c->value, interactive.priority, against, k_kueue_queue_label),
                   std::move(related));
 }
 
