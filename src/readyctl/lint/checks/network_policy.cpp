@@ -79,7 +79,7 @@ std::map<std::string_view, Namespace> collect(const CheckContext& ctx)
   std::map<std::string_view, Namespace> out;
   for (const PodTemplate& pod : ctx.graph.pods()) {
     if (host_network(pod)) continue;  // NetworkPolicy does not apply to host-network pods
-    if (is_infrastructure_namespace(pod.owner->scope, infrastructure)) continue;  // not a tenant: see the rule's doc
+    if (is_infrastructure_namespace(ctx.graph, pod.owner->scope, infrastructure)) continue;  // not a tenant: see the rule's doc
     Namespace& ns = out[pod.owner->scope];
     ns.pods.push_back(&pod);
     ns.agent = ns.agent || has_any_label(pod.labels(), agent_labels) || has_any_label(pod.owner->labels(), agent_labels);
@@ -90,7 +90,7 @@ std::map<std::string_view, Namespace> collect(const CheckContext& ctx)
         it->second.policies.push_back(&o);
         it->second.selectors.add(o.spec->get("podSelector"));
       }
-    } else if (is_kagent_agent(o) && !is_infrastructure_namespace(o.scope, infrastructure)) {
+    } else if (is_kagent_agent(o) && !is_infrastructure_namespace(ctx.graph, o.scope, infrastructure)) {
       Namespace& ns = out[o.scope];
       ns.agent = true;
       ns.agents.push_back(&o);

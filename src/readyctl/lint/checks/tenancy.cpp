@@ -1,6 +1,8 @@
 #include "readyctl/lint/checks/tenancy.hpp"
 
 #include <algorithm>
+#include <set>
+#include <string>
 
 #include "readyctl/core/text.hpp"
 
@@ -27,6 +29,27 @@ bool sets_nominal_quota(const Object& cluster_queue)
   return false;
 }
 
+// The namespaces whose ServiceAccounts a ClusterRoleBinding names, when the input also defines a CRD: where an
+// operator the input installs runs its controller.
+class OperatorNamespaces {
+public:
+  explicit OperatorNamespaces(const Graph& graph)
+  {
+    if (graph.of_kind("CustomResourceDefinition").empty()) return;
+    for (const Object* b : graph.of_kind("ClusterRoleBinding")) {
+      const yaml::Node* subjects = b->root->get("subjects");
+      if (!subjects || !subjects->is_sequence()) continue;
+      for (const yaml::Node* s : subjects->children())
+        if (s->is_mapping() && s->str_at("kind") == "ServiceAccount" && !s->str_at("namespace").empty())
+          m_namespaces.insert(std::string(s->str_at("namespace")));
+    }
+  }
+  bool contains(std::string_view ns) const { return m_namespaces.find(ns) != m_namespaces.end(); }
+
+private:
+  std::set<std::string, std::less<>> m_namespaces;
+};
+
 }  // namespace
 
 bool governs_namespace(const Graph& graph, std::string_view scope)
@@ -38,10 +61,11 @@ bool governs_namespace(const Graph& graph, std::string_view scope)
   return false;
 }
 
-bool is_infrastructure_namespace(std::string_view ns, const std::vector<std::string>& patterns)
+bool is_infrastructure_namespace(const Graph& graph, std::string_view ns, const std::vector<std::string>& patterns)
 {
   if (ns.empty()) return false;
-  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) { return glob_match(p, ns); });
+  if (std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) { return glob_match(p, ns); })) return true;
+  return graph.cached<OperatorNamespaces>().contains(ns);
 }
 
 const yaml::Node* kueue_queue_label(const PodTemplate& pod)

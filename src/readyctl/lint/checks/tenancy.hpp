@@ -11,8 +11,10 @@
 namespace readyctl::lint {
 
 // A namespace the platform runs itself in (kube-system, istio-system, an operator's namespace): matched against
-// the rule's `infrastructureNamespaces` globs. The unstated namespace is never one: it is wherever it is applied.
-bool is_infrastructure_namespace(std::string_view ns, const std::vector<std::string>& patterns);
+// the rule's `infrastructureNamespaces` globs, or an operator's install namespace in the input: the input defines
+// a CustomResourceDefinition and binds a ClusterRole to a ServiceAccount of that namespace (OME installs into `ome`,
+// which no list names). The unstated namespace is never one: it is wherever it is applied.
+bool is_infrastructure_namespace(const Graph& graph, std::string_view ns, const std::vector<std::string>& patterns);
 
 // Whether the input governs the namespace of `scope` (Object::scope): it creates it (a Namespace object of that
 // name) or sets policy in it (a ResourceQuota, LimitRange or NetworkPolicy there). Pods the input only deploys into

@@ -74,7 +74,7 @@ std::map<std::string_view, Tenant> collect_tenants(const CheckContext& ctx)
   const KueueQuotas& kueue = ctx.graph.cached<KueueQuotas>();
   std::map<std::string_view, Tenant> tenants;
   for (const PodTemplate& pod : ctx.graph.pods()) {
-    if (is_infrastructure_namespace(pod.owner->scope, infrastructure) || kueue.capping_queue(pod)) continue;
+    if (is_infrastructure_namespace(ctx.graph, pod.owner->scope, infrastructure) || kueue.capping_queue(pod)) continue;
     Tenant& t = tenants[pod.owner->scope];
     t.pods.push_back(&pod);
     add_gpus(pod, t.gpus);
