@@ -19,6 +19,23 @@ bool llmisvc_scheduler_preset(const PodTemplate& pod)
   return !pod.owner->spec->path({"router", "scheduler", "pool", "ref"});
 }
 
+// A multi-model runtime is run by ModelMesh (kserve/modelmesh-serving), not by KServe's single-model reconciler.
+bool model_mesh_runtime(const PodTemplate& pod)
+{
+  const yaml::Node* multi = pod.owner->spec ? pod.owner->spec->get("multiModel") : nullptr;
+  return multi && multi->str() == "true";
+}
+
+// ModelMesh gives drop ALL only to runtime containers that set no securityContext of their own; the row applies when
+// none does (a table row sees the pod, not the container, so a mixed runtime is judged as written).
+bool model_mesh_drops_all(const PodTemplate& pod)
+{
+  if (!model_mesh_runtime(pod)) return false;
+  for (const yaml::Node* c : pod.containers)
+    if (c->get("securityContext")) return false;
+  return true;
+}
+
 // ModelSpec.Default (the `model:` key) sets no resources; framework keys and custom containers do.
 bool kserve_defaults_resources(const PodTemplate& pod) { return pod.primary && pod.primary != pod.spec->get("model"); }
 
@@ -58,6 +75,14 @@ constexpr std::string_view k_llmisvc_scheduler_preset =
     "kserve/kserve v0.20.0 config/llmisvcconfig/config-llm-scheduler.yaml, container `main` (the endpoint picker), "
     "merged by pkg/controller/v1alpha2/llmisvc/config_merge.go when router.scheduler names no pool ref";
 
+constexpr std::string_view k_model_mesh_runtime =
+    "kserve/modelmesh-serving v0.12.0 controllers/modelmesh/runtime.go addRuntimeToDeployment (every runtime "
+    "container: securityContext drop ALL when it sets none, lifecycle preStop httpGet :8090 /prestop)";
+constexpr std::string_view k_model_mesh_probes =
+    "kserve/modelmesh-serving v0.12.0 config/internal/base/deployment.yaml.tmpl, the `mm` container ModelMesh runs "
+    "beside every runtime container (readinessProbe httpGet /ready, livenessProbe httpGet /live; the model server "
+    "is reached and judged through it)";
+
 constexpr std::string_view k_ray_kinds = "RayCluster|RayService|RayJob";
 constexpr std::string_view k_llmisvc_serving = "template|prefill.template";
 constexpr std::string_view k_llmisvc_workload = "template|worker|prefill.template|prefill.worker";
@@ -89,6 +114,14 @@ constexpr ControllerDefault k_defaults[] = {
      "terminationGracePeriodSeconds", "300", "timeout", &kserve_serverless, k_kserve_knative_grace},
     {"serving.kserve.io", "ServingRuntime|ClusterServingRuntime", "runtime", InjectScope::primary, "readinessProbe",
      "tcpSocket on the first container port, timeoutSeconds 1", "", nullptr, k_kserve_raw_probe},
+    {"serving.kserve.io", "ServingRuntime|ClusterServingRuntime", "runtime", InjectScope::every, "readinessProbe",
+     "httpGet /ready on ModelMesh's mm container (multi-model runtimes)", "", &model_mesh_runtime, k_model_mesh_probes},
+    {"serving.kserve.io", "ServingRuntime|ClusterServingRuntime", "runtime", InjectScope::every, "livenessProbe",
+     "httpGet /live on ModelMesh's mm container (multi-model runtimes)", "", &model_mesh_runtime, k_model_mesh_probes},
+    {"serving.kserve.io", "ServingRuntime|ClusterServingRuntime", "runtime", InjectScope::every,
+     "securityContext.capabilities.drop", "ALL", "", &model_mesh_drops_all, k_model_mesh_runtime},
+    {"serving.kserve.io", "ServingRuntime|ClusterServingRuntime", "runtime", InjectScope::every, "lifecycle.preStop",
+     "httpGet :8090 /prestop (multi-model runtimes)", "", &model_mesh_runtime, k_model_mesh_runtime},
 
     {"serving.kserve.io", "LLMInferenceService", k_llmisvc_serving, InjectScope::primary, "readinessProbe",
      "httpGet /health :8000, timeoutSeconds 1", "", nullptr, k_llmisvc_preset},
