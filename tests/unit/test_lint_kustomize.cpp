@@ -150,11 +150,14 @@ TEST_SUITE("lint")
     lint::Object object;
     object.root = rroot;
     object.origin = &origin;
-    CHECK(lint::changed_source_text(object, item(containers, 1)->get("image")) == std::optional<std::string_view>("web:v1"));
-    CHECK(lint::changed_source_text(object, at_path(rroot, {"metadata", "name"})) == std::optional<std::string_view>("web"));
-    CHECK(!lint::changed_source_text(object, item(containers, 1)->get("name")));       // the same text
-    CHECK(!lint::changed_source_text(object, item(containers, 0)->get("image")));      // added by a patch
-    CHECK(!lint::changed_source_text(object, at_path(rroot, {"metadata", "namespace"})));  // added field
+    CHECK(lint::source_difference(object, item(containers, 1)->get("image")).was == std::optional<std::string_view>("web:v1"));
+    CHECK(lint::source_difference(object, at_path(rroot, {"metadata", "name"})).was == std::optional<std::string_view>("web"));
+    CHECK(!lint::source_difference(object, item(containers, 1)->get("name")).was);       // the same text
+    CHECK(!lint::source_difference(object, item(containers, 0)->get("image")).was);      // added by a patch
+    CHECK(!lint::source_difference(object, at_path(rroot, {"metadata", "namespace"})).was);  // added field
+    CHECK(lint::source_difference(object, item(containers, 0)->get("image")).added);
+    CHECK(lint::source_difference(object, at_path(rroot, {"metadata", "namespace"})).added);
+    CHECK_FALSE(lint::source_difference(object, item(containers, 1)->get("image")).added);
     // A node that is not in the rendered object, and a generated object, map to the origin's root.
     CHECK(line_of(s.documents[0].root->get("spec")) == 1);
     lint::Origin generated{&source, s.documents[0].root->get("spec"), true};

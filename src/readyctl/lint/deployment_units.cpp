@@ -29,22 +29,10 @@ struct KustomizationGraph {
 
 KustomizationGraph follow_kustomizations(const std::vector<fs::path>& walked)
 {
-  KustomizationGraph g;
-  std::set<fs::path> visited;
-  std::vector<fs::path> todo;
-  for (const fs::path& dir : walked) todo.push_back(canonical_or_self(dir));
-  while (!todo.empty()) {
-    fs::path dir = std::move(todo.back());
-    todo.pop_back();
-    if (!visited.insert(dir).second) continue;
-    KustomizationRefs refs = read_kustomization_refs(dir);
-    g.consumed.insert(refs.files.begin(), refs.files.end());
-    for (fs::path& d : refs.dirs) {
-      g.included.insert(d);
-      todo.push_back(std::move(d));
-    }
-  }
-  return g;
+  std::vector<fs::path> roots;
+  for (const fs::path& dir : walked) roots.push_back(canonical_or_self(dir));
+  KustomizationRefs all = reachable_kustomization_refs(roots);
+  return {{all.dirs.begin(), all.dirs.end()}, {all.files.begin(), all.files.end()}};
 }
 
 void add_run_paths(std::set<fs::path>& out, const fs::path& base, const yaml::Node* map)

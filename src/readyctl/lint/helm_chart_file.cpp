@@ -9,6 +9,7 @@
 #include "readyctl/core/error.hpp"
 #include "readyctl/core/read_file.hpp"
 #include "readyctl/core/text.hpp"
+#include "readyctl/lint/unrendered.hpp"
 
 namespace readyctl::lint {
 namespace fs = std::filesystem;
@@ -25,7 +26,7 @@ void find_charts(const fs::path& base, int depth, std::multimap<std::string, fs:
   for (const auto& e : fs::directory_iterator(base, fs::directory_options::skip_permission_denied, ec)) {
     if (++visited > k_max_dirs_searched) return;
     if (!e.is_directory(ec) || e.is_symlink(ec) || e.path().filename().string().starts_with(".")) continue;
-    if (fs::is_regular_file(e.path() / "Chart.yaml", ec)) out.emplace(e.path().filename().string(), e.path());
+    if (is_helm_chart_dir(e.path())) out.emplace(e.path().filename().string(), e.path());
     if (depth > 1) find_charts(e.path(), depth - 1, out, visited);
   }
 }

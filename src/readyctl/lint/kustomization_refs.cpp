@@ -1,5 +1,6 @@
 #include "readyctl/lint/kustomization_refs.hpp"
 
+#include <set>
 #include <string_view>
 
 #include "readyctl/core/error.hpp"
@@ -98,6 +99,24 @@ KustomizationRefs read_kustomization_refs(const fs::path& dir)
     // Unreadable: it names nothing here; rendering it reports the problem.
   }
   return out;
+}
+
+KustomizationRefs reachable_kustomization_refs(const std::vector<fs::path>& dirs)
+{
+  std::set<fs::path> files, included, visited;
+  std::vector<fs::path> todo(dirs.begin(), dirs.end());
+  while (!todo.empty()) {
+    fs::path dir = std::move(todo.back());
+    todo.pop_back();
+    if (!visited.insert(dir).second) continue;
+    KustomizationRefs refs = read_kustomization_refs(dir);
+    files.insert(refs.files.begin(), refs.files.end());
+    for (fs::path& d : refs.dirs) {
+      included.insert(d);
+      todo.push_back(std::move(d));
+    }
+  }
+  return {{files.begin(), files.end()}, {included.begin(), included.end()}};
 }
 
 }  // namespace readyctl::lint

@@ -21,4 +21,9 @@ std::filesystem::path kustomization_file(const std::filesystem::path& dir);
 // are left out. A kustomization that cannot be read or parsed names nothing (kustomize reports it when rendering).
 KustomizationRefs read_kustomization_refs(const std::filesystem::path& dir);
 
+// What the kustomizations of `dirs` (weakly canonical) and every kustomization they include, bases outside `dirs`
+// too, name: each file once, and each directory some kustomization includes once (a directory of `dirs` only when
+// another includes it), sorted.
+KustomizationRefs reachable_kustomization_refs(const std::vector<std::filesystem::path>& dirs);
+
 }  // namespace readyctl::lint

@@ -310,21 +310,16 @@ const yaml::Node* origin_node(const Origin& origin, const yaml::Node* rendered_r
   return trace_from_root(origin, rendered_root, node).node;
 }
 
-std::optional<std::string_view> changed_source_text(const Object& object, const yaml::Node* rendered)
+SourceDifference source_difference(const Object& object, const yaml::Node* rendered)
 {
   constexpr size_t k_max_shown = 80;
-  if (!object.origin || !rendered || !rendered->is_scalar()) return std::nullopt;
+  if (!object.origin || object.origin->generated || !rendered) return {};
   const Traced source = trace_from_root(*object.origin, object.root, rendered);
-  if (!source.exact || !source.node->is_scalar() || source.node->str() == rendered->str()) return std::nullopt;
+  if (!source.exact) return {true, std::nullopt};
+  if (!rendered->is_scalar() || !source.node->is_scalar() || source.node->str() == rendered->str()) return {};
   std::string_view text = source.node->str();
-  if (text.size() > k_max_shown || text.find_first_of("\r\n") != std::string_view::npos) return std::nullopt;
-  return text;
-}
-
-bool added_by_kustomization(const Object& object, const yaml::Node* rendered)
-{
-  if (!object.origin || object.origin->generated || !rendered) return false;
-  return !trace_from_root(*object.origin, object.root, rendered).exact;
+  if (text.size() > k_max_shown || text.find_first_of("\r\n") != std::string_view::npos) return {};
+  return {false, text};
 }
 
 }  // namespace readyctl::lint

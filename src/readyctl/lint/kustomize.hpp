@@ -38,12 +38,14 @@ void map_origins(ManifestSet& set, size_t first, const KustomizeRender& render);
 // patches and drops fields). The origin's root for generated objects and for nodes outside `rendered_root`.
 const yaml::Node* origin_node(const Origin& origin, const yaml::Node* rendered_root, const yaml::Node* node);
 
-// For a scalar of a traced object that the kustomization changed (an overlay's patch, `images:`, `replicas:`), the
-// short one-line text the source has there, so a finding can say that its line shows the value before the change.
-std::optional<std::string_view> changed_source_text(const Object& object, const yaml::Node* rendered);
-
-// Whether a node of a traced object is missing from its source file (a patch added the field or list item, or
-// replaced the list holding it), so the line shown is only the nearest the source has. False for generated objects.
-bool added_by_kustomization(const Object& object, const yaml::Node* rendered);
+// How a node of a traced object differs from its source file, found by one trace: `added` when the source does not
+// have it (a patch added the field or list item, or replaced the list holding it), so the line shown is only the
+// nearest the source has; else, for a scalar the kustomization changed (an overlay's patch, `images:`,
+// `replicas:`), `was`: the short one-line text the source has there. Neither for generated or untraced objects.
+struct SourceDifference {
+  bool added = false;
+  std::optional<std::string_view> was;
+};
+SourceDifference source_difference(const Object& object, const yaml::Node* rendered);
 
 }  // namespace readyctl::lint

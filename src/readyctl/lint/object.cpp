@@ -1,5 +1,7 @@
 #include "readyctl/lint/object.hpp"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "readyctl/lint/kustomize.hpp"
@@ -113,5 +115,9 @@ std::string Object::display_name() const
   if (ns.empty()) return fmt::format("{} {}", kind, name);
   return fmt::format("{} {}/{}", kind, ns, name);
 }
+
+std::string directory_of(const Object& object) { return std::filesystem::path(object.file->path()).parent_path().string(); }
+
+bool same_directory(const Object& a, const Object& b) { return a.file == b.file || directory_of(a) == directory_of(b); }
 
 }  // namespace readyctl::lint

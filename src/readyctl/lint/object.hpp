@@ -68,6 +68,11 @@ inline constexpr std::string_view k_directory_scope_mark = "\x01dir:";
 // directory "namespace (unstated) of deploy/app/".
 std::string scope_label(std::string_view scope);
 
+// The directory of the file an object was read from ("" for a file named without one).
+std::string directory_of(const Object& object);
+// Whether two objects were read from the same file or from files side by side in one directory.
+bool same_directory(const Object& a, const Object& b);
+
 // Kinds that live outside namespaces (ClusterRole, Namespace, PriorityClass, ClusterQueue, …).
 bool is_cluster_scoped_kind(std::string_view kind);
 

@@ -4,7 +4,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -94,17 +93,8 @@ private:
     std::error_code ec;
     const fs::path root = fs::weakly_canonical(unit_dir, ec);
     std::vector<std::unique_ptr<PatchFile>> out;
-    std::set<fs::path> seen_dirs, seen_files;
-    std::vector<fs::path> todo{root};
-    while (!todo.empty()) {
-      const fs::path dir = todo.back();
-      todo.pop_back();
-      if (!seen_dirs.insert(dir).second) continue;
-      KustomizationRefs refs = read_kustomization_refs(dir);
-      for (const fs::path& f : refs.files)
-        if (yaml_file(f) && !is_kustomization_file(f) && seen_files.insert(f).second) add(out, f, root, unit_dir);
-      todo.insert(todo.end(), refs.dirs.begin(), refs.dirs.end());
-    }
+    for (const fs::path& f : reachable_kustomization_refs({root}).files)
+      if (yaml_file(f) && !is_kustomization_file(f)) add(out, f, root, unit_dir);
     return out;
   }
 

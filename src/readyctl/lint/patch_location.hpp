@@ -5,9 +5,9 @@
 // containers; JSON 6902 patches are not read.
 #pragma once
 #include <optional>
+#include <string>
 
 #include "readyctl/lint/object.hpp"
-#include <string>
 
 namespace readyctl::lint {
 

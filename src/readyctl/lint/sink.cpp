@@ -45,11 +45,13 @@ void FindingSink::report(const Object& object, const yaml::Node* at, std::string
   // values are secrets, without either value: Katib's base reads DB_PASSWORD from a Secret, an overlay's patch
   // writes it in).
   if (object.origin) {
-    if (std::optional<std::string_view> was = changed_source_text(object, node))
+    const SourceDifference difference = source_difference(object, node);
+    if (difference.was)
       raw.message += m_rule.sensitive ? std::string(" (the source line holds another value; the kustomization "
                                                     "changes it)")
-                                      : fmt::format(" (the source has '{}' here; the kustomization changes it)", *was);
-    else if (at && added_by_kustomization(object, node))
+                                      : fmt::format(" (the source has '{}' here; the kustomization changes it)",
+                                                    *difference.was);
+    else if (at && difference.added)
       point_at_patch(raw, object, node);
   }
   for (const Related& r : related) raw.related.push_back({r.object->location(r.at), r.message});

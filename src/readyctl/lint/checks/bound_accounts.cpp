@@ -1,7 +1,6 @@
 #include "readyctl/lint/checks/bound_accounts.hpp"
 
 #include <algorithm>
-#include <filesystem>
 
 namespace readyctl::lint {
 
@@ -37,8 +36,15 @@ int closeness(const Object& candidate, const Object* near)
 {
   if (!near) return 0;
   if (candidate.file == near->file) return 2;
-  return std::filesystem::path(candidate.file->path()).parent_path() ==
-         std::filesystem::path(near->file->path()).parent_path();
+  return same_directory(candidate, *near);
+}
+
+std::vector<std::string_view> BoundAccounts::cluster_subject_namespaces() const
+{
+  std::vector<std::string_view> out;
+  for (const auto& [name, subject] : m_by_name)
+    if (subject.binding->kind == "ClusterRoleBinding" && !subject.ns.empty()) out.push_back(subject.ns);
+  return out;
 }
 
 std::vector<const Object*> BoundAccounts::bindings_for(std::string_view ns, std::string_view name,

@@ -25,6 +25,8 @@ public:
   // holds one. Of the copies, the one in `near`'s file is kept, else one in its directory, else the first.
   std::vector<const Object*> bindings_for(std::string_view ns, std::string_view name,
                                           const Object* near = nullptr) const;
+  // The namespaces that ClusterRoleBindings' ServiceAccount subjects state, with repeats.
+  std::vector<std::string_view> cluster_subject_namespaces() const;
 
 private:
   struct Subject {

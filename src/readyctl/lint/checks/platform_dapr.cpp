@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 #include <set>
 #include <string>
 
@@ -105,8 +104,6 @@ bool names_loopback(std::string_view value)
   }
   return false;
 }
-
-std::string directory_of(const Object& o) { return std::filesystem::path(o.file->path()).parent_path().string(); }
 
 // The directories holding a self-hosted-mode Component, built once per run.
 class LocalResourceDirs {

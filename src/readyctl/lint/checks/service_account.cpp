@@ -1,6 +1,5 @@
 // service-account and sa-token-automount: pods run under a dedicated ServiceAccount and do not mount its API
 // token unless they say why they need the API.
-#include <filesystem>
 #include <map>
 #include <set>
 
@@ -19,12 +18,6 @@ constexpr std::string_view k_needs_api_access = "readyctl.io/needs-api-access";
 
 // ServiceAccounts by scope and name. An object without a namespace lands wherever it is applied, so it matches a
 // reference from any namespace applied with it (and a pod without one matches a ServiceAccount beside it).
-bool same_directory(const Object& a, const Object& b)
-{
-  return a.file == b.file ||
-         std::filesystem::path(a.file->path()).parent_path() == std::filesystem::path(b.file->path()).parent_path();
-}
-
 class AccountIndex {
 public:
   explicit AccountIndex(const Graph& graph)

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "readyctl/core/text.hpp"
+#include "readyctl/lint/checks/bound_accounts.hpp"
 
 namespace readyctl::lint {
 namespace {
@@ -36,13 +37,7 @@ public:
   explicit OperatorNamespaces(const Graph& graph)
   {
     if (graph.of_kind("CustomResourceDefinition").empty()) return;
-    for (const Object* b : graph.of_kind("ClusterRoleBinding")) {
-      const yaml::Node* subjects = b->root->get("subjects");
-      if (!subjects || !subjects->is_sequence()) continue;
-      for (const yaml::Node* s : subjects->children())
-        if (s->is_mapping() && s->str_at("kind") == "ServiceAccount" && !s->str_at("namespace").empty())
-          m_namespaces.insert(std::string(s->str_at("namespace")));
-    }
+    for (std::string_view ns : graph.cached<BoundAccounts>().cluster_subject_namespaces()) m_namespaces.emplace(ns);
   }
   bool contains(std::string_view ns) const { return m_namespaces.find(ns) != m_namespaces.end(); }
 
