@@ -205,6 +205,45 @@ TEST_SUITE("lint")
     CHECK(proxy.message.ends_with("(a kustomize patch adds this to " + (dir / "base/manager.yaml").string() + ")"));
   }
 
+
+  TEST_CASE("units: a value a JSON 6902 patch writes is reported in the patch, at the value")
+  {
+    if (!renders_with_origins()) {
+      MESSAGE("no kubectl whose kustomize writes origin annotations: kustomize units are not tested here");
+      return;
+    }
+    // Katib's katib-standalone-postgres install: the base reads DB_PASSWORD from a Secret, the install's JSON 6902
+    // patch replaces the env list with a literal (line 8 of the patch, column 14: Katib writes `katib`). A second patch
+    // file, the same operation and value aimed at another Deployment, is not taken for it.
+    test::TempDir dir;
+    const std::string deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {}\n  namespace: kubeflow\n"
+                                   "spec:\n  selector:\n    matchLabels: {{app: {}}}\n  template:\n    metadata:\n"
+                                   "      labels: {{app: {}}}\n    spec:\n      containers:\n        - name: {}\n"
+                                   "          image: ghcr.io/kubeflow/katib/{}:v0.18.0\n          env:\n"
+                                   "            - name: DB_PASSWORD\n              valueFrom:\n"
+                                   "                secretKeyRef: {{name: katib-mysql-secrets, key: MYSQL_ROOT_PASSWORD}}\n";
+    dir.write("base/kustomization.yaml", "resources: [db-manager.yaml]\n");
+    dir.write("base/db-manager.yaml", fmt::format(fmt::runtime(deployment), "katib-db-manager", "db", "db",
+                                                  "katib-db-manager", "katib-db-manager"));
+    const std::string ops = "---\n- op: replace\n  path: /spec/template/spec/containers/0/env\n  value:\n"
+                            "    - name: DB_NAME\n      value: postgres\n    - name: DB_PASSWORD\n      value: {}\n";
+    dir.write("install/kustomization.yaml",
+              "resources: [../base]\npatches:\n  - path: other.yaml\n    target: {group: apps, version: v1, kind: "
+              "Deployment, name: katib-ui}\n  - path: patches/db-manager.yaml\n    target:\n      group: apps\n"
+              "      version: v1\n      kind: Deployment\n      name: katib-db-manager\n");
+    dir.write("install/other.yaml", fmt::format(fmt::runtime(ops), "pgpass4db"));
+    dir.write("install/patches/db-manager.yaml", fmt::format(fmt::runtime(ops), "pgpass4db"));
+    lint::LintOptions options;
+    options.paths = {(dir / "install").string()};
+    options.only = {"secret-literal"};
+    options.discover_config = false;
+    const std::vector<Finding> findings = lint::run_lint(options).report.findings;
+    REQUIRE(findings.size() == 1);
+    CHECK(fs::path(findings[0].location.file).lexically_relative(dir.path()) == "install/patches/db-manager.yaml");
+    CHECK(findings[0].location.line == 8);
+    CHECK(findings[0].location.column == 14);
+    CHECK(findings[0].message.find("pgpass") == std::string::npos);
+  }
   TEST_CASE("units: a base that two overlays include is read and parsed once for positions")
   {
     if (!renders_with_origins()) {

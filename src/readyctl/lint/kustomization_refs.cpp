@@ -62,6 +62,21 @@ void add_generator_inputs(KustomizationRefs& out, const fs::path& dir, const yam
   }
 }
 
+// `patches: [{path, target: {kind, name}}]` and `patchesJson6902:` alike.
+void add_patch_targets(KustomizationRefs& out, const fs::path& dir, const yaml::Node* list)
+{
+  if (!list || !list->is_sequence()) return;
+  for (const yaml::Node* item : list->children()) {
+    const yaml::Node* target = item->is_mapping() ? item->get("target") : nullptr;
+    std::string_view ref = item->is_mapping() ? item->str_at("path") : std::string_view();
+    if (!target || !target->is_mapping() || ref.empty() || is_remote(ref)) continue;
+    std::error_code ec;
+    fs::path p = fs::weakly_canonical(dir / fs::path(std::string(ref)), ec);
+    if (!ec && fs::is_regular_file(p, ec))
+      out.patch_targets.push_back({p, std::string(target->str_at("kind")), std::string(target->str_at("name"))});
+  }
+}
+
 }  // namespace
 
 bool is_kustomization_file(const fs::path& path)
@@ -93,6 +108,7 @@ KustomizationRefs read_kustomization_refs(const fs::path& dir)
     if (!root->is_mapping()) return out;
     for (std::string_view key : k_path_lists) add_path_list(out, dir, root->get(key));
     for (std::string_view key : k_generators) add_generator_inputs(out, dir, root->get(key));
+    for (std::string_view key : {"patches", "patchesJson6902"}) add_patch_targets(out, dir, root->get(key));
     if (const yaml::Node* openapi = root->get("openapi"); openapi && openapi->is_mapping())
       add_path(out, dir, openapi->str_at("path"));
   } catch (const InputError&) {
@@ -104,6 +120,7 @@ KustomizationRefs read_kustomization_refs(const fs::path& dir)
 KustomizationRefs reachable_kustomization_refs(const std::vector<fs::path>& dirs)
 {
   std::set<fs::path> files, included, visited;
+  std::vector<PatchTarget> targets;
   std::vector<fs::path> todo(dirs.begin(), dirs.end());
   while (!todo.empty()) {
     fs::path dir = std::move(todo.back());
@@ -111,12 +128,13 @@ KustomizationRefs reachable_kustomization_refs(const std::vector<fs::path>& dirs
     if (!visited.insert(dir).second) continue;
     KustomizationRefs refs = read_kustomization_refs(dir);
     files.insert(refs.files.begin(), refs.files.end());
+    targets.insert(targets.end(), refs.patch_targets.begin(), refs.patch_targets.end());
     for (fs::path& d : refs.dirs) {
       included.insert(d);
       todo.push_back(std::move(d));
     }
   }
-  return {{files.begin(), files.end()}, {included.begin(), included.end()}};
+  return {{files.begin(), files.end()}, {included.begin(), included.end()}, std::move(targets)};
 }
 
 }  // namespace readyctl::lint

@@ -2,13 +2,22 @@
 // can tell kustomization roots from bases and components, and files a kustomization consumes from plain files.
 #pragma once
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace readyctl::lint {
 
+// A patch file a kustomization applies to the objects its `target:` names (`patches:`, `patchesJson6902:`).
+struct PatchTarget {
+  std::filesystem::path file;  // weakly canonical
+  std::string kind;            // empty: any kind
+  std::string name;            // empty: any name
+};
+
 struct KustomizationRefs {
   std::vector<std::filesystem::path> files;  // resources, patches, generator inputs, … (weakly canonical)
   std::vector<std::filesystem::path> dirs;   // included kustomizations: resources, bases, components (weakly canonical)
+  std::vector<PatchTarget> patch_targets;    // patch files with a target, in the order the kustomizations name them
 };
 
 // Whether a file is named as kustomize names a kustomization (kustomization.yaml, .yml or Kustomization).

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -47,7 +48,9 @@ bool steps_to(const yaml::Node* from, const yaml::Node* to, std::vector<Step>& p
   return false;
 }
 
-const yaml::Node* follow(const yaml::Node* n, const std::vector<Step>& path)
+// Follows `path` from `n`: list items by their `name`, as strategic merge matches containers, or (`by_index`, inside a
+// JSON 6902 value, which is the list as written) by position.
+const yaml::Node* follow(const yaml::Node* n, std::span<const Step> path, bool by_index = false)
 {
   for (const Step& s : path) {
     if (!n) return nullptr;
@@ -55,19 +58,78 @@ const yaml::Node* follow(const yaml::Node* n, const std::vector<Step>& path)
       n = !n->is_mapping() ? nullptr : s.key_node ? n->key_node(s.key) : n->get(s.key);
       continue;
     }
-    if (!n->is_sequence() || s.item_name.empty()) return nullptr;  // strategic merge matches items by name only
+    if (!n->is_sequence()) return nullptr;
     const yaml::Node* found = nullptr;
-    for (const yaml::Node* c : n->children())
-      if (c->is_mapping() && c->str_at("name") == s.item_name) found = c;
+    size_t i = 0;
+    for (const yaml::Node* c : n->children()) {
+      if (by_index ? i == s.index : (!s.item_name.empty() && c->is_mapping() && c->str_at("name") == s.item_name))
+        found = c;
+      ++i;
+    }
     n = found;
   }
   return n;
+}
+
+// A JSON pointer's segments (RFC 6901: `~1` stands for '/', `~0` for '~').
+std::vector<std::string> pointer_segments(std::string_view pointer)
+{
+  std::vector<std::string> out;
+  if (!pointer.starts_with('/')) return out;
+  for (std::string_view rest = pointer.substr(1);;) {
+    const size_t slash = rest.find('/');
+    std::string segment;
+    std::string_view raw = rest.substr(0, slash);
+    for (size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '~' && i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1')) {
+        segment.push_back(raw[++i] == '1' ? '/' : '~');
+        continue;
+      }
+      segment.push_back(raw[i]);
+    }
+    out.push_back(std::move(segment));
+    if (slash == std::string_view::npos) return out;
+    rest = rest.substr(slash + 1);
+  }
+}
+
+// Whether the pointer's segments lead along `path`: keys by name, list items by index or `-` (appended).
+bool leads_along(const std::vector<std::string>& segments, const std::vector<Step>& path)
+{
+  if (segments.empty() || segments.size() > path.size()) return false;
+  for (size_t i = 0; i < segments.size(); ++i) {
+    const Step& s = path[i];
+    if (s.item ? segments[i] != "-" && segments[i] != std::to_string(s.index) : segments[i] != s.key) return false;
+  }
+  return true;
+}
+
+// In a JSON 6902 patch (a list of operations): the `add` or `replace` whose path leads to the field, and the field
+// in its value, when it reads as the rendered one does (a scalar the same text, a key the same key).
+const yaml::Node* json_patch_field(const yaml::Node* ops, const std::vector<Step>& path, const yaml::Node* rendered)
+{
+  for (const yaml::Node* op : ops->children()) {
+    if (!op->is_mapping()) continue;
+    const std::string_view verb = op->str_at("op");
+    const yaml::Node* value = op->get("value");
+    const std::vector<std::string> segments = pointer_segments(op->str_at("path"));
+    if ((verb != "add" && verb != "replace") || !value || !leads_along(segments, path)) continue;
+    const yaml::Node* found = segments.size() < path.size()
+                                  ? follow(value, std::span(path).subspan(segments.size()), true)
+                                  : path.back().key_node ? op->key_node("value") : value;
+    if (!found) continue;
+    if (rendered->is_scalar() && !path.back().key_node && (!found->is_scalar() || found->str() != rendered->str()))
+      continue;
+    return found;
+  }
+  return nullptr;
 }
 
 struct PatchFile {
   std::string shown;  // as the user named the kustomization directory
   yaml::SourceFile source;
   yaml::ParsedFile parsed;
+  std::vector<PatchTarget> targets;  // the objects a kustomization applies this file to (JSON 6902 patches)
 };
 
 bool yaml_file(const fs::path& p)
@@ -93,19 +155,22 @@ private:
     std::error_code ec;
     const fs::path root = fs::weakly_canonical(unit_dir, ec);
     std::vector<std::unique_ptr<PatchFile>> out;
-    for (const fs::path& f : reachable_kustomization_refs({root}).files)
-      if (yaml_file(f) && !is_kustomization_file(f)) add(out, f, root, unit_dir);
+    const KustomizationRefs refs = reachable_kustomization_refs({root});
+    for (const fs::path& f : refs.files)
+      if (yaml_file(f) && !is_kustomization_file(f)) add(out, f, root, unit_dir, refs.patch_targets);
     return out;
   }
 
   static void add(std::vector<std::unique_ptr<PatchFile>>& out, const fs::path& file, const fs::path& root,
-                  const std::string& unit_dir)
+                  const std::string& unit_dir, const std::vector<PatchTarget>& targets)
   {
     try {
       const fs::path relative = file.lexically_relative(root);
       std::string shown = (fs::path(unit_dir) / relative).lexically_normal().string();
-      auto p = std::make_unique<PatchFile>(PatchFile{shown, yaml::SourceFile(shown, read_file(file, k_max_patch_bytes)), {}});
+      auto p = std::make_unique<PatchFile>(PatchFile{shown, yaml::SourceFile(shown, read_file(file, k_max_patch_bytes)), {}, {}});
       p->parsed = yaml::parse_yaml(p->source);
+      for (const PatchTarget& t : targets)
+        if (t.file == file) p->targets.push_back(t);
       out.push_back(std::move(p));
     } catch (const InputError&) {
       // Unreadable: kustomize reported it when rendering.
@@ -128,6 +193,25 @@ std::string_view source_name(const Origin& origin)
   return name ? name->str() : std::string_view();
 }
 
+bool applies_to(const PatchFile& file, std::string_view kind, std::string_view name)
+{
+  for (const PatchTarget& t : file.targets)
+    if ((t.kind.empty() || t.kind == kind) && (t.name.empty() || t.name == name)) return true;
+  return false;
+}
+
+// The field in one document of a patch file: a strategic-merge patch or resource of the object's kind and name, or a
+// JSON 6902 patch a kustomization applies to the object.
+const yaml::Node* field_in(const PatchFile& file, const yaml::Node* root, const Object& object, std::string_view name,
+                           const std::vector<Step>& path, const yaml::Node* node)
+{
+  if (root && root->is_sequence())
+    return applies_to(file, object.kind, name) ? json_patch_field(root, path, node) : nullptr;
+  if (!root || !root->is_mapping() || root->str_at("kind") != object.kind) return nullptr;
+  const yaml::Node* doc_name = root->path({"metadata", "name"});
+  return doc_name && doc_name->str() == name ? follow(root, path) : nullptr;
+}
+
 }  // namespace
 
 std::optional<PatchPosition> patch_location(const Object& object, const yaml::Node* node)
@@ -138,13 +222,9 @@ std::optional<PatchPosition> patch_location(const Object& object, const yaml::No
   const std::string_view name = source_name(*object.origin);
   for (const auto& file : patch_files().of(std::string(object.origin->unit_dir))) {
     if (file->shown == object.display_file) continue;
-    for (const yaml::Document& doc : file->parsed.documents) {
-      const yaml::Node* root = doc.root;
-      if (!root || !root->is_mapping() || root->str_at("kind") != object.kind) continue;
-      const yaml::Node* doc_name = root->path({"metadata", "name"});
-      if (!doc_name || doc_name->str() != name) continue;
-      if (const yaml::Node* found = follow(root, path)) return PatchPosition{&file->shown, found->line(), found->column()};
-    }
+    for (const yaml::Document& doc : file->parsed.documents)
+      if (const yaml::Node* found = field_in(*file, doc.root, object, name, path, node))
+        return PatchPosition{&file->shown, found->line(), found->column()};
   }
   return std::nullopt;
 }

@@ -2,7 +2,8 @@
 // manager_auth_proxy_patch.yaml adds the kube-rbac-proxy container to config/manager/manager.yaml's Deployment).
 // The strategic-merge patches and resources of the unit's kustomizations are searched for a document of the same
 // kind and source name that holds the same field, list items matched by their `name` as strategic merge matches
-// containers; JSON 6902 patches are not read.
+// containers; a JSON 6902 patch a kustomization applies to the object (its `target:`) is searched for the add or
+// replace operation whose path leads to the field, its value confirmed by the text.
 #pragma once
 #include <optional>
 #include <string>
