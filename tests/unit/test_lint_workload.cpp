@@ -232,3 +232,73 @@ TEST_SUITE("lint")
     CHECK(per_file == std::map<std::string, int>{{"install-vap-map.yaml", 1}, {"install-vap.yaml", 1}, {"install.yaml", 1}});
   }
 }
+
+namespace {
+
+constexpr const char* k_sleep_job = R"(apiVersion: batch/v1
+kind: Job
+metadata:
+  name: sample-job
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: sleep
+          image: busybox:1.36
+          args: ["sleep", "30"]
+)";
+
+// Kueue's site/static/examples/visibility/cluster-role-and-binding.yaml: a docs example granting `default/default`
+// read access to the visibility API.
+constexpr const char* k_default_binding = R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: read-pending-workloads
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: kueue-batch-user-role
+subjects:
+  - kind: ServiceAccount
+    name: default
+    namespace: default
+)";
+
+std::map<std::string, int> automount_per_file(const test::TempDir& dir)
+{
+  lint::LintOptions options;
+  options.paths = {dir.path().string()};
+  options.only = {"sa-token-automount"};
+  options.discover_config = false;
+  options.kustomize = false;
+  std::map<std::string, int> out;
+  for (const Finding& f : lint::run_lint(options).report.findings)
+    ++out[std::filesystem::path(f.location.file).lexically_relative(dir.path()).string()];
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("sa-token-automount: a binding of `default` in another directory does not speak for a pod; a dedicated account's does")
+  {
+    test::TempDir dir;
+    dir.write("examples/jobs/sample-job.yaml", k_sleep_job);
+    dir.write("examples/visibility/cluster-role-and-binding.yaml", k_default_binding);
+    // The pod beside the binding was given the rights on purpose; the one in jobs/ was not.
+    dir.write("examples/visibility/reader.yaml", k_sleep_job);
+    CHECK(automount_per_file(dir) == std::map<std::string, int>{{"examples/jobs/sample-job.yaml", 1}});
+    // kubebuilder's layout with its kustomization left out: the manager in manager/, its binding in rbac/, both
+    // naming a dedicated account.
+    test::TempDir split;
+    std::string manager = k_sleep_job;
+    manager.replace(manager.find("      restartPolicy"), 0, "      serviceAccountName: trainer-controller-manager\n");
+    split.write("base/manager/manager.yaml", manager);
+    std::string binding = k_default_binding;
+    binding.replace(binding.find("name: default\n"), 13, "name: trainer-controller-manager");
+    split.write("base/rbac/role_binding.yaml", binding);
+    CHECK(automount_per_file(split).empty());
+  }
+}

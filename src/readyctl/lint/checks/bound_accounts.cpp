@@ -20,15 +20,27 @@ BoundAccounts::BoundAccounts(const Graph& graph)
     }
 }
 
-const Object* BoundAccounts::binding_for(std::string_view ns, std::string_view name) const
+const Object* BoundAccounts::binding_for(const Object& pod, std::string_view name) const
 {
-  std::vector<const Object*> all = bindings_for(ns, name);
+  std::vector<const Object*> all = bindings_for(pod, name);
   return all.empty() ? nullptr : all.front();
 }
 
 namespace {
 
 bool same_identity(const Object& a, const Object& b) { return a.kind == b.kind && a.scope == b.scope && a.name == b.name; }
+
+// Whether subject `name` of namespace `subject_ns` (empty: unstated) in `binding` is the account of `pod`'s
+// namespace. A dedicated account's name says which it is. `default` is in every namespace, and among plain files a
+// binding of it in another directory belongs to another application (a docs example granting `default/default`
+// rights): it counts only from the pod's directory. A kustomization or a stream is applied together.
+bool names_pod_account(std::string_view subject_ns, std::string_view name, const Object& binding, const Object& pod)
+{
+  const bool namespaces_agree = subject_ns.empty() || pod.ns.empty() || subject_ns == pod.ns;
+  if (!namespaces_agree) return false;
+  if (name != "default" || pod.origin || pod.file == binding.file) return true;
+  return same_directory(binding, pod);
+}
 
 }  // namespace
 
@@ -47,17 +59,16 @@ std::vector<std::string_view> BoundAccounts::cluster_subject_namespaces() const
   return out;
 }
 
-std::vector<const Object*> BoundAccounts::bindings_for(std::string_view ns, std::string_view name,
-                                                       const Object* near) const
+std::vector<const Object*> BoundAccounts::bindings_for(const Object& pod, std::string_view name) const
 {
   std::vector<const Object*> out;
   auto [lo, hi] = m_by_name.equal_range(name);
   for (auto it = lo; it != hi; ++it) {
     const Object* b = it->second.binding;
-    if (!(it->second.ns == ns || it->second.ns.empty() || ns.empty())) continue;
+    if (!names_pod_account(it->second.ns, name, *b, pod)) continue;
     auto same = std::find_if(out.begin(), out.end(), [&](const Object* o) { return same_identity(*o, *b); });
     if (same == out.end()) out.push_back(b);
-    else if (closeness(*b, near) > closeness(**same, near)) *same = b;
+    else if (closeness(*b, &pod) > closeness(**same, &pod)) *same = b;
   }
   return out;
 }

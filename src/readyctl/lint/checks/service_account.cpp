@@ -126,7 +126,7 @@ void check_automount(const CheckContext& ctx, const AccountIndex& accounts, cons
   std::string_view name = field ? field->str() : std::string_view("default");
   // A binding in the input gives the account API rights: the pod was meant to call the API (a controller, an
   // endpoint picker, a mesh or SPIRE agent), and whether those rights are too wide is the RBAC rules' question.
-  if (bound.binding_for(o.ns, name)) return;
+  if (bound.binding_for(o, name)) return;
   // A controller whose dedicated ServiceAccount is defined elsewhere (kubebuilder's config/manager beside
   // config/rbac, an install split by kind) has its bindings elsewhere too: the pod's own signs say it calls the API.
   if (field && name != "default" && !accounts.find(o, name) && runs_controller(pod)) return;

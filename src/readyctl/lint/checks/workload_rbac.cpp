@@ -105,7 +105,7 @@ void check_workload_rbac(const CheckContext& ctx)
   for (const PodTemplate& pod : ctx.pods()) {
     const yaml::Node* field = service_account_field(pod);
     std::string_view account = field ? field->str() : "default";
-    std::vector<const Object*> bindings = bound.bindings_for(pod.owner->ns, account, pod.owner);
+    std::vector<const Object*> bindings = bound.bindings_for(*pod.owner, account);
     std::vector<const Object*> roles;
     for (const Object* binding : bindings) roles.push_back(bound_role(ctx.graph, *binding));
     // A controller holds the rights to what it reconciles by design: a note when asked for, else nothing.
