@@ -145,14 +145,22 @@ void unpack_leader_worker_set(PodTemplates& out, const Object& o)
 
 // KubeRay v1.6.2 ray-operator/apis/ray/v1/raycluster_types.go: headGroupSpec.template and
 // workerGroupSpecs[].template; the Ray container is Containers[0] (utils.RayContainerIndex).
+// With enableInTreeAutoscaling the head runs the autoscaler sidecar under the account the operator makes for it:
+// ray-operator/controllers/ray/common/pod.go DefaultHeadPodTemplate sets serviceAccountName to
+// GetHeadGroupServiceAccountName (the template's, else the cluster's name), and raycluster_controller.go
+// reconcileAutoscalerServiceAccount, reconcileAutoscalerRole and reconcileAutoscalerRoleBinding create and bind it
+// (kuberay feeaf72, v1.7.0-rc.0; the same since v0.3).
 void add_ray_groups(PodTemplates& out, const Object& owner, const yaml::Node* cluster)
 {
   if (!cluster || !cluster->is_mapping()) return;
   auto add = [&](const yaml::Node* group, std::string_view part) {
     PodTemplate* pod = group ? add_template(out, owner, group->get("template"), part) : nullptr;
     if (pod && !pod->containers.empty()) pod->primary = pod->containers[0];
+    return pod;
   };
-  add(cluster->get("headGroupSpec"), "head");
+  if (PodTemplate* head = add(cluster->get("headGroupSpec"), "head"))
+    head->account_from_operator = cluster->get("enableInTreeAutoscaling") &&
+                                  cluster->get("enableInTreeAutoscaling")->str() == "true";
   if (const yaml::Node* workers = cluster->get("workerGroupSpecs"); workers && workers->is_sequence())
     for (const yaml::Node* w : workers->children()) add(w, "worker");
 }

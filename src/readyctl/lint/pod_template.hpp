@@ -26,6 +26,9 @@ struct PodTemplate {
   bool long_running = true;    // false for Jobs, CronJobs, run-to-completion kinds and Pods
   bool batch = false;          // run-to-completion kinds, or labelled readyctl.io/tier: batch
   bool serves_traffic = true;  // false for LeaderWorkerSet workers beside a leader template: the leader serves
+  // The operator runs these pods under a ServiceAccount it creates and binds itself (KubeRay's autoscaling head):
+  // neither the shared-account nor the token findings apply.
+  bool account_from_operator = false;
 
   const yaml::Node* labels() const;
   // The pods' annotation, falling back to the owner's (KServe puts pod annotations on the object).

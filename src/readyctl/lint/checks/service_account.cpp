@@ -64,6 +64,8 @@ void check_deprecated_field(const CheckContext& ctx, const PodTemplate& pod)
 {
   const yaml::Node* old = pod.spec->get("serviceAccount");
   if (!old || old->str().empty()) return;
+  // Beside serviceAccountName of the same value it is the API server's own copy (an object read back from a cluster).
+  if (const yaml::Node* name = pod.spec->get("serviceAccountName"); name && name->str() == old->str()) return;
   ctx.sink.report(*pod.owner, pod.spec->key_node("serviceAccount"),
                   fmt::format("pod sets the deprecated serviceAccount field ('{}'); name the account with "
                               "serviceAccountName",
@@ -93,7 +95,7 @@ void check_dedicated(const CheckContext& ctx, const AccountIndex& accounts, cons
   if (account_fields_absent(o)) return;
   check_deprecated_field(ctx, pod);
   const yaml::Node* field = service_account_field(pod);
-  if (!field && account_set_by_train_job(o)) return;
+  if (!field && (account_set_by_train_job(o) || pod.account_from_operator)) return;
   if (!field) {
     ctx.sink.report(o, pod_spec_anchor(pod),
                     "pod sets no serviceAccountName and runs as its namespace's 'default' ServiceAccount, shared "
@@ -115,7 +117,7 @@ void check_automount(const CheckContext& ctx, const AccountIndex& accounts, cons
                      const PodTemplate& pod)
 {
   const Object& o = *pod.owner;
-  if (account_fields_absent(o)) return;
+  if (account_fields_absent(o) || pod.account_from_operator) return;
   if (const yaml::Node* reason = pod.annotation_node(k_needs_api_access)) {
     if (!trim(reason->str()).empty()) return;
     ctx.sink.report(o, reason, fmt::format("annotation {} must give the reason the pod needs the Kubernetes API",
