@@ -159,9 +159,14 @@ TEST_SUITE("lint")
     dir.write("manager_config_patch.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: manager\n"
                                            "  namespace: ops\nspec:\n  template:\n    spec:\n      containers:\n"
                                            "      - name: c\n        args: [--leader-elect]\n");
+    // KServe's config/overlays/version-template/manager_image_patch.yaml: no selector, a container with an image.
+    dir.write("manager_image_patch.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: manager\n"
+                                          "  namespace: ops\nspec:\n  template:\n    spec:\n      containers:\n"
+                                          "      - name: c\n        image: ghcr.io/acme/c:latest\n");
     std::set<std::string> privileged;
     for (const Finding& f : lint_unit_paths({dir.path().string()}).report.findings) {
       CHECK(fs::path(f.location.file).filename() != "manager_config_patch.yaml");
+      CHECK(fs::path(f.location.file).filename() != "manager_image_patch.yaml");
       if (f.rule == "privileged") privileged.insert(fs::path(f.location.file).filename().string());
     }
     CHECK(privileged == std::set<std::string>{"extra.yaml", "manager.yaml"});

@@ -266,16 +266,13 @@ void drop_if_not_manifests(ManifestSet& set, const ParsedInput& input, const yam
 }
 
 // A strategic-merge patch left beside a kustomization that does not list it (kubebuilder scaffolds
-// config/default/manager_config_patch.yaml, then comments it out): a workload with no selector and a container
-// with no image is no object the API server accepts, and the rendered workload it would patch is linted.
+// config/default/manager_config_patch.yaml, then comments it out; KServe's version-template overlay keeps image
+// patches its setup script uncomments): an apps/v1 workload with no selector is no object the API server accepts,
+// and the rendered workload it would patch is linted.
 bool is_patch_stub(const Object& o)
 {
-  if (!o.spec || o.spec->get("selector") || !o.group.starts_with("apps")) return false;
-  const yaml::Node* containers = o.spec->path({"template", "spec", "containers"});
-  if (!containers || !containers->is_sequence()) return false;
-  for (const yaml::Node* c : containers->children())
-    if (!c->get("image")) return true;
-  return false;
+  return o.spec && !o.spec->get("selector") && o.group.starts_with("apps") &&
+         o.spec->path({"template", "spec", "containers"});
 }
 
 void drop_patch_stubs(ManifestSet& set, size_t first)
