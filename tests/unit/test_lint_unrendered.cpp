@@ -115,6 +115,27 @@ TEST_SUITE("lint")
     REQUIRE(named.size() == 1);
     CHECK(std::get<3>(*named.begin()) == "parse-error");
   }
+
+  TEST_CASE("unrendered: unquoted actions that parse as flow mappings make a template, not objects with empty names")
+  {
+    test::TempDir dir;
+    // Shaped like KubeRay's benchmark/perf-tests clusterloader2 templates: `{{.Name}}` reads as a flow mapping
+    // keyed by a flow mapping, so the file parses, into a RayCluster named '' whose image is a mapping.
+    dir.write("raycluster.yaml", "apiVersion: ray.io/v1\nkind: RayCluster\nmetadata:\n  name: {{.Name}}\n"
+                                 "  labels:\n    group: {{.Group}}\nspec:\n  headGroupSpec:\n    rayStartParams: {}\n"
+                                 "    template:\n      spec:\n        containers:\n          - name: ray-head\n"
+                                 "            image: {{.Image}}\n");
+    // A value the template engine fills in, inside a string: the object reads as written and is linted.
+    dir.write("alerts.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n  namespace: team-a\n"
+                             "  annotations:\n    summary: \"{{ $value }} requests\"\nspec:\n  selector:\n"
+                             "    matchLabels: {app: app}\n  template:\n    metadata:\n      labels: {app: app}\n"
+                             "    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n"
+                             "          securityContext: {privileged: true}\n");
+    const std::set<Key> all = keys(lint_paths({dir.path().string()}), dir.path());
+    CHECK(of_rule(all, "unrendered-template") == std::set<Key>{{"raycluster.yaml", 4, 9, "unrendered-template"}});
+    for (const Key& k : all) CHECK((std::get<0>(k) != "raycluster.yaml" || std::get<3>(k) == "unrendered-template"));
+    CHECK(all.contains({"alerts.yaml", 18, 41, "privileged"}));
+  }
 }
 
 TEST_SUITE("lint")

@@ -265,6 +265,30 @@ void drop_if_not_manifests(ManifestSet& set, const ParsedInput& input, const yam
   }
 }
 
+// A mapping key that is itself a collection: no Kubernetes object has one (JSON cannot write it), but a Go template
+// action left unquoted parses so (`name: {{.Name}}` is a flow mapping keyed by a flow mapping: clusterloader2's
+// templates in KubeRay's benchmark/perf-tests).
+bool has_collection_key(const yaml::Node* n)
+{
+  if (n->is_mapping()) {
+    for (auto [key, value] : n->entries())
+      if (!key->is_scalar() || has_collection_key(value)) return true;
+  } else if (n->is_sequence()) {
+    for (const yaml::Node* c : n->children())
+      if (has_collection_key(c)) return true;
+  }
+  return false;
+}
+
+// A file that parsed, but only because its template actions read as YAML collections.
+bool parsed_template(const ManifestSet& set, const yaml::SourceFile& file, size_t first_document)
+{
+  if (file.text().find("{{") == std::string::npos) return false;
+  for (size_t i = first_document; i < set.documents.size(); ++i)
+    if (set.documents[i].root && has_collection_key(set.documents[i].root)) return true;
+  return false;
+}
+
 // A strategic-merge patch left beside a kustomization that does not list it (kubebuilder scaffolds
 // config/default/manager_config_patch.yaml, then comments it out; KServe's version-template overlay keeps image
 // patches its setup script uncomments): an apps/v1 workload with no selector is no object the API server accepts,
@@ -296,7 +320,8 @@ void add_parsed(ManifestSet& set, ParsedInput input)
     collect_objects(set, file, doc, doc.root, helm, input.helm_maps_display);
     set.documents.push_back(std::move(doc));
   }
-  if (set.parse_errors.size() > added.errors && !input.render) drop_if_not_manifests(set, input, file, added);
+  if (!input.render && (set.parse_errors.size() > added.errors || parsed_template(set, file, added.documents)))
+    drop_if_not_manifests(set, input, file, added);
   if (input.beside_kustomization) drop_patch_stubs(set, added.objects);
   if (input.render) map_origins(set, added.objects, *input.render);
 }

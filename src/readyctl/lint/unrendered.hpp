@@ -18,8 +18,9 @@ bool is_helm_chart_dir(const std::filesystem::path& dir);
 // The note for a chart the walk met, at its Chart.yaml.
 Finding unrendered_chart(const std::filesystem::path& dir);
 
-// The note for a file that did not read as manifests (YAML errors, or an object without apiVersion or kind) when it
-// holds a Go template action; nullopt when it holds none, and its errors stand.
+// The note for a file that did not read as manifests (YAML errors, an object without apiVersion or kind, or a mapping
+// keyed by a collection, which an unquoted `{{.Name}}` parses to) when it holds a Go template action; nullopt when it
+// holds none, and its errors stand.
 std::optional<Finding> unrendered_file(const yaml::SourceFile& file);
 
 }  // namespace readyctl::lint
