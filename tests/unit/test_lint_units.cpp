@@ -211,6 +211,44 @@ TEST_SUITE("lint")
   }
 
 
+  TEST_CASE("units: the bases of an overlay that cannot render are rendered on their own, not left unlinted")
+  {
+    if (!renders_with_origins()) {
+      MESSAGE("no kubectl whose kustomize writes origin annotations: kustomize units are not tested here");
+      return;
+    }
+    // Kubeflow Trainer's overlays/manager: local bases beside a base kustomize cannot load (a remote one offline, a
+    // file a script generates). The overlay is a parse error that names the bases; each base is linted once.
+    test::TempDir dir;
+    const std::string deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {}\n  namespace: ops\n"
+                                   "spec:\n  selector:\n    matchLabels: {{app: {}}}\n  template:\n    metadata:\n"
+                                   "      labels: {{app: {}}}\n    spec:\n      containers:\n        - name: c\n"
+                                   "          image: ghcr.io/acme/c:1.0.0\n          securityContext: {{privileged: true}}\n";
+    dir.write("base/manager/kustomization.yaml", "resources: [manager.yaml]\n");
+    dir.write("base/manager/manager.yaml", fmt::format(fmt::runtime(deployment), "manager", "manager", "manager"));
+    dir.write("base/webhook/kustomization.yaml", "resources: [webhook.yaml]\n");
+    dir.write("base/webhook/webhook.yaml", fmt::format(fmt::runtime(deployment), "webhook", "webhook", "webhook"));
+    dir.write("overlays/manager/kustomization.yaml",
+              "resources:\n  - ../../base/manager\n  - ../../base/webhook\n  - generated/jobset.yaml\n");
+    dir.write("overlays/platform/kustomization.yaml", "resources:\n  - ../manager\n");
+    const lint::LintRun run = lint_unit_paths({dir.path().string()});
+    std::map<std::string, int> privileged;
+    std::vector<std::string> errors;
+    for (const Finding& f : run.report.findings) {
+      const std::string file = fs::path(f.location.file).lexically_relative(dir.path()).string();
+      if (f.rule == "privileged") ++privileged[file];
+      if (f.rule == "parse-error") errors.push_back(file + ": " + f.message);
+    }
+    CHECK(privileged == std::map<std::string, int>{{"base/manager/manager.yaml", 1}, {"base/webhook/webhook.yaml", 1}});
+    // The root fails, then the overlay it includes; that one names the two bases it leaves to be linted on their own
+    // (errors in file order).
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0].starts_with("overlays/manager/kustomization.yaml: "));
+    CHECK(errors[0].ends_with("linted on their own: " + (dir / "base/manager").string() + ", " +
+                              (dir / "base/webhook").string() + ")"));
+    CHECK(errors[1].starts_with("overlays/platform/kustomization.yaml: "));
+  }
+
   TEST_CASE("units: a value a JSON 6902 patch writes is reported in the patch, at the value")
   {
     if (!renders_with_origins()) {

@@ -418,23 +418,58 @@ void load_inputs(ManifestSet& set, std::vector<Input>& inputs)
   for (const Unit& unit : set.units) set_scopes(set, unit);
 }
 
-// Every root renders on its own (kubectl per root, two at a time); a failed render is a parse error at its
-// kustomization.
-void add_kustomize_units(ManifestSet& set, std::vector<Input>& inputs, const std::vector<fs::path>& roots)
+fs::path canonical_dir(const fs::path& dir)
 {
-  std::vector<std::shared_ptr<KustomizeRender>> renders(roots.size());
-  parallel_for(roots.size(), [&](size_t i) { renders[i] = std::make_shared<KustomizeRender>(render_kustomization(roots[i])); }, 2);
-  for (size_t i = 0; i < roots.size(); ++i) {
-    const fs::path kustomization = kustomization_file(roots[i]);
-    if (!renders[i]->ok) {
-      set.parse_errors.push_back(parse_error(kustomization.string(), 0, 0,
-                                             fmt::format("kubectl kustomize failed: {}", renders[i]->error)));
-      continue;
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(dir, ec);
+  return ec ? dir : c;
+}
+
+// The kustomizations a root that failed to render includes from disk and no rendered root reaches, named as the
+// user named the root: rendered on their own, so a remote base that cannot be fetched (offline CI) or one broken
+// overlay does not leave the bases below it unlinted.
+std::vector<fs::path> orphaned_bases(const fs::path& failed, const std::set<fs::path>& covered)
+{
+  std::vector<fs::path> out;
+  const fs::path root = canonical_dir(failed);
+  for (const fs::path& dir : read_kustomization_refs(root).dirs)
+    if (!covered.contains(dir) && !kustomization_file(dir).empty())
+      out.push_back((failed / dir.lexically_relative(root)).lexically_normal());
+  return out;
+}
+
+// Every root renders on its own (kubectl per root, two at a time); a failed render is a parse error at its
+// kustomization, and the local kustomizations it includes that nothing rendered reaches are rendered in turn.
+void add_kustomize_units(ManifestSet& set, std::vector<Input>& inputs, std::vector<fs::path> roots)
+{
+  std::set<fs::path> covered;  // weakly canonical: roots tried, and every kustomization a rendered root includes
+  for (const fs::path& root : roots) covered.insert(canonical_dir(root));
+  while (!roots.empty()) {
+    std::vector<std::shared_ptr<KustomizeRender>> renders(roots.size());
+    parallel_for(roots.size(), [&](size_t i) { renders[i] = std::make_shared<KustomizeRender>(render_kustomization(roots[i])); }, 2);
+    for (size_t i = 0; i < roots.size(); ++i)
+      if (renders[i]->ok)
+        for (const fs::path& dir : reachable_kustomization_refs({canonical_dir(roots[i])}).dirs) covered.insert(dir);
+    std::vector<fs::path> next;
+    for (size_t i = 0; i < roots.size(); ++i) {
+      const fs::path kustomization = kustomization_file(roots[i]);
+      if (!renders[i]->ok) {
+        std::vector<fs::path> bases = orphaned_bases(roots[i], covered);
+        for (const fs::path& b : bases) covered.insert(canonical_dir(b));
+        std::string also;
+        for (const fs::path& b : bases) also += fmt::format("{}{}", also.empty() ? "" : ", ", b.string());
+        if (!also.empty()) also = fmt::format(" (the kustomizations it includes from disk are linted on their own: {})", also);
+        set.parse_errors.push_back(parse_error(kustomization.string(), 0, 0,
+                                               fmt::format("kubectl kustomize failed: {}{}", renders[i]->error, also)));
+        next.insert(next.end(), bases.begin(), bases.end());
+        continue;
+      }
+      set.units.push_back({roots[i].lexically_normal().string(), UnitKind::kustomization});
+      std::string text = std::move(renders[i]->text);
+      inputs.push_back({kustomization.string() + " (rendered by kubectl kustomize)", std::move(text), renders[i],
+                        set.units.size() - 1});
     }
-    set.units.push_back({roots[i].lexically_normal().string(), UnitKind::kustomization});
-    std::string text = std::move(renders[i]->text);
-    inputs.push_back({kustomization.string() + " (rendered by kubectl kustomize)", std::move(text), renders[i],
-                      set.units.size() - 1});
+    roots = std::move(next);
   }
 }
 
