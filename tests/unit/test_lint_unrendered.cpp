@@ -116,6 +116,22 @@ TEST_SUITE("lint")
     CHECK(std::get<3>(*named.begin()) == "parse-error");
   }
 
+  TEST_CASE("walk: Go's vendor/ (with modules.txt) and node_modules/ are not entered; a vendor/ of manifests is")
+  {
+    test::TempDir dir;
+    const std::string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: team-a\nspec:\n"
+                            "  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext: {privileged: true}\n";
+    // knative's vendor/k8s.io/apimachinery/.../managedfields/testdata: a live-object dump of another project.
+    dir.write("go/vendor/modules.txt", "# k8s.io/apimachinery v0.34.0\n");
+    dir.write("go/vendor/k8s.io/apimachinery/testdata/pod.yaml", pod);
+    dir.write("web/node_modules/chart/pod.yaml", pod);
+    dir.write("deploy/vendor/pod.yaml", pod);  // no modules.txt: a directory of manifests that happens to be named so
+    std::set<std::string> files;
+    for (const Key& k : keys(lint_paths({dir.path().string()}), dir.path())) files.insert(std::get<0>(k));
+    CHECK(files == std::set<std::string>{"deploy/vendor/pod.yaml"});
+    CHECK_FALSE(keys(lint_paths({(dir / "go/vendor/k8s.io").string()}), dir.path()).empty());
+  }
+
   TEST_CASE("unrendered: unquoted actions that parse as flow mappings make a template, not objects with empty names")
   {
     test::TempDir dir;

@@ -157,6 +157,16 @@ struct ParsedInput {
 
 void walk(Walk& out, const fs::path& path, const LoadOptions& options, bool explicit_path);
 
+// Dependencies vendored with the code are other projects' files, their test fixtures included: Go's `vendor/`
+// (it holds modules.txt) and npm's node_modules/. The walk does not enter them; named on the command line they are
+// linted.
+bool vendored_dependencies(const fs::path& dir)
+{
+  const std::string name = dir.filename().string();
+  std::error_code ec;
+  return name == "node_modules" || (name == "vendor" && fs::is_regular_file(dir / "modules.txt", ec));
+}
+
 void walk_directory(Walk& out, const fs::path& dir, const LoadOptions& options)
 {
   if (is_helm_chart_dir(dir)) {
@@ -173,6 +183,7 @@ void walk_directory(Walk& out, const fs::path& dir, const LoadOptions& options)
     std::string name = p.filename().string();
     if (name.starts_with(".")) continue;
     if (fs::is_symlink(fs::symlink_status(p, ec)) && fs::is_directory(p, ec)) continue;  // no symlink loops
+    if (vendored_dependencies(p)) continue;
     walk(out, p, options, false);
   }
 }
