@@ -35,6 +35,16 @@ lint::LintRun lint_unit_paths(std::vector<std::string> paths, bool kustomize = t
   return lint::run_lint(options);
 }
 
+// A Deployment `name` in namespace ops, labelled app=`name`, whose one container runs privileged (line 16).
+std::string privileged_deployment(const std::string& name)
+{
+  return fmt::format("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {0}\n  namespace: ops\nspec:\n"
+                     "  selector:\n    matchLabels: {{app: {0}}}\n  template:\n    metadata:\n      labels: {{app: {0}}}\n"
+                     "    spec:\n      containers:\n        - name: c\n          image: ghcr.io/acme/c:1.0.0\n"
+                     "          securityContext: {{privileged: true}}\n",
+                     name);
+}
+
 using Key = std::tuple<std::string, int, int, std::string>;  // file, line, column, rule
 
 std::map<Key, int> counted(const std::vector<Finding>& findings)
@@ -148,13 +158,9 @@ TEST_SUITE("lint")
       return;
     }
     test::TempDir dir;
-    const std::string deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {}\n  namespace: ops\n"
-                                   "spec:\n  selector:\n    matchLabels: {{app: {}}}\n  template:\n    metadata:\n"
-                                   "      labels: {{app: {}}}\n    spec:\n      containers:\n        - name: c\n"
-                                   "          image: ghcr.io/acme/c:1.0.0\n          securityContext: {{privileged: true}}\n";
     dir.write("kustomization.yaml", "resources:\n  - manager.yaml\n# patches:\n#   - path: manager_config_patch.yaml\n");
-    dir.write("manager.yaml", fmt::format(fmt::runtime(deployment), "manager", "manager", "manager"));
-    dir.write("extra.yaml", fmt::format(fmt::runtime(deployment), "extra", "extra", "extra"));
+    dir.write("manager.yaml", privileged_deployment("manager"));
+    dir.write("extra.yaml", privileged_deployment("extra"));
     // kubebuilder's config/default/manager_config_patch.yaml: no selector, a container without an image.
     dir.write("manager_config_patch.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: manager\n"
                                            "  namespace: ops\nspec:\n  template:\n    spec:\n      containers:\n"
@@ -210,7 +216,6 @@ TEST_SUITE("lint")
     CHECK(proxy.message.ends_with("(a kustomize patch adds this to " + (dir / "base/manager.yaml").string() + ")"));
   }
 
-
   TEST_CASE("units: the bases of an overlay that cannot render are rendered on their own, not left unlinted")
   {
     if (!renders_with_origins()) {
@@ -220,14 +225,10 @@ TEST_SUITE("lint")
     // Kubeflow Trainer's overlays/manager: local bases beside a base kustomize cannot load (a remote one offline, a
     // file a script generates). The overlay is a parse error that names the bases; each base is linted once.
     test::TempDir dir;
-    const std::string deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {}\n  namespace: ops\n"
-                                   "spec:\n  selector:\n    matchLabels: {{app: {}}}\n  template:\n    metadata:\n"
-                                   "      labels: {{app: {}}}\n    spec:\n      containers:\n        - name: c\n"
-                                   "          image: ghcr.io/acme/c:1.0.0\n          securityContext: {{privileged: true}}\n";
     dir.write("base/manager/kustomization.yaml", "resources: [manager.yaml]\n");
-    dir.write("base/manager/manager.yaml", fmt::format(fmt::runtime(deployment), "manager", "manager", "manager"));
+    dir.write("base/manager/manager.yaml", privileged_deployment("manager"));
     dir.write("base/webhook/kustomization.yaml", "resources: [webhook.yaml]\n");
-    dir.write("base/webhook/webhook.yaml", fmt::format(fmt::runtime(deployment), "webhook", "webhook", "webhook"));
+    dir.write("base/webhook/webhook.yaml", privileged_deployment("webhook"));
     dir.write("overlays/manager/kustomization.yaml",
               "resources:\n  - ../../base/manager\n  - ../../base/webhook\n  - generated/jobset.yaml\n");
     dir.write("overlays/platform/kustomization.yaml", "resources:\n  - ../manager\n");
