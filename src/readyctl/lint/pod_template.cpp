@@ -116,12 +116,18 @@ void unpack_llm_inference_service(PodTemplates& out, const Object& o)
 
 // KServe v0.20.0 pkg/apis/serving/v1alpha1/servingruntime_types.go: ServingRuntimePodSpec is inlined in the spec
 // (containers, volumes, labels, annotations, ...) and again under `workerSpec`; the runtime's model server is the
-// container named kserve-container, which the InferenceService's model container is merged into.
+// container named kserve-container, which the InferenceService's model container is merged into. Multi-node workers
+// serve no traffic: the predictor Service selects the head, the worker Service is headless with
+// publishNotReadyAddresses (pkg/controller/v1beta1/inferenceservice/reconcilers/service/service_reconciler.go
+// createService, createWorkerHeadlessSvc).
 void unpack_serving_runtime(PodTemplates& out, const Object& o)
 {
   for (auto [part, spec] : {std::pair<std::string_view, const yaml::Node*>{"runtime", o.spec},
                             {"worker", o.spec->get("workerSpec")}})
-    if (PodTemplate* pod = add_spec(out, o, spec, spec, part)) pod->primary = named_container(*pod, "kserve-container");
+    if (PodTemplate* pod = add_spec(out, o, spec, spec, part)) {
+      pod->primary = named_container(*pod, "kserve-container");
+      pod->serves_traffic = part != "worker";
+    }
 }
 
 // Knative Serving knative-v1.20.0 pkg/apis/serving/v1/service_types.go: the Service inlines ConfigurationSpec,

@@ -98,12 +98,24 @@ public:
   const Object* anywhere(const RefKind& t, std::string_view name) const { return find(t, k_any_scope, name); }
 
 private:
-  // Secrets other objects of the input make: cert-manager Certificates, External Secrets, Sealed Secrets.
+  // Objects other objects of the input make: Secrets of cert-manager Certificates, External Secrets and Sealed
+  // Secrets; KubeRay's head Services (utils.GenerateHeadServiceName: `<name>-head-svc`, a RayCluster's
+  // headGroupSpec.headService.name when set) and a RayService's serve Service (GenerateServeServiceName,
+  // `<name>-serve-svc`), kuberay feeaf72.
   void add_produced(const Graph& graph)
   {
-    auto produce = [&](const Object* by, std::string_view name) {
-      if (!name.empty()) m_by_name.emplace(ref_key("Secret", by->scope, name), by);
+    auto produce = [&](const Object* by, std::string_view name, std::string_view kind = "Secret") {
+      if (!name.empty()) m_by_name.emplace(ref_key(kind, by->scope, name), by);
     };
+    for (std::string_view ray_kind : {"RayCluster", "RayService", "RayJob"})
+      for (const Object* r : graph.of_kind(ray_kind)) {
+        if (r->group != "ray.io" || r->name.empty()) continue;
+        const yaml::Node* named = r->kind == "RayCluster" && r->spec
+                                      ? r->spec->path({"headGroupSpec", "headService", "metadata", "name"})
+                                      : nullptr;
+        produce(r, named && !named->str().empty() ? named->str() : fmt::format("{}-head-svc", r->name), "Service");
+        if (r->kind == "RayService") produce(r, fmt::format("{}-serve-svc", r->name), "Service");
+      }
     for (const Object* c : graph.of_kind("Certificate"))
       if (c->group == "cert-manager.io" && c->spec) produce(c, c->spec->str_at("secretName"));
     for (const Object* e : graph.of_kind("ExternalSecret")) {
