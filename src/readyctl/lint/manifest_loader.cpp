@@ -141,7 +141,7 @@ struct Input {
   size_t unit = 0;
   bool helm_maps_display = false;  // stdin: a Helm render's findings name its chart files (no file to point at)
   bool walked = false;             // met by a directory walk, not named by the user
-  bool beside_kustomization = false;  // a plain file in a kustomization's directory that the kustomization does not list
+  bool beside_kustomization = false;  // a plain file in a kustomization's directory (or a directory of it) that it does not list
 };
 
 // An input read and parsed, or the error that kept it from being read.
@@ -301,13 +301,16 @@ bool parsed_template(const ManifestSet& set, const yaml::SourceFile& file, size_
 }
 
 // A strategic-merge patch left beside a kustomization that does not list it (kubebuilder scaffolds
-// config/default/manager_config_patch.yaml, then comments it out; KServe's version-template overlay keeps image
-// patches its setup script uncomments): an apps/v1 workload with no selector is no object the API server accepts,
-// and the rendered workload it would patch is linted.
+// config/default/manager_config_patch.yaml and webhookcainjection_patch.yaml, then comments them out; KServe's
+// version-template overlay keeps image patches its setup script uncomments): an apps/v1 workload with no selector,
+// or a webhook configuration with no webhooks, is no object the API server accepts or that does anything, and the
+// rendered object it would patch is linted.
 bool is_patch_stub(const Object& o)
 {
-  return o.spec && !o.spec->get("selector") && o.group.starts_with("apps") &&
-         o.spec->path({"template", "spec", "containers"});
+  if (o.group == "admissionregistration.k8s.io" && o.kind.ends_with("WebhookConfiguration"))
+    return !o.root->get("webhooks");
+  // apps/v1 requires the selector (the beta versions defaulted it from the template's labels).
+  return o.spec && !o.spec->get("selector") && o.root->str_at("apiVersion") == "apps/v1";
 }
 
 void drop_patch_stubs(ManifestSet& set, size_t first)
@@ -530,9 +533,13 @@ ManifestSet load_manifests(const std::vector<std::string>& paths, const LoadOpti
     if (f.explicit_path) named.insert(f.path);
   std::set<fs::path> kustomization_dirs;
   for (const fs::path& dir : walked.kustomizations) kustomization_dirs.insert(dir.lexically_normal());
+  // Beside a kustomization, or in a directory of one (its `patches/`).
+  auto near_kustomization = [&](const fs::path& f) {
+    const fs::path dir = f.parent_path().lexically_normal();
+    return kustomization_dirs.contains(dir) || kustomization_dirs.contains(dir.parent_path());
+  };
   for (const fs::path& f : plan.plain_files)
-    inputs.push_back({f.string(), {}, nullptr, 0, false, !named.contains(f),
-                      kustomization_dirs.contains(f.parent_path().lexically_normal())});
+    inputs.push_back({f.string(), {}, nullptr, 0, false, !named.contains(f), near_kustomization(f)});
   if (stdin_text) {
     set.units.push_back({"<stdin>", UnitKind::stdin_stream});
     inputs.push_back({"<stdin>", std::move(*stdin_text), nullptr, set.units.size() - 1, true});
