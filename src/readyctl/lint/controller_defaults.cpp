@@ -83,6 +83,20 @@ constexpr std::string_view k_model_mesh_probes =
     "beside every runtime container (readinessProbe httpGet /ready, livenessProbe httpGet /live; the model server "
     "is reached and judged through it)";
 
+constexpr std::string_view k_agent_sandbox_defaults =
+    "kubernetes-sigs/agent-sandbox v0.5.6 extensions/controllers/utils.go ApplySandboxSecureDefaults (pods of a "
+    "SandboxTemplate's claims and warm pools: automountServiceAccountToken false when unset)";
+constexpr std::string_view k_agent_sandbox_policy =
+    "kubernetes-sigs/agent-sandbox v0.5.6 extensions/controllers/sandboxtemplate_controller.go "
+    "buildDefaultNetworkPolicySpec (one NetworkPolicy per template selecting its sandboxes, unless "
+    "networkPolicyManagement: Unmanaged: ingress from the sandbox router, egress to public addresses)";
+
+// A SandboxTemplate whose NetworkPolicy the controller manages (the default).
+bool sandbox_policy_managed(const PodTemplate& pod)
+{
+  return pod.owner->spec->str_at("networkPolicyManagement") != "Unmanaged";
+}
+
 constexpr std::string_view k_ray_kinds = "RayCluster|RayService|RayJob";
 constexpr std::string_view k_llmisvc_serving = "template|prefill.template";
 constexpr std::string_view k_llmisvc_workload = "template|worker|prefill.template|prefill.worker";
@@ -92,6 +106,11 @@ constexpr std::string_view k_llmisvc_scheduler = "router.scheduler.template";
 // secure-pod-defaults: Disabled in knative-v1.20.0 pkg/apis/config/features.go, revision-cpu-request unset in
 // pkg/apis/config/defaults.go) are not rows.
 constexpr ControllerDefault k_defaults[] = {
+    {"extensions.agents.x-k8s.io", "SandboxTemplate", "podTemplate", InjectScope::pod, "automountServiceAccountToken",
+     "false", "", nullptr, k_agent_sandbox_defaults},
+    {"extensions.agents.x-k8s.io", "SandboxTemplate", "podTemplate", InjectScope::pod, "networkPolicy",
+     "a NetworkPolicy selecting the template's sandboxes", "", &sandbox_policy_managed, k_agent_sandbox_policy},
+
     {"ray.io", k_ray_kinds, "head|worker", InjectScope::primary, "readinessProbe",
      "exec/httpGet Ray health check, timeoutSeconds 2 (head 5)", "", nullptr, k_kuberay_probes},
     {"ray.io", k_ray_kinds, "head|worker", InjectScope::primary, "livenessProbe",

@@ -223,6 +223,11 @@ void unpack_jax_job(PodTemplates& out, const Object& o) { add_replica_specs(out,
 
 using Unpack = void (*)(PodTemplates&, const Object&);
 
+// kubernetes-sigs/agent-sandbox v0.5.6 api/v1beta1/sandbox_types.go SandboxBlueprint: a Sandbox (agents.x-k8s.io)
+// runs one pod from `podTemplate` ({metadata, spec}); a SandboxTemplate (extensions.agents.x-k8s.io) holds the same
+// blueprint for the sandboxes its SandboxClaims and SandboxWarmPools make, which own no pod spec of their own.
+void unpack_sandbox(PodTemplates& out, const Object& o) { add_template(out, o, o.spec->get("podTemplate"), "podTemplate"); }
+
 struct WorkloadKind {
   std::string_view kind;
   std::string_view group;  // canonical, after object.cpp's alias table
@@ -259,6 +264,8 @@ constexpr WorkloadKind k_workload_kinds[] = {
     {"XGBoostJob", "kubeflow.org", &unpack_xgboost_job, true},
     {"PaddleJob", "kubeflow.org", &unpack_paddle_job, true},
     {"JAXJob", "kubeflow.org", &unpack_jax_job, true},
+    {"Sandbox", "agents.x-k8s.io", &unpack_sandbox, false},
+    {"SandboxTemplate", "extensions.agents.x-k8s.io", &unpack_sandbox, false},
 };
 
 const WorkloadKind* find_workload_kind(const Object& o)

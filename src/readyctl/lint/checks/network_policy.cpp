@@ -79,6 +79,7 @@ std::map<std::string_view, Namespace> collect(const CheckContext& ctx)
   std::map<std::string_view, Namespace> out;
   for (const PodTemplate& pod : ctx.graph.pods()) {
     if (host_network(pod)) continue;  // NetworkPolicy does not apply to host-network pods
+    if (pod.injected("networkPolicy")) continue;  // its controller makes a NetworkPolicy for it (agent-sandbox)
     if (is_infrastructure_namespace(ctx.graph, pod.owner->scope, infrastructure)) continue;  // not a tenant: see the rule's doc
     Namespace& ns = out[pod.owner->scope];
     ns.pods.push_back(&pod);

@@ -10,6 +10,7 @@
 #include "readyctl/lint/checks/controller_signals.hpp"
 #include "readyctl/lint/checks/pod_walk.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
+#include "readyctl/lint/controller_defaults.hpp"
 
 namespace readyctl::lint {
 namespace {
@@ -134,6 +135,7 @@ void check_automount(const CheckContext& ctx, const AccountIndex& accounts, cons
   if (field && name != "default" && !accounts.find(o, name) && runs_controller(pod)) return;
   const yaml::Node* pod_setting = pod.spec->get("automountServiceAccountToken");
   if (is_false(pod_setting)) return;
+  if (!pod_setting && injects_value(pod, nullptr, "automountServiceAccountToken", "false")) return;
   if (pod_setting && !pod_setting->is_null()) {
     ctx.sink.report(o, pod_setting,
                     fmt::format("pod sets automountServiceAccountToken: true without a {} annotation saying why",
