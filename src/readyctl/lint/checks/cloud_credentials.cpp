@@ -158,15 +158,25 @@ void check_component(const CheckContext& ctx, const Object& o)
   }
 }
 
+// Envoy AI Gateway api/v1beta1/backendsecurity_policy.go: `type` selects the block the gateway authenticates with
+// (the CRD rejects a block of another type); an unset type leaves each block to speak for itself.
+bool selected_block(const Object& o, std::string_view type)
+{
+  const std::string_view set = o.spec->str_at("type");
+  return set.empty() || set == type;
+}
+
 void check_backend_security_policy(const CheckContext& ctx, const Object& o)
 {
   if (!o.spec) return;
-  if (const yaml::Node* aws = o.spec->get("awsCredentials"); aws && aws->get("credentialsFile"))
+  if (const yaml::Node* aws = o.spec->get("awsCredentials");
+      aws && aws->get("credentialsFile") && selected_block(o, "AWSCredentials"))
     ctx.sink.report(o, aws->key_node("credentialsFile"),
                     fmt::format("BackendSecurityPolicy signs with a static AWS credentials file; use {} (the "
                                 "default credential chain) or oidcExchangeToken instead",
                                 k_aws_key_patterns));
-  if (const yaml::Node* azure = o.spec->get("azureCredentials"); azure && azure->get("clientSecretRef"))
+  if (const yaml::Node* azure = o.spec->get("azureCredentials");
+      azure && azure->get("clientSecretRef") && selected_block(o, "AzureCredentials"))
     ctx.sink.report(o, azure->key_node("clientSecretRef"),
                     fmt::format("BackendSecurityPolicy authenticates with a static Azure client secret; use {} or "
                                 "oidcExchangeToken instead",

@@ -62,6 +62,9 @@ std::span<const CheckFamily> cluster_check_families()
        R"(["alb.ingress.kubernetes.io/certificate-arn", "ingress.gcp.kubernetes.io/pre-shared-cert",
            "networking.gke.io/managed-certificates"])",
        "annotations that name a certificate the ingress controller terminates TLS with"},
+      {"passthroughAnnotations", ParamType::string_list,
+       R"(["nginx.ingress.kubernetes.io/ssl-passthrough", "haproxy.org/ssl-passthrough"])",
+       "annotations that, set to \"true\", pass the TLS connection through to the backend, which terminates it"},
   };
   static constexpr ParamSpec replica_floor[] = {
       {"minReplicas", ParamType::integer, "2", "the fewest pods a Deployment, StatefulSet or autoscaler minimum may keep"},
