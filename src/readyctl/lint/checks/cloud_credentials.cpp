@@ -1,5 +1,6 @@
 // static-cloud-credentials: long-lived AWS/GCP/Azure keys handed to workloads, Dapr components and AI gateway
 // backends, where workload identity (IRSA/EKS Pod Identity, GKE or Azure workload identity, SPIFFE) needs none.
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -82,11 +83,28 @@ bool s3_store_not_aws(const ContainerRef& c)
   return false;
 }
 
-// The static key `name` would be reported: AWS keys not when the container's S3 endpoint is not AWS.
+// S3-compatible servers that read AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY as their own admin identity (SeaweedFS
+// weed/s3api/auth_credentials.go loadEnvironmentVariableCredentials; LocalStack, Ceph RGW, Zenko CloudServer):
+// the image's repository name, last path segment.
+constexpr std::string_view k_s3_server_images[] = {"seaweedfs", "minio", "localstack", "ceph", "cloudserver"};
+
+bool runs_s3_server(const ContainerRef& c)
+{
+  std::string_view image = c.node->str_at("image");
+  image = image.substr(0, image.find('@'));
+  const size_t slash = image.rfind('/');
+  std::string_view name = slash == std::string_view::npos ? image : image.substr(slash + 1);
+  name = name.substr(0, name.find(':'));
+  return std::any_of(std::begin(k_s3_server_images), std::end(k_s3_server_images),
+                     [&](std::string_view server) { return name.starts_with(server); });
+}
+
+// The static key `name` would be reported: AWS keys not when the container's S3 endpoint is not AWS, nor in the
+// S3-compatible server itself.
 const StaticKey* reported_key(const ContainerRef& c, std::string_view name)
 {
   const StaticKey* key = lookup(k_env_keys, name);
-  if (key && key->instead == k_aws_key_patterns && s3_store_not_aws(c)) return nullptr;
+  if (key && key->instead == k_aws_key_patterns && (s3_store_not_aws(c) || runs_s3_server(c))) return nullptr;
   return key;
 }
 
