@@ -91,6 +91,17 @@ const yaml::Node* volume_for(const PodTemplate& pod, const yaml::Node* container
   return nullptr;
 }
 
+// A server started on a local directory (`--model=/mnt/models`, KServe's storage-initializer volume) downloads
+// nothing: its cache variables are there for a non-root image's config, not for weights.
+bool loads_local_model(const yaml::Node* container)
+{
+  static const std::vector<std::string> k_model_flags = {"--model", "--model_dir", "--model-dir", "--model-path",
+                                                         "--model_path"};
+  std::vector<CacheDir> local;
+  flag_cache_dirs(container, k_model_flags, local);
+  return !local.empty();
+}
+
 bool bounds_ephemeral_storage(const yaml::Node* container)
 {
   return container->path({"resources", "requests", "ephemeral-storage"}) &&
@@ -130,7 +141,7 @@ void check_model_cache_storage(const CheckContext& ctx)
   for (const PodTemplate& pod : ctx.pods()) {
     std::vector<const yaml::Node*> reported_volumes;
     for (const ContainerRef& c : regular_containers(pod)) {
-      if (!is_model_server(pod, c.node, images)) continue;
+      if (!is_model_server(pod, c.node, images) || loads_local_model(c.node)) continue;
       std::vector<CacheDir> dirs;
       env_cache_dirs(c.node, env_names, dirs);
       flag_cache_dirs(c.node, flags, dirs);
