@@ -116,6 +116,26 @@ TEST_SUITE("lint")
     CHECK(std::get<3>(*named.begin()) == "parse-error");
   }
 
+  TEST_CASE("unrendered: a chart whose Chart.yaml the build writes from Chart-template.yaml is one note")
+  {
+    // kagent's helm/kagent: Chart-template.yaml (envsubst'd into Chart.yaml by the Makefile), values.yaml, templates/.
+    test::TempDir dir;
+    dir.write("helm/kagent/Chart-template.yaml", "apiVersion: v2\nname: kagent\nversion: ${VERSION}\n");
+    dir.write("helm/kagent/values.yaml", "replicaCount: 1\n");
+    dir.write("helm/kagent/templates/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n"
+                                                       "  name: {{ include \"kagent.fullname\" . }}\n"
+                                                       "{{- if .Values.x }}\n  labels: {}\n{{- end }}\n");
+    // values.yaml and templates/ without a Chart*.yaml are not a chart: the directory is walked.
+    dir.write("config/values.yaml", "a: 1\n");
+    dir.write("config/templates/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: t}\nspec:\n"
+                                           "  containers:\n    - name: c\n      image: nginx:1.27\n"
+                                           "      securityContext: {privileged: true}\n");
+    const std::set<Key> all = keys(lint_paths({dir.path().string()}), dir.path());
+    CHECK(of_rule(all, "unrendered-template") ==
+          std::set<Key>{{"helm/kagent/Chart-template.yaml", 1, 1, "unrendered-template"}});
+    CHECK_FALSE(of_rule(all, "privileged").empty());
+  }
+
   TEST_CASE("walk: Go's vendor/ (with modules.txt) and node_modules/ are not entered; a vendor/ of manifests is")
   {
     test::TempDir dir;

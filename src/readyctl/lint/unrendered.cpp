@@ -33,16 +33,26 @@ std::optional<std::pair<int, int>> first_action(const yaml::SourceFile& file)
 
 }  // namespace
 
-bool is_helm_chart_dir(const fs::path& dir)
+fs::path helm_chart_file(const fs::path& dir)
 {
   std::error_code ec;
-  return fs::is_regular_file(dir / "Chart.yaml", ec);
+  if (fs::is_regular_file(dir / "Chart.yaml", ec)) return dir / "Chart.yaml";
+  // A chart whose Chart.yaml the build writes from a template (kagent's Chart-template.yaml, filled by envsubst):
+  // the chart's shape, values.yaml and templates/, beside a Chart*.yaml.
+  if (!fs::is_regular_file(dir / "values.yaml", ec) || !fs::is_directory(dir / "templates", ec)) return {};
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.starts_with("Chart") && name.ends_with(".yaml") && e.is_regular_file(ec)) return e.path();
+  }
+  return {};
 }
+
+bool is_helm_chart_dir(const fs::path& dir) { return !helm_chart_file(dir).empty(); }
 
 Finding unrendered_chart(const fs::path& dir)
 {
   const std::string shown = dir.lexically_normal().string();
-  return note((dir / "Chart.yaml").lexically_normal().string(), 1, 1,
+  return note(helm_chart_file(dir).lexically_normal().string(), 1, 1,
               fmt::format("Helm chart {}: its templates are not manifests until rendered, so its files are not linted",
                           shown),
               "Lint what the chart renders: `helm template <release> <chart> | readyctl lint -` (findings name the "
