@@ -107,6 +107,48 @@ subjects: [{kind: ServiceAccount, name: agent, namespace: agents}]
     CHECK(cluster_wide.findings[0].related[0].location.line == 14);  // the binding's roleRef
   }
 
+  TEST_CASE("rbac-secrets: a ClusterRole aggregated into a bound one is granted cluster-wide through it")
+  {
+    // Shaped like Knative's config/core: knative-serving-core carries serving.knative.dev/controller: "true", which
+    // knative-serving-admin aggregates, and the admin role is bound to the controller's account.
+    test::TempDir dir;
+    const std::string core = R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: core
+  labels: {serving.knative.dev/controller: "true"}
+rules:
+  - apiGroups: [""]
+    resources: ["secrets"]
+    verbs: ["get", "list", "watch"]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: admin
+aggregationRule:
+  clusterRoleSelectors:
+    - matchLabels: {serving.knative.dev/controller: "true"}
+rules: []
+)";
+    const std::string binding = R"(---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: controller-admin
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: admin}
+subjects: [{kind: ServiceAccount, name: controller, namespace: knative-serving}]
+)";
+    LintReport unbound = lint_file(dir, core, "rbac-secrets");
+    REQUIRE(unbound.findings.size() == 1);
+    CHECK(unbound.findings[0].severity == Severity::warning);
+    LintReport aggregated = lint_file(dir, core + binding, "rbac-secrets");
+    REQUIRE(aggregated.findings.size() == 1);
+    CHECK(aggregated.findings[0].severity == Severity::error);
+    CHECK(aggregated.findings[0].message.ends_with(
+        "bound by ClusterRoleBinding controller-admin through ClusterRole admin, which aggregates it"));
+  }
+
   TEST_CASE("mtls-strict: insecureSkipVerify is an error, a PERMISSIVE mode keeps the rule's warning")
   {
     test::TempDir dir;

@@ -7,6 +7,7 @@
 
 #include "readyctl/lint/checks/cluster_checks.hpp"
 #include "readyctl/lint/checks/rbac_rules.hpp"
+#include "readyctl/lint/selector.hpp"
 
 namespace readyctl::lint {
 namespace {
@@ -18,19 +19,43 @@ std::string join(const std::vector<std::string_view>& parts)
   return out;
 }
 
-// Bindings (RoleBinding, ClusterRoleBinding) whose roleRef names this role.
+// The ClusterRoles of the input that aggregate `role`: an aggregationRule clusterRoleSelector matches its labels,
+// and the controller manager copies its rules into them (Knative's knative-serving-admin aggregates every role
+// labelled serving.knative.dev/controller: "true").
+std::vector<const Object*> aggregating_roles(const Graph& graph, const Object& role)
+{
+  std::vector<const Object*> out;
+  if (role.kind != "ClusterRole" || !role.labels()) return out;
+  for (const Object* a : graph.of_kind("ClusterRole")) {
+    const yaml::Node* selectors = a->root->path({"aggregationRule", "clusterRoleSelectors"});
+    if (a == &role || !is_rbac(*a, "ClusterRole") || !selectors || !selectors->is_sequence()) continue;
+    for (const yaml::Node* s : selectors->children())
+      if (s->is_mapping() && s->size() > 0 && label_selector_matches(s, role.labels())) {
+        out.push_back(a);
+        break;
+      }
+  }
+  return out;
+}
+
+// Bindings (RoleBinding, ClusterRoleBinding) whose roleRef names this role, or a ClusterRole that aggregates it.
 std::vector<const Object*> bindings_of(const Graph& graph, const Object& role, std::string_view binding_kind)
 {
   std::vector<const Object*> out;
+  std::vector<const Object*> roles = aggregating_roles(graph, role);
+  roles.insert(roles.begin(), &role);
   for (const Object* b : graph.of_kind(binding_kind)) {
     if (!is_rbac(*b, binding_kind)) continue;
     const yaml::Node* ref = b->root->get("roleRef");
     if (!ref) continue;
     const yaml::Node* kind = ref->get("kind");
     const yaml::Node* name = ref->get("name");
-    if (!kind || !name || kind->str() != role.kind || name->str() != role.name) continue;
+    if (!kind || !name) continue;
+    const bool names_one = std::any_of(roles.begin(), roles.end(), [&](const Object* r) {
+      return kind->str() == r->kind && name->str() == r->name;
+    });
     // A RoleBinding to a Role only reaches the Role of its own namespace.
-    if (role.kind == "Role" && b->scope != role.scope) continue;
+    if (!names_one || (role.kind == "Role" && b->scope != role.scope)) continue;
     out.push_back(b);
   }
   return out;
@@ -126,8 +151,11 @@ void check_secrets(const CheckContext& ctx, const Object& role)
       if (!crbs.empty()) {
         std::vector<Related> related;
         for (const Object* b : crbs) related.push_back({b, b->root->get("roleRef"), fmt::format("bound cluster-wide by {}", b->display_name())});
+        const std::string_view through = crbs.front()->root->path({"roleRef", "name"})->str();
         ctx.sink.report(role, resource,
-                        fmt::format("{} in every namespace: bound by {}", what, crbs.front()->display_name()),
+                        fmt::format("{} in every namespace: bound by {}{}", what, crbs.front()->display_name(),
+                                    through == role.name ? std::string()
+                                                         : fmt::format(" through ClusterRole {}, which aggregates it", through)),
                         std::move(related), Severity::error);
         continue;
       }
