@@ -1,5 +1,6 @@
 // autoscaling-bounds: autoscalers have a finite ceiling above their floor, a target that exists, and sole control of
 // replicas.
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -41,15 +42,20 @@ void check_ceiling(const CheckContext& ctx, const Scaler& s, long long limit)
 }
 
 // When kinds of the target are in the input, the target should be one of them.
+// Judged only where the input holds objects of the target's kind in the scaler's scope (its namespace; for objects
+// without one, their directory), as dangling-reference judges: Deployments elsewhere in a repository say nothing
+// about a target that a chart or another install makes there.
 void check_target(const CheckContext& ctx, const TargetIndex& index, const Scaler& s)
 {
-  const std::vector<const Object*>& same_kind = ctx.graph.of_kind(s.target_kind);
-  if (same_kind.empty() || index.find(s)) return;
   const Object& o = *s.object;
-  std::string ns = o.ns.empty() ? "namespace (unstated)" : fmt::format("namespace {}", o.ns);
+  const std::vector<const Object*>& same_kind = ctx.graph.of_kind(s.target_kind);
+  const auto in_scope = std::count_if(same_kind.begin(), same_kind.end(),
+                                      [&](const Object* t) { return t->scope == o.scope; });
+  if (in_scope == 0 || index.find(s)) return;
   ctx.sink.report(o, s.target_ref->get("name"),
-                  fmt::format("{} scales {} {} in {}, which is not in the input ({} other {} objects are)",
-                              o.display_name(), s.target_kind, s.target_name, ns, same_kind.size(), s.target_kind));
+                  fmt::format("{} scales {} {} in {}, which is not in the input ({} other {} objects there are)",
+                              o.display_name(), s.target_kind, s.target_name, scope_label(o.scope), in_scope,
+                              s.target_kind));
 }
 
 void check_pinned(const CheckContext& ctx, const TargetIndex& index, const Scaler& s)
