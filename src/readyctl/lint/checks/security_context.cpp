@@ -172,6 +172,22 @@ void check_seccomp(const CheckContext& ctx, const PodTemplate& pod, GroupedFindi
   }
 }
 
+// The kubelet's plugin sockets: a device plugin registers through /var/lib/kubelet/device-plugins/kubelet.sock, CSI
+// and DRA drivers through plugins_registry and serve from plugins/ (Kubernetes docs, "Device Plugins" and the
+// kubelet plugin watcher). A DaemonSet cannot serve those APIs without mounting them, so they are not reported; its
+// other host paths (/sys, /dev, /) are.
+constexpr std::string_view k_kubelet_plugin_dirs[] = {"/var/lib/kubelet/device-plugins", "/var/lib/kubelet/plugins_registry",
+                                                      "/var/lib/kubelet/plugins", "/var/lib/kubelet/pod-resources"};
+
+bool kubelet_plugin_socket_dir(const PodTemplate& pod, std::string_view path)
+{
+  while (path.size() > 1 && path.ends_with('/')) path.remove_suffix(1);
+  if (!pod.owner->is("DaemonSet", "apps")) return false;
+  return std::any_of(std::begin(k_kubelet_plugin_dirs), std::end(k_kubelet_plugin_dirs), [&](std::string_view dir) {
+    return path == dir || (path.starts_with(dir) && path[dir.size()] == '/');
+  });
+}
+
 void check_host_path(const CheckContext& ctx, const PodTemplate& pod, GroupedFindings&)
 {
   const yaml::Node* volumes = pod.spec->get("volumes");
@@ -180,6 +196,7 @@ void check_host_path(const CheckContext& ctx, const PodTemplate& pod, GroupedFin
     const yaml::Node* host = v->get("hostPath");
     if (!host) continue;
     const yaml::Node* path = host->get("path");
+    if (path && kubelet_plugin_socket_dir(pod, path->str())) continue;
     const yaml::Node* name = v->get("name");
     ctx.sink.report(*pod.owner, v->key_node("hostPath"),
                     fmt::format("volume '{}' mounts the node's path {} (hostPath)", name ? name->str() : "",
