@@ -107,6 +107,49 @@ subjects: [{kind: ServiceAccount, name: agent, namespace: agents}]
     CHECK(cluster_wide.findings[0].related[0].location.line == 14);  // the binding's roleRef
   }
 
+  TEST_CASE("rbac-wildcard: '*' over the kinds of the project's own API groups is graded down, not off")
+  {
+    // Shaped like KEDA's config/rbac/aggregate_cluster_roles.yaml and config/rbac/role.yaml.
+    test::TempDir dir;
+    const std::string roles = R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: keda-edit
+  labels: {rbac.authorization.k8s.io/aggregate-to-edit: "true"}
+rules:
+  - apiGroups: [keda.sh]
+    resources: ["*"]
+    verbs: ["*"]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: keda-operator
+rules:
+  - apiGroups: [keda.sh]
+    resources: ["*"]
+    verbs: ["*"]
+)";
+    const std::string crd = R"(---
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: scaledobjects.keda.sh
+spec:
+  group: keda.sh
+  names: {kind: ScaledObject, plural: scaledobjects}
+  scope: Namespaced
+)";
+    auto severities = [&](const std::string& text) {
+      std::map<int, Severity> out;
+      for (const Finding& f : lint_file(dir, text, "rbac-wildcard").findings) out[f.location.line] = f.severity;
+      return out;
+    };
+    // Without the CRDs in the input the group may be anyone's: the rule's severity.
+    CHECK(severities(roles) == std::map<int, Severity>{{8, Severity::error}, {17, Severity::error}});
+    CHECK(severities(roles + crd) == std::map<int, Severity>{{8, Severity::note}, {17, Severity::warning}});
+  }
+
   TEST_CASE("rbac-secrets: a ClusterRole aggregated into a bound one is granted cluster-wide through it")
   {
     // Shaped like Knative's config/core: knative-serving-core carries serving.knative.dev/controller: "true", which

@@ -92,6 +92,22 @@ struct WildcardGrade {
   std::string_view why;
 };
 
+// Every apiGroup of the rule is named and defined by the input's own CRDs: a '*' in resources then reaches only the
+// project's kinds, present and future, and no third party can add a kind to those groups (KEDA's keda.sh and
+// eventing.keda.sh, Knative's serving.knative.dev).
+bool owned_groups_only(const Graph& graph, const yaml::Node* rule)
+{
+  std::vector<const yaml::Node*> groups = rule_items(rule, "apiGroups");
+  if (groups.empty()) return false;
+  const std::vector<const Object*>& crds = graph.of_kind("CustomResourceDefinition");
+  return std::all_of(groups.begin(), groups.end(), [&](const yaml::Node* g) {
+    if (g->str().empty() || has_wildcard(g)) return false;
+    return std::any_of(crds.begin(), crds.end(), [&](const Object* crd) {
+      return crd->spec && crd->spec->str_at("group") == g->str();
+    });
+  });
+}
+
 // Writes through a wildcard stay at the rule's severity. A read-only wildcard cannot change anything, so it is a
 // warning; every verb on the named resources of a helper role is a note (neither above the configured severity).
 WildcardGrade grade_wildcard(const CheckContext& ctx, const Object& role, const yaml::Node* rule,
@@ -105,6 +121,15 @@ WildcardGrade grade_wildcard(const CheckContext& ctx, const Object& role, const 
     return {std::min(ctx.rule.severity, Severity::note),
             "a helper role for people (kubebuilder's -admin/-editor/-viewer-role, or aggregated into admin/edit/view) "
             "granting every verb on named resources; whoever binds it decides who holds it"};
+  if (fields.front() != "apiGroups" && owned_groups_only(ctx.graph, rule))
+    return is_helper_role(role)
+               ? WildcardGrade{std::min(ctx.rule.severity, Severity::note),
+                               "a helper role for people over every kind of the project's own API groups (the input "
+                               "defines their CRDs, and no third party can add to them); whoever binds it decides who "
+                               "holds it"}
+               : WildcardGrade{std::min(ctx.rule.severity, Severity::warning),
+                               "it writes every kind of the project's own API groups (the input defines their CRDs): "
+                               "only kinds the project ships, but future ones too"};
   return {ctx.rule.severity, "it grants every present and future match, CRDs included, with write verbs"};
 }
 
