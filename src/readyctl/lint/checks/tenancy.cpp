@@ -49,7 +49,10 @@ private:
 
 bool governs_namespace(const Graph& graph, std::string_view scope)
 {
-  if (!scope.empty() && graph.find("Namespace", "", scope)) return true;
+  // A Namespace object for one Kubernetes makes itself (default, kube-system, kube-public, kube-node-lease) creates
+  // nothing: applying it is a no-op.
+  const bool built_in = scope == "default" || scope == "kube-system" || scope == "kube-public" || scope == "kube-node-lease";
+  if (!scope.empty() && !built_in && graph.find("Namespace", "", scope)) return true;
   for (std::string_view kind : {"ResourceQuota", "LimitRange", "NetworkPolicy"})
     for (const Object* o : graph.of_kind(kind))
       if (o->scope == scope) return true;

@@ -17,7 +17,7 @@ namespace readyctl::lint {
 bool is_infrastructure_namespace(const Graph& graph, std::string_view ns, const std::vector<std::string>& patterns);
 
 // Whether the input governs the namespace of `scope` (Object::scope): it creates it (a Namespace object of that
-// name) or sets policy in it (a ResourceQuota, LimitRange or NetworkPolicy there). Pods the input only deploys into
+// name, not one of those Kubernetes makes itself) or sets policy in it (a ResourceQuota, LimitRange or NetworkPolicy there). Pods the input only deploys into
 // a namespace made and governed elsewhere (a sample's unstated namespace, `default`, the namespace an install
 // manifest is applied to) land where the platform keeps quota and policy out of the input's sight, so a rule that
 // asks for that namespace's quota or policy would be guessing (the existence-check rule of RULES.md's wave 2).
