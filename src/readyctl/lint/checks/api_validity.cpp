@@ -16,8 +16,13 @@ namespace {
 bool validity_lower_alnum(char c) { return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)); }
 bool validity_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
-// A value a template engine or envsubst fills in later ("{{ .Values.port }}", "${PORT}"): not judged.
-bool validity_placeholder(std::string_view text) { return text.find("{{") != std::string_view::npos || text.find("${") != std::string_view::npos; }
+// A value a template engine, envsubst or a test harness fills in later ("{{ .Values.port }}", "${PORT}", Argo
+// Rollouts' e2e `$$name$$`): not judged.
+bool validity_placeholder(std::string_view text)
+{
+  return text.find("{{") != std::string_view::npos || text.find("${") != std::string_view::npos ||
+         text.find("$$") != std::string_view::npos;
+}
 
 // What is wrong with a port name under IANA_SVC_NAME (k8s.io/apimachinery validation.IsValidPortName); empty when valid.
 std::string port_name_problem(std::string_view name)
