@@ -43,7 +43,34 @@ void check_virtual_service(const CheckContext& ctx, const TrafficModel& model, c
   }
 }
 
-// Gateway API / AI Gateway: the rule's own timeouts.request wins; else the BackendTrafficPolicy's requestTimeout.
+// GKE's Gateway takes a backend's request deadline from a GCPBackendPolicy (networking.gke.io) whose targetRef is the
+// backend, a Service or an InferencePool (`default.timeoutSec`; gateway-api-inference-extension's GKE guide applies
+// one for inference pools): the policy bounding every backend of the rule, or null.
+const Object* gke_backend_policy(const CheckContext& ctx, const Object& route, const yaml::Node* rule)
+{
+  const yaml::Node* refs = rule->get("backendRefs");
+  if (!refs || !refs->is_sequence() || refs->size() == 0) return nullptr;
+  const Object* found = nullptr;
+  for (const yaml::Node* ref : refs->children()) {
+    std::string_view kind = ref->str_at("kind").empty() ? "Service" : ref->str_at("kind");
+    std::string_view ns = ref->str_at("namespace").empty() ? route.scope : ref->str_at("namespace");
+    const Object* bound = nullptr;
+    for (const Object* p : ctx.graph.of_kind("GCPBackendPolicy")) {
+      if (p->group != "networking.gke.io" || !p->spec || p->scope != ns) continue;
+      const yaml::Node* target = p->spec->get("targetRef");
+      const yaml::Node* seconds = p->spec->path({"default", "timeoutSec"});
+      if (target && target->str_at("kind") == kind && target->str_at("name") == ref->str_at("name") && seconds &&
+          seconds->as_int().value_or(0) > 0)
+        bound = p;
+    }
+    if (!bound) return nullptr;
+    found = bound;
+  }
+  return found;
+}
+
+// Gateway API / AI Gateway: the rule's own timeouts.request wins; else the BackendTrafficPolicy's requestTimeout, or
+// on GKE the GCPBackendPolicy of its backends.
 void check_gateway_route(const CheckContext& ctx, const TrafficModel& model, const Object& route)
 {
   std::vector<const yaml::Node*> rules = spec_list(route, "rules");
@@ -59,6 +86,7 @@ void check_gateway_route(const CheckContext& ctx, const TrafficModel& model, con
       report_unusable(ctx, route, own, label + " timeouts.request");
       continue;
     }
+    if (gke_backend_policy(ctx, route, rule)) continue;
     if (policy_timeout.present()) {
       if (policy_timeout.seconds && *policy_timeout.seconds > 0) continue;
       ctx.sink.report(route, rule,
