@@ -1,4 +1,6 @@
 // token-rate-limit: AI gateway routes are covered by a token-aware or per-tenant rate limit.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "readyctl/lint/checks/guardrail_checks.hpp"
@@ -30,13 +32,56 @@ const Object* kuadrant_policy(const TrafficModel& model, const Object& route)
   return nullptr;
 }
 
+bool non_empty_list(const yaml::Node* n) { return n && n->is_sequence() && n->size() > 0; }
+
+// Envoy AI Gateway api/v1alpha1/quota_policy.go: a QuotaPolicy sets token quotas on the AIServiceBackends it
+// targets and the gateway answers 429 once they are spent. The policy on one of the route's backends, or null.
+const Object* quota_policy(const CheckContext& ctx, const Object& route)
+{
+  std::vector<std::string_view> backends;
+  for (const yaml::Node* rule : spec_list(route, "rules"))
+    if (const yaml::Node* refs = rule->get("backendRefs"); refs && refs->is_sequence())
+      for (const yaml::Node* ref : refs->children()) {
+        std::string_view kind = ref->str_at("kind");
+        if (kind == "AIServiceBackend" || (kind.empty() && route.kind == "AIGatewayRoute"))
+          backends.push_back(ref->str_at("name"));
+      }
+  for (const Object* p : ctx.graph.of_kind("QuotaPolicy")) {
+    const yaml::Node* targets = p->spec ? p->spec->get("targetRefs") : nullptr;
+    if (p->group != "aigateway.envoyproxy.io" || p->scope != route.scope || !targets || !targets->is_sequence()) continue;
+    for (const yaml::Node* t : targets->children())
+      if (std::find(backends.begin(), backends.end(), t->str_at("name")) != backends.end()) return p;
+  }
+  return nullptr;
+}
+
+// api/v1alpha1/gateway_config.go: globalLLMRequestCosts apply to every route of a Gateway that names the
+// GatewayConfig in its aigateway.envoyproxy.io/gateway-config annotation, where a route declares none.
+bool gateway_costs(const CheckContext& ctx, const Object& route)
+{
+  const yaml::Node* parents = route.spec ? route.spec->get("parentRefs") : nullptr;
+  if (!parents || !parents->is_sequence()) return false;
+  for (const yaml::Node* parent : parents->children()) {
+    std::string_view ns = parent->str_at("namespace").empty() ? route.scope : parent->str_at("namespace");
+    for (const Object* gw : ctx.graph.of_kind("Gateway")) {
+      if (gw->name != parent->str_at("name") || gw->scope != ns) continue;
+      std::string_view config = gw->annotation("aigateway.envoyproxy.io/gateway-config");
+      for (const Object* c : ctx.graph.of_kind("GatewayConfig"))
+        if (!config.empty() && c->group == "aigateway.envoyproxy.io" && c->name == config && c->scope == gw->scope &&
+            c->spec && non_empty_list(c->spec->get("globalLLMRequestCosts")))
+          return true;
+    }
+  }
+  return false;
+}
+
 void check_route(const CheckContext& ctx, const TrafficModel& model, const Object& route)
 {
-  if (kuadrant_policy(model, route)) return;
+  if (kuadrant_policy(model, route) || quota_policy(ctx, route)) return;
   const Object* policy = model.effective_traffic_policy(route);
   const yaml::Node* rate_limit = policy && policy->spec ? policy->spec->get("rateLimit") : nullptr;
   const yaml::Node* costs = route.spec ? route.spec->get("llmRequestCosts") : nullptr;
-  bool has_costs = costs && costs->is_sequence() && costs->size() > 0;
+  bool has_costs = non_empty_list(costs) || (route.kind == "AIGatewayRoute" && gateway_costs(ctx, route));
   if (route.kind != "AIGatewayRoute") {
     if (rate_limit) return;
     ctx.sink.report(route, spec_key(route),
