@@ -24,7 +24,7 @@ constexpr std::string_view k_injected_labels[] = {
     "apps.kubernetes.io/", "batch.kubernetes.io/", "leaderworkerset.sigs.k8s.io/", "jobset.sigs.k8s.io/",
     "ray.io/", "serving.kserve.io/", "serving.knative.dev/", "training.kubeflow.org/", "trainer.kubeflow.org/",
     "gateway.networking.k8s.io/", "gateway.istio.io/", "istio.io/gateway-name", "security.istio.io/",
-    "service.istio.io/", "kagent.dev/", "dapr.io/",
+    "service.istio.io/", "kagent.dev/", "dapr.io/", "agents.x-k8s.io/",
 };
 
 bool injected_label_key(std::string_view key)

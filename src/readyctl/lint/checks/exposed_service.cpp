@@ -49,6 +49,7 @@ void check_exposure(const CheckContext& ctx, const ExposureParams& params, const
   const yaml::Node* selector = s.spec->get("selector");
   if (!selector || !selector->is_mapping() || selector->size() == 0) return;
   for (const SelectorTarget* t : pods.matches(s.scope, SelectorRef{selector, true})) {
+    if (!t->pod) continue;  // a SandboxClaim's labels: the template's pods are judged as pods
     std::string_view role = exposed_role(params, *t->pod);
     if (role.empty()) continue;
     ctx.sink.report(s, type,

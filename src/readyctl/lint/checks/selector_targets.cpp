@@ -193,6 +193,14 @@ PodTargets::PodTargets(const Graph& graph)
     const yaml::Node* at = labels && pod.metadata ? pod.metadata->key_node("labels") : pod.owner->root->key_node("metadata");
     add({pod.owner, labels, at, &pod});
   }
+  // agent-sandbox v0.5.6 extensions/controllers/sandboxclaim_controller.go mergePodMetadata: a SandboxClaim's
+  // additionalPodMetadata labels are added to the pod it adopts (from its template or warm pool), so a Service
+  // can select the claimed pod by them.
+  for (const Object* claim : graph.of_kind("SandboxClaim")) {
+    const yaml::Node* labels = claim->spec ? claim->spec->path({"additionalPodMetadata", "labels"}) : nullptr;
+    if (claim->group == "extensions.agents.x-k8s.io" && labels && labels->is_mapping())
+      add({claim, labels, claim->spec->path({"additionalPodMetadata"})->key_node("labels"), nullptr});
+  }
 }
 
 ServiceTargets::ServiceTargets(const Graph& graph)
