@@ -106,6 +106,7 @@ KustomizationRefs read_kustomization_refs(const fs::path& dir)
     if (parsed.documents.empty() || !parsed.documents.front().root) return out;
     const yaml::Node* root = parsed.documents.front().root;
     if (!root->is_mapping()) return out;
+    out.component = root->str_at("kind") == "Component";
     for (std::string_view key : k_path_lists) add_path_list(out, dir, root->get(key));
     for (std::string_view key : k_generators) add_generator_inputs(out, dir, root->get(key));
     for (std::string_view key : {"patches", "patchesJson6902"}) add_patch_targets(out, dir, root->get(key));

@@ -18,6 +18,7 @@ struct KustomizationRefs {
   std::vector<std::filesystem::path> files;  // resources, patches, generator inputs, … (weakly canonical)
   std::vector<std::filesystem::path> dirs;   // included kustomizations: resources, bases, components (weakly canonical)
   std::vector<PatchTarget> patch_targets;    // patch files with a target, in the order the kustomizations name them
+  bool component = false;                    // `kind: Component`: patches for others to include, not renderable alone
 };
 
 // Whether a file is named as kustomize names a kustomization (kustomization.yaml, .yml or Kustomization).

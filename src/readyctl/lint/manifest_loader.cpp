@@ -440,50 +440,103 @@ fs::path canonical_dir(const fs::path& dir)
 }
 
 // The kustomizations a root that failed to render includes from disk and no rendered root reaches, named as the
-// user named the root: rendered on their own, so a remote base that cannot be fetched (offline CI) or one broken
-// overlay does not leave the bases below it unlinted.
+// user named the root, and what they include in turn where they fail too: rendered on their own, so a remote base
+// that cannot be fetched (offline CI) or one broken overlay does not leave the bases below it unlinted. A Component
+// holds patches for the kustomization that includes it and is not rendered alone.
 std::vector<fs::path> orphaned_bases(const fs::path& failed, const std::set<fs::path>& covered)
 {
   std::vector<fs::path> out;
   const fs::path root = canonical_dir(failed);
   for (const fs::path& dir : read_kustomization_refs(root).dirs)
-    if (!covered.contains(dir) && !kustomization_file(dir).empty())
+    if (!covered.contains(dir) && !kustomization_file(dir).empty() && !read_kustomization_refs(dir).component)
       out.push_back((failed / dir.lexically_relative(root)).lexically_normal());
   return out;
 }
 
+struct Rendered {
+  fs::path dir;
+  std::shared_ptr<KustomizeRender> render;
+};
+
+std::vector<Rendered> render_all(const std::vector<fs::path>& dirs)
+{
+  std::vector<Rendered> out(dirs.size());
+  parallel_for(dirs.size(), [&](size_t i) { out[i] = {dirs[i], std::make_shared<KustomizeRender>(render_kustomization(dirs[i]))}; }, 2);
+  return out;
+}
+
+void add_render(std::vector<Input>& inputs, Rendered& r, size_t unit)
+{
+  std::string text = std::move(r.render->text);
+  inputs.push_back({kustomization_file(r.dir).string() + " (rendered by kubectl kustomize)", std::move(text), r.render, unit});
+}
+
+// The local bases of a root that failed, rendered one by one (and theirs, where one fails too) and linted together
+// as one unit, as the root would have applied them: a manager in base/manager meets its ServiceAccount in
+// base/rbac. Returns the bases rendered, and those that failed too.
+void add_orphaned_bases(ManifestSet& set, std::vector<Input>& inputs, const fs::path& root, std::set<fs::path>& covered,
+                        std::vector<std::string>& linted, std::vector<std::string>& failed)
+{
+  std::vector<fs::path> todo = orphaned_bases(root, covered);
+  std::optional<size_t> unit;
+  while (!todo.empty()) {
+    for (const fs::path& d : todo) covered.insert(canonical_dir(d));
+    std::vector<Rendered> renders = render_all(todo);
+    todo.clear();
+    for (Rendered& r : renders) {
+      if (!r.render->ok) {
+        failed.push_back(r.dir.string());
+        for (fs::path& b : orphaned_bases(r.dir, covered)) {
+          covered.insert(canonical_dir(b));
+          todo.push_back(std::move(b));
+        }
+        continue;
+      }
+      for (const fs::path& dir : reachable_kustomization_refs({canonical_dir(r.dir)}).dirs) covered.insert(dir);
+      if (!unit) {
+        set.units.push_back({fmt::format("{} (its local bases)", root.lexically_normal().string()), UnitKind::kustomization});
+        unit = set.units.size() - 1;
+      }
+      linted.push_back(r.dir.string());
+      add_render(inputs, r, *unit);
+    }
+  }
+}
+
+std::string list_paths(const std::vector<std::string>& paths)
+{
+  std::string out;
+  for (const std::string& p : paths) out += fmt::format("{}{}", out.empty() ? "" : ", ", p);
+  return out;
+}
+
 // Every root renders on its own (kubectl per root, two at a time); a failed render is a parse error at its
-// kustomization, and the local kustomizations it includes that nothing rendered reaches are rendered in turn.
-void add_kustomize_units(ManifestSet& set, std::vector<Input>& inputs, std::vector<fs::path> roots)
+// kustomization, and the local kustomizations it includes that nothing rendered reaches are linted in its place.
+void add_kustomize_units(ManifestSet& set, std::vector<Input>& inputs, const std::vector<fs::path>& roots)
 {
   std::set<fs::path> covered;  // weakly canonical: roots tried, and every kustomization a rendered root includes
   for (const fs::path& root : roots) covered.insert(canonical_dir(root));
-  while (!roots.empty()) {
-    std::vector<std::shared_ptr<KustomizeRender>> renders(roots.size());
-    parallel_for(roots.size(), [&](size_t i) { renders[i] = std::make_shared<KustomizeRender>(render_kustomization(roots[i])); }, 2);
-    for (size_t i = 0; i < roots.size(); ++i)
-      if (renders[i]->ok)
-        for (const fs::path& dir : reachable_kustomization_refs({canonical_dir(roots[i])}).dirs) covered.insert(dir);
-    std::vector<fs::path> next;
-    for (size_t i = 0; i < roots.size(); ++i) {
-      const fs::path kustomization = kustomization_file(roots[i]);
-      if (!renders[i]->ok) {
-        std::vector<fs::path> bases = orphaned_bases(roots[i], covered);
-        for (const fs::path& b : bases) covered.insert(canonical_dir(b));
-        std::string also;
-        for (const fs::path& b : bases) also += fmt::format("{}{}", also.empty() ? "" : ", ", b.string());
-        if (!also.empty()) also = fmt::format(" (the kustomizations it includes from disk are linted on their own: {})", also);
-        set.parse_errors.push_back(parse_error(kustomization.string(), 0, 0,
-                                               fmt::format("kubectl kustomize failed: {}{}", renders[i]->error, also)));
-        next.insert(next.end(), bases.begin(), bases.end());
-        continue;
-      }
-      set.units.push_back({roots[i].lexically_normal().string(), UnitKind::kustomization});
-      std::string text = std::move(renders[i]->text);
-      inputs.push_back({kustomization.string() + " (rendered by kubectl kustomize)", std::move(text), renders[i],
-                        set.units.size() - 1});
+  std::vector<Rendered> renders = render_all(roots);
+  for (const Rendered& r : renders)
+    if (r.render->ok)
+      for (const fs::path& dir : reachable_kustomization_refs({canonical_dir(r.dir)}).dirs) covered.insert(dir);
+  for (Rendered& r : renders) {
+    if (r.render->ok) {
+      set.units.push_back({r.dir.lexically_normal().string(), UnitKind::kustomization});
+      add_render(inputs, r, set.units.size() - 1);
+      continue;
     }
-    roots = std::move(next);
+    std::vector<std::string> linted, failed;
+    add_orphaned_bases(set, inputs, r.dir, covered, linted, failed);
+    std::string also;
+    if (!linted.empty())
+      also += fmt::format(" (the kustomizations it includes from disk are linted together in its place: {}",
+                          list_paths(linted));
+    if (!failed.empty())
+      also += fmt::format("{}{} could not be rendered either", also.empty() ? " (" : "; ", list_paths(failed));
+    if (!also.empty()) also += ")";
+    set.parse_errors.push_back(parse_error(kustomization_file(r.dir).string(), 0, 0,
+                                           fmt::format("kubectl kustomize failed: {}{}", r.render->error, also)));
   }
 }
 
