@@ -20,11 +20,6 @@ BoundAccounts::BoundAccounts(const Graph& graph)
     }
 }
 
-const Object* BoundAccounts::binding_for(const Object& pod, std::string_view name) const
-{
-  std::vector<const Object*> all = bindings_for(pod, name);
-  return all.empty() ? nullptr : all.front();
-}
 
 namespace {
 
@@ -57,6 +52,16 @@ std::vector<std::string_view> BoundAccounts::cluster_subject_namespaces() const
   for (const auto& [name, subject] : m_by_name)
     if (subject.binding->kind == "ClusterRoleBinding" && !subject.ns.empty()) out.push_back(subject.ns);
   return out;
+}
+
+// The first binding in input order: the question is whether there is one, so copies are not told apart (which would
+// cost a directory comparison per copy, per pod).
+const Object* BoundAccounts::binding_for(const Object& pod, std::string_view name) const
+{
+  auto [lo, hi] = m_by_name.equal_range(name);
+  for (auto it = lo; it != hi; ++it)
+    if (names_pod_account(it->second.ns, name, *it->second.binding, pod)) return it->second.binding;
+  return nullptr;
 }
 
 std::vector<const Object*> BoundAccounts::bindings_for(const Object& pod, std::string_view name) const
