@@ -662,3 +662,32 @@ spec:
     CHECK(report.findings[0].related[0].location.line == 6);
   }
 }
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("messages name an object the API server names from generateName by its prefix")
+  {
+    // Kueue's and KubeRay's samples are created with `kubectl create -f`: `generateName: sample-job-`.
+    test::TempDir dir;
+    const LintReport report = lint_file(dir, R"(apiVersion: v1
+kind: Namespace
+metadata: {name: batch}
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  generateName: sample-job-
+  namespace: batch
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: c
+          image: busybox:1.36
+)",
+                                        "network-policy");
+    REQUIRE(report.findings.size() == 1);
+    CHECK(report.findings[0].message.starts_with("namespace batch (Job sample-job-*) has no default-deny"));
+  }
+}

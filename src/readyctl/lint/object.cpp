@@ -110,10 +110,18 @@ ObjectRef Object::ref() const
   return {std::string(api_version), std::string(kind), std::string(ns), std::string(name)};
 }
 
+std::string Object::shown_name() const
+{
+  // Jobs, RayJobs and alike created with `kubectl create` are named by the API server from generateName.
+  if (name.empty() && metadata && metadata->is_mapping() && !metadata->str_at("generateName").empty())
+    return fmt::format("{}*", metadata->str_at("generateName"));
+  return std::string(name);
+}
+
 std::string Object::display_name() const
 {
-  if (ns.empty()) return fmt::format("{} {}", kind, name);
-  return fmt::format("{} {}/{}", kind, ns, name);
+  if (ns.empty()) return fmt::format("{} {}", kind, shown_name());
+  return fmt::format("{} {}/{}", kind, ns, shown_name());
 }
 
 std::string directory_of(const Object& object) { return std::filesystem::path(object.file->path()).parent_path().string(); }

@@ -59,6 +59,8 @@ struct Object {
   const yaml::SourceFile* shown_file() const { return origin ? origin->file : file; }
   ObjectRef ref() const;
   std::string display_name() const;  // "Deployment team-a/vllm"
+  // The name, or for an object the API server names from metadata.generateName, that prefix and '*'.
+  std::string shown_name() const;
 };
 
 // Starts the scope of namespace-less objects grouped by directory; no namespace name can hold it.

@@ -116,10 +116,10 @@ std::string owners(const Namespace& ns)
 {
   std::vector<std::string> names;
   for (const PodTemplate* p : ns.pods) {
-    std::string n = fmt::format("{} {}", p->owner->kind, p->owner->name);
+    std::string n = fmt::format("{} {}", p->owner->kind, p->owner->shown_name());
     if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
   }
-  for (const Object* a : ns.agents) names.push_back(fmt::format("{} {}", a->kind, a->name));
+  for (const Object* a : ns.agents) names.push_back(fmt::format("{} {}", a->kind, a->shown_name()));
   std::string out;
   for (size_t i = 0; i < names.size() && i < 3; ++i) out += (i ? ", " : "") + names[i];
   if (names.size() > 3) out += fmt::format(" and {} more", names.size() - 3);
