@@ -7,6 +7,7 @@
 
 #include "readyctl/lint/checks/pod_walk.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
+#include "readyctl/lint/selector.hpp"
 
 namespace readyctl::lint {
 namespace {
@@ -66,10 +67,35 @@ std::vector<std::string_view> missing_probes(const PodTemplate& pod, const Conta
   return missing;
 }
 
+// A plain workload's container taken for a model server only because it requests a GPU serves nothing when it
+// declares no ports and no probes, and no Service or InferencePool of the input selects its pods (Kueue's sample-hami.yaml runs
+// gpu-burn so): nothing routes to it, so no probe gates traffic. Operator kinds make their own Services.
+bool unreached_gpu_container(const CheckContext& ctx, const Params& params, const PodTemplate& pod, const ContainerRef& c)
+{
+  const Object& o = *pod.owner;
+  if (declares_ports(c.node) || !(o.group.empty() || o.group == "apps" || o.group == "batch")) return false;
+  for (std::string_view name : k_probe_names)
+    if (c.node->get(name)) return false;  // a probe on a port says it serves
+  const std::string_view image = c.node->str_at("image");
+  for (const std::string& known : params.model_server_images)
+    if (image.find(known) != std::string_view::npos) return false;
+  for (const Object* s : ctx.graph.of_kind_in("Service", o.scope))
+    if (const yaml::Node* sel = s->spec ? s->spec->get("selector") : nullptr; sel && map_selector_matches(sel, pod.labels()))
+      return false;
+  for (const Object* p : ctx.graph.of_kind_in("InferencePool", o.scope)) {
+    const yaml::Node* sel = p->spec ? p->spec->get("selector") : nullptr;
+    if (!sel || !sel->is_mapping()) continue;
+    const bool label_selector = sel->get("matchLabels") || sel->get("matchExpressions");
+    if (label_selector ? label_selector_matches(sel, pod.labels()) : map_selector_matches(sel, pod.labels())) return false;
+  }
+  return true;
+}
+
 void check_serving_probes(const CheckContext& ctx, const Params& params, const PodTemplate& pod, const ContainerRef& c)
 {
   bool model_server = is_model_server(pod, c.node, params.model_server_images);
   if (!model_server && !declares_ports(c.node)) return;  // not a server: nothing routes to it
+  if (model_server && unreached_gpu_container(ctx, params, pod, c)) return;
   std::vector<std::string_view> missing = missing_probes(pod, c);
   if (!missing.empty())
     ctx.sink.report(*pod.owner, c.node,
