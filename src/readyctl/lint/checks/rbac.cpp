@@ -160,6 +160,7 @@ bool covers_core_group(const yaml::Node* rule) { return find_rule_item(rule, "ap
 
 void check_secrets(const CheckContext& ctx, const Object& role)
 {
+  std::vector<std::string> reported;  // a role that repeats a grant (cert-manager's "duplicated above") is told once
   for (const yaml::Node* rule : policy_rules(role)) {
     // resourceNames limits get/list/watch to the named Secrets: least privilege, not flagged.
     if (!covers_core_group(rule) || has_resource_names(rule)) continue;
@@ -171,6 +172,8 @@ void check_secrets(const CheckContext& ctx, const Object& role)
       if (find_rule_item(rule, "verbs", v)) verbs.push_back(v);
     if (verbs.empty()) continue;
     std::string what = fmt::format("{} grants {} on {}", role.display_name(), join(verbs), resource->str() == "*" ? "every resource (secrets included)" : "secrets");
+    if (std::find(reported.begin(), reported.end(), what) != reported.end()) continue;
+    reported.push_back(what);
     if (role.kind == "ClusterRole") {
       std::vector<const Object*> crbs = bindings_of(ctx.graph, role, "ClusterRoleBinding");
       if (!crbs.empty()) {
