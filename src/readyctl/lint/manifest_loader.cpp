@@ -440,9 +440,7 @@ fs::path canonical_dir(const fs::path& dir)
 }
 
 // The kustomizations a root that failed to render includes from disk and no rendered root reaches, named as the
-// user named the root, and what they include in turn where they fail too: rendered on their own, so a remote base
-// that cannot be fetched (offline CI) or one broken overlay does not leave the bases below it unlinted. A Component
-// holds patches for the kustomization that includes it and is not rendered alone.
+// user named the root. A Component holds patches for the kustomization that includes it and is not rendered alone.
 std::vector<fs::path> orphaned_bases(const fs::path& failed, const std::set<fs::path>& covered)
 {
   std::vector<fs::path> out;
@@ -465,6 +463,12 @@ std::vector<Rendered> render_all(const std::vector<fs::path>& dirs)
   return out;
 }
 
+// A rendered kustomization and every kustomization it includes are linted: no fallback renders them again.
+void cover_rendered(std::set<fs::path>& covered, const fs::path& dir)
+{
+  for (const fs::path& d : reachable_kustomization_refs({canonical_dir(dir)}).dirs) covered.insert(d);
+}
+
 void add_render(std::vector<Input>& inputs, Rendered& r, size_t unit)
 {
   std::string text = std::move(r.render->text);
@@ -473,7 +477,8 @@ void add_render(std::vector<Input>& inputs, Rendered& r, size_t unit)
 
 // The local bases of a root that failed, rendered one by one (and theirs, where one fails too) and linted together
 // as one unit, as the root would have applied them: a manager in base/manager meets its ServiceAccount in
-// base/rbac. Returns the bases rendered, and those that failed too.
+// base/rbac; so a remote base that cannot be fetched (offline CI) or one broken overlay does not leave the bases
+// below it unlinted. `linted` and `failed` receive the kustomizations rendered and those that failed too.
 void add_orphaned_bases(ManifestSet& set, std::vector<Input>& inputs, const fs::path& root, std::set<fs::path>& covered,
                         std::vector<std::string>& linted, std::vector<std::string>& failed)
 {
@@ -492,7 +497,7 @@ void add_orphaned_bases(ManifestSet& set, std::vector<Input>& inputs, const fs::
         }
         continue;
       }
-      for (const fs::path& dir : reachable_kustomization_refs({canonical_dir(r.dir)}).dirs) covered.insert(dir);
+      cover_rendered(covered, r.dir);
       if (!unit) {
         set.units.push_back({fmt::format("{} (its local bases)", root.lexically_normal().string()), UnitKind::kustomization});
         unit = set.units.size() - 1;
@@ -518,8 +523,7 @@ void add_kustomize_units(ManifestSet& set, std::vector<Input>& inputs, const std
   for (const fs::path& root : roots) covered.insert(canonical_dir(root));
   std::vector<Rendered> renders = render_all(roots);
   for (const Rendered& r : renders)
-    if (r.render->ok)
-      for (const fs::path& dir : reachable_kustomization_refs({canonical_dir(r.dir)}).dirs) covered.insert(dir);
+    if (r.render->ok) cover_rendered(covered, r.dir);
   for (Rendered& r : renders) {
     if (r.render->ok) {
       set.units.push_back({r.dir.lexically_normal().string(), UnitKind::kustomization});

@@ -165,8 +165,7 @@ void add_ray_groups(PodTemplates& out, const Object& owner, const yaml::Node* cl
     return pod;
   };
   if (PodTemplate* head = add(cluster->get("headGroupSpec"), "head"))
-    head->account_from_operator = cluster->get("enableInTreeAutoscaling") &&
-                                  cluster->get("enableInTreeAutoscaling")->str() == "true";
+    head->account_from_operator = cluster->str_at("enableInTreeAutoscaling") == "true";
   if (const yaml::Node* workers = cluster->get("workerGroupSpecs"); workers && workers->is_sequence())
     for (const yaml::Node* w : workers->children()) add(w, "worker");
 }

@@ -33,7 +33,7 @@ std::optional<std::pair<int, int>> first_action(const yaml::SourceFile& file)
 
 }  // namespace
 
-fs::path helm_chart_file(const fs::path& dir)
+fs::path chart_definition_file(const fs::path& dir)
 {
   std::error_code ec;
   if (fs::is_regular_file(dir / "Chart.yaml", ec)) return dir / "Chart.yaml";
@@ -47,12 +47,12 @@ fs::path helm_chart_file(const fs::path& dir)
   return {};
 }
 
-bool is_helm_chart_dir(const fs::path& dir) { return !helm_chart_file(dir).empty(); }
+bool is_helm_chart_dir(const fs::path& dir) { return !chart_definition_file(dir).empty(); }
 
 Finding unrendered_chart(const fs::path& dir)
 {
   const std::string shown = dir.lexically_normal().string();
-  return note(helm_chart_file(dir).lexically_normal().string(), 1, 1,
+  return note(chart_definition_file(dir).lexically_normal().string(), 1, 1,
               fmt::format("Helm chart {}: its templates are not manifests until rendered, so its files are not linted",
                           shown),
               "Lint what the chart renders: `helm template <release> <chart> | readyctl lint -` (findings name the "

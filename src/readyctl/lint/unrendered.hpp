@@ -15,7 +15,7 @@ inline constexpr std::string_view k_unrendered_rule = "unrendered-template";
 // A directory holding `Chart.yaml` is a Helm chart: its templates, values and subcharts are read by `helm template`.
 // So is one holding values.yaml and templates/ beside a Chart*.yaml the build turns into Chart.yaml
 // (Chart-template.yaml). The chart file, or empty.
-std::filesystem::path helm_chart_file(const std::filesystem::path& dir);
+std::filesystem::path chart_definition_file(const std::filesystem::path& dir);
 bool is_helm_chart_dir(const std::filesystem::path& dir);
 
 // The note for a chart the walk met, at its Chart.yaml.

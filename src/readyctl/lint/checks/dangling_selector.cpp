@@ -108,15 +108,10 @@ void select_service(const CheckContext& ctx, const PodTargets& pods, const Objec
   judge_selector(ctx, pods, "pods", o, key_of(o.spec, "selector"), fmt::format("{}'s selector", o.display_name()), s, {o.scope});
 }
 
-// InferencePool: v1alpha2 (inference.networking.x-k8s.io) has a plain label map, v1 a LabelSelector whose
-// matchLabels holds the map.
 void select_inference_pool(const CheckContext& ctx, const PodTargets& pods, const Object& o)
 {
-  const yaml::Node* selector = o.spec->get("selector");
-  bool label_selector = selector && selector->is_mapping() &&
-                        (selector->get("matchLabels") || selector->get("matchExpressions"));
-  SelectorRef s{selector, !label_selector};
-  judge_selector(ctx, pods, "pods", o, key_of(o.spec, "selector"), fmt::format("{}'s selector", o.display_name()), s, {o.scope});
+  judge_selector(ctx, pods, "pods", o, key_of(o.spec, "selector"), fmt::format("{}'s selector", o.display_name()),
+                 inference_pool_selector(o), {o.scope});
 }
 
 void select_disruption_budget(const CheckContext& ctx, const PodTargets& pods, const Object& o)

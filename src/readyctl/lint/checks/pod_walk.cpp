@@ -112,13 +112,17 @@ bool is_kserve_serving_pod(const PodTemplate& pod)
 
 }  // namespace
 
-bool is_model_server(const PodTemplate& pod, const yaml::Node* container, const std::vector<std::string>& images)
+bool names_model_server_image(const yaml::Node* container, const std::vector<std::string>& images)
 {
-  if (is_kserve_serving_pod(pod) || container_uses_gpu(container)) return true;
   const yaml::Node* image = container->get("image");
   if (!image) return false;
   return std::any_of(images.begin(), images.end(),
                      [&](const std::string& n) { return image->str().find(n) != std::string_view::npos; });
+}
+
+bool is_model_server(const PodTemplate& pod, const yaml::Node* container, const std::vector<std::string>& images)
+{
+  return is_kserve_serving_pod(pod) || container_uses_gpu(container) || names_model_server_image(container, images);
 }
 
 bool serves_requests(const PodTemplate& pod, const yaml::Node* container, const std::vector<std::string>& images)

@@ -42,6 +42,8 @@ bool pod_uses_gpu(const PodTemplate& pod);
 // A container that serves a model: every container of a KServe serving pod (an LLMInferenceService's endpoint picker
 // excepted), a GPU container, or one whose image name holds one of `images` (the rules' modelServerImages).
 bool is_model_server(const PodTemplate& pod, const yaml::Node* container, const std::vector<std::string>& images);
+// The container's image name holds one of `images`.
+bool names_model_server_image(const yaml::Node* container, const std::vector<std::string>& images);
 // The `modelServerImages` parameter as every family that calls is_model_server declares it in its contract.
 inline constexpr ParamSpec k_model_server_images_param{
     "modelServerImages", ParamType::string_list,

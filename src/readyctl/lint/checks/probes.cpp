@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "readyctl/lint/checks/pod_walk.hpp"
+#include "readyctl/lint/checks/selector_targets.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
-#include "readyctl/lint/selector.hpp"
 
 namespace readyctl::lint {
 namespace {
@@ -76,18 +76,11 @@ bool unreached_gpu_container(const CheckContext& ctx, const Params& params, cons
   if (declares_ports(c.node) || !(o.group.empty() || o.group == "apps" || o.group == "batch")) return false;
   for (std::string_view name : k_probe_names)
     if (c.node->get(name)) return false;  // a probe on a port says it serves
-  const std::string_view image = c.node->str_at("image");
-  for (const std::string& known : params.model_server_images)
-    if (image.find(known) != std::string_view::npos) return false;
+  if (names_model_server_image(c.node, params.model_server_images)) return false;
   for (const Object* s : ctx.graph.of_kind_in("Service", o.scope))
-    if (const yaml::Node* sel = s->spec ? s->spec->get("selector") : nullptr; sel && map_selector_matches(sel, pod.labels()))
-      return false;
-  for (const Object* p : ctx.graph.of_kind_in("InferencePool", o.scope)) {
-    const yaml::Node* sel = p->spec ? p->spec->get("selector") : nullptr;
-    if (!sel || !sel->is_mapping()) continue;
-    const bool label_selector = sel->get("matchLabels") || sel->get("matchExpressions");
-    if (label_selector ? label_selector_matches(sel, pod.labels()) : map_selector_matches(sel, pod.labels())) return false;
-  }
+    if (s->spec && SelectorRef{s->spec->get("selector"), true}.matches(pod.labels())) return false;
+  for (const Object* p : ctx.graph.of_kind_in("InferencePool", o.scope))
+    if (p->spec && inference_pool_selector(*p).matches(pod.labels())) return false;
   return true;
 }
 

@@ -55,13 +55,11 @@ const Object* gke_backend_policy(const CheckContext& ctx, const Object& route, c
     std::string_view kind = ref->str_at("kind").empty() ? "Service" : ref->str_at("kind");
     std::string_view ns = ref->str_at("namespace").empty() ? route.scope : ref->str_at("namespace");
     const Object* bound = nullptr;
-    for (const Object* p : ctx.graph.of_kind("GCPBackendPolicy")) {
-      if (p->group != "networking.gke.io" || !p->spec || p->scope != ns) continue;
-      const yaml::Node* target = p->spec->get("targetRef");
-      const yaml::Node* seconds = p->spec->path({"default", "timeoutSec"});
-      if (target && target->str_at("kind") == kind && target->str_at("name") == ref->str_at("name") && seconds &&
-          seconds->as_int().value_or(0) > 0)
-        bound = p;
+    for (const Object* p : ctx.graph.of_kind_in("GCPBackendPolicy", ns)) {
+      const yaml::Node* seconds = p->spec ? p->spec->path({"default", "timeoutSec"}) : nullptr;
+      if (p->group != "networking.gke.io" || !seconds || seconds->as_int().value_or(0) <= 0) continue;
+      for (const yaml::Node* target : target_refs(*p))
+        if (target->str_at("kind") == kind && target->str_at("name") == ref->str_at("name")) bound = p;
     }
     if (!bound) return nullptr;
     found = bound;

@@ -95,6 +95,14 @@ std::string SelectorRef::describe() const
   return out;
 }
 
+SelectorRef inference_pool_selector(const Object& pool)
+{
+  const yaml::Node* selector = pool.spec ? pool.spec->get("selector") : nullptr;
+  const bool label_selector =
+      selector && selector->is_mapping() && (selector->get("matchLabels") || selector->get("matchExpressions"));
+  return {selector, !label_selector};
+}
+
 void SelectorTargets::add(const SelectorTarget& target)
 {
   const size_t id = m_targets.size();

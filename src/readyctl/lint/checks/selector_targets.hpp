@@ -30,6 +30,10 @@ struct SelectorRef {
   std::string describe() const;  // "app=vllm, tier=gpu" (+ "and 2 matchExpressions")
 };
 
+// An InferencePool's selector: v1alpha2 (inference.networking.x-k8s.io) has a plain label map, v1 a LabelSelector
+// whose matchLabels holds the map.
+SelectorRef inference_pool_selector(const Object& pool);
+
 class SelectorTargets {
 public:
   bool has_targets(std::string_view scope) const { return m_by_scope.contains(std::string(scope)); }

@@ -46,10 +46,9 @@ const Object* quota_policy(const CheckContext& ctx, const Object& route)
         if (kind == "AIServiceBackend" || (kind.empty() && route.kind == "AIGatewayRoute"))
           backends.push_back(ref->str_at("name"));
       }
-  for (const Object* p : ctx.graph.of_kind("QuotaPolicy")) {
-    const yaml::Node* targets = p->spec ? p->spec->get("targetRefs") : nullptr;
-    if (p->group != "aigateway.envoyproxy.io" || p->scope != route.scope || !targets || !targets->is_sequence()) continue;
-    for (const yaml::Node* t : targets->children())
+  for (const Object* p : ctx.graph.of_kind_in("QuotaPolicy", route.scope)) {
+    if (p->group != "aigateway.envoyproxy.io") continue;
+    for (const yaml::Node* t : target_refs(*p))
       if (std::find(backends.begin(), backends.end(), t->str_at("name")) != backends.end()) return p;
   }
   return nullptr;
@@ -59,19 +58,15 @@ const Object* quota_policy(const CheckContext& ctx, const Object& route)
 // GatewayConfig in its aigateway.envoyproxy.io/gateway-config annotation, where a route declares none.
 bool gateway_costs(const CheckContext& ctx, const Object& route)
 {
-  const yaml::Node* parents = route.spec ? route.spec->get("parentRefs") : nullptr;
-  if (!parents || !parents->is_sequence()) return false;
-  for (const yaml::Node* parent : parents->children()) {
-    std::string_view ns = parent->str_at("namespace").empty() ? route.scope : parent->str_at("namespace");
-    for (const Object* gw : ctx.graph.of_kind("Gateway")) {
-      if (gw->name != parent->str_at("name") || gw->scope != ns) continue;
-      std::string_view config = gw->annotation("aigateway.envoyproxy.io/gateway-config");
-      for (const Object* c : ctx.graph.of_kind("GatewayConfig"))
-        if (!config.empty() && c->group == "aigateway.envoyproxy.io" && c->name == config && c->scope == gw->scope &&
-            c->spec && non_empty_list(c->spec->get("globalLLMRequestCosts")))
+  for (const auto& [ns, name] : parent_gateways(route))
+    for (const Object* gw : ctx.graph.of_kind_in("Gateway", ns)) {
+      const std::string_view config = gw->annotation("aigateway.envoyproxy.io/gateway-config");
+      if (gw->name != name || config.empty()) continue;
+      for (const Object* c : ctx.graph.of_kind_in("GatewayConfig", gw->scope))
+        if (c->group == "aigateway.envoyproxy.io" && c->name == config && c->spec &&
+            non_empty_list(c->spec->get("globalLLMRequestCosts")))
           return true;
     }
-  }
   return false;
 }
 
