@@ -331,3 +331,53 @@ TEST_SUITE("lint")
     CHECK(sources.size() == 1);
   }
 }
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("units: an object another deployment unit defines is not missing; one no unit defines still is")
+  {
+    if (!renders_with_origins()) {
+      MESSAGE("no kubectl whose kustomize writes origin annotations: kustomize units are not tested here");
+      return;
+    }
+    // Kueue's test/e2e/config/prometheus binds the install's `kueue-metrics-reader` ClusterRole (config/default
+    // renders it) and Kubeflow Pipelines' env/ names an account its cluster-scoped-resources unit makes: each is
+    // applied beside the other. The plain-file unit also names a ClusterRole, a ServiceAccount and a PriorityClass
+    // that no unit has, which stay findings.
+    test::TempDir dir;
+    dir.write("install/kustomization.yaml", "namePrefix: kueue-\nresources: [rbac.yaml]\n");
+    dir.write("install/rbac.yaml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n"
+                                   "  name: metrics-reader\nrules: []\n---\napiVersion: v1\nkind: ServiceAccount\n"
+                                   "metadata:\n  name: cache-sa\n  namespace: ops\n---\n"
+                                   "apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata:\n  name: serving\n"
+                                   "value: 1000\n");
+    const std::string binding = "---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n"
+                                "  name: {0}\nroleRef: {{apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: "
+                                "{0}}}\nsubjects: [{{kind: ServiceAccount, name: prom, namespace: ops}}]\n";
+    const std::string job = "---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {0}\n  namespace: ops\nspec:\n"
+                            "  template:\n    spec:\n      serviceAccountName: {0}\n      priorityClassName: {1}\n"
+                            "      restartPolicy: Never\n      containers:\n        - name: c\n"
+                            "          image: ghcr.io/acme/c:1.0.0\n";
+    dir.write("e2e/setup.yaml",
+              "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: prom\nrules: []\n---\n"
+                  "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: prom\n  namespace: ops\n---\n"
+                  "apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata:\n  name: batch\nvalue: 10\n" +
+                  fmt::format(fmt::runtime(binding), "kueue-metrics-reader") +
+                  fmt::format(fmt::runtime(binding), "kueue-nowhere") +
+                  fmt::format(fmt::runtime(job), "kueue-cache-sa", "kueue-serving") +
+                  fmt::format(fmt::runtime(job), "nowhere-sa", "nowhere-class"));
+    lint::LintOptions options;
+    options.paths = {dir.path().string()};
+    options.only = {"dangling-reference", "service-account", "priority-class"};
+    options.discover_config = false;
+    std::vector<std::string> missing;
+    for (const Finding& f : lint::run_lint(options).report.findings)
+      if (f.message.find("is not in") != std::string::npos)
+        missing.push_back(f.rule + " " + f.message.substr(0, f.message.find(',')));
+    std::sort(missing.begin(), missing.end());
+    CHECK(missing == std::vector<std::string>{
+                         "dangling-reference ClusterRoleBinding kueue-nowhere roleRef names ClusterRole 'kueue-nowhere'",
+                         "priority-class PriorityClass 'nowhere-class' is not in the input",
+                         "service-account ServiceAccount 'ops/nowhere-sa' is not in the input"});
+  }
+}

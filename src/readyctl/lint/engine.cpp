@@ -195,9 +195,11 @@ struct UnitContext {
 };
 
 // One deployment unit on its own graph: its checks, then its suppressions (annotations, comments, config).
-void lint_unit(std::span<const Object> objects, const UnitContext& context, LintReport& out, size_t room_after)
+void lint_unit(std::span<const Object> objects, const UnitContext& context, LintReport& out, size_t room_after,
+               const Graph* input = nullptr)
 {
   Graph graph(objects);
+  graph.set_input(input);
   std::vector<std::vector<RawFinding>> segments = run_checks(graph, context.rules);
   Suppressor suppressor(graph, context.config, context.today, index_foreign_checks(context.rules));
   if (const Rule* s = find_rule(context.rules, "suppression"); s && s->enabled) {
@@ -260,9 +262,10 @@ void lint_units(const ManifestSet& set, const UnitContext& context, LintReport& 
     lint_unit(all, context, report, room_after);
     return;
   }
+  const Graph input(all);
   std::vector<LintReport> parts(set.units.size());
   for (size_t u = 0; u < set.units.size(); ++u)
-    lint_unit(all.subspan(set.units[u].first, set.units[u].last - set.units[u].first), context, parts[u], 0);
+    lint_unit(all.subspan(set.units[u].first, set.units[u].last - set.units[u].first), context, parts[u], 0, &input);
   merge_units(parts, set, &LintReport::findings, report);
   merge_units(parts, set, &LintReport::suppressed, report);
 }

@@ -50,4 +50,13 @@ const Object* Graph::find(std::string_view kind, std::string_view scope, std::st
   return nullptr;
 }
 
+const Object* Graph::find_in_other_unit(std::string_view kind, std::string_view group, std::string_view scope,
+                                        std::string_view name, bool any_scope) const
+{
+  if (!m_input) return nullptr;
+  for (const Object* o : m_input->of_kind(kind))
+    if (o->group == group && o->name == name && (any_scope || o->scope == scope)) return o;
+  return nullptr;
+}
+
 }  // namespace readyctl::lint

@@ -31,6 +31,17 @@ public:
   const Object* find(std::string_view kind, std::string_view scope, std::string_view name) const;
   bool has_kind(std::string_view kind) const { return !of_kind(kind).empty(); }
 
+  // The whole input, when this graph is one of several deployment units linted on their own; else null. Rules judge
+  // within their unit, and ask the whole input only whether a missing object is made by another unit the repository
+  // applies beside it (a ClusterRole of the install that an e2e setup binds, a ServiceAccount of a cluster-scoped
+  // resources unit applied first).
+  const Graph* input() const { return m_input; }
+  void set_input(const Graph* input) { m_input = input; }
+  // An object of that kind (and group), scope and name in another deployment unit; `any_scope` for cluster-scoped
+  // kinds, whose scope is the cluster wherever their manifest sits.
+  const Object* find_in_other_unit(std::string_view kind, std::string_view group, std::string_view scope,
+                                   std::string_view name, bool any_scope = false) const;
+
   // A per-run index built once from the graph by `T(const Graph&)` and shared by every rule that asks for it, so
   // a rule does not scan all objects of a kind for each object it checks. Safe to call from rules running on
   // several threads: the first caller builds it, later callers wait for it (an index may ask for another one while
@@ -40,6 +51,7 @@ public:
 
 private:
   std::span<const Object> m_objects;
+  const Graph* m_input = nullptr;
   std::vector<PodTemplate> m_pods;
   std::vector<size_t> m_first_pod;  // per object (input order), index of its first pod; one extra entry at the end
   std::map<std::string, std::vector<const Object*>, std::less<>> m_by_kind;

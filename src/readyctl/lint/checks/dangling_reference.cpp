@@ -157,14 +157,16 @@ bool loosely_present(const Object& from, const Object* other)
   return other && (from.ns.empty() || other->ns.empty());
 }
 
-// Reports the reference when the input holds objects of its kind for its scope but none of its name, and nothing in
-// the input makes them at run time.
+// Reports the reference when the input holds objects of its kind for its scope but none of its name, nothing in
+// the input makes them at run time, and no other deployment unit of the input defines it.
 void judge_reference(const CheckContext& ctx, const Referables& index, const RefSite& r)
 {
   std::string_view name = r.at ? r.at->str() : std::string_view();
   if (name.empty() || !index.holds(r.target, r.scope) || index.find(r.target, r.scope, name)) return;
   const Object* other = index.anywhere(r.target, name);
   if (index.written(r.target, r.scope) || loosely_present(r.from, other)) return;
+  if (ctx.graph.find_in_other_unit(r.target.kind, r.target.group, r.scope, name, is_cluster_scoped_kind(r.target.kind)))
+    return;  // another deployment unit of the repository makes it: applied beside this one, not missing
   std::vector<Related> related;
   if (other && other->scope != r.scope)
     related.push_back({other, other->root->key_node("metadata"),

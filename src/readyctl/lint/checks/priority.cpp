@@ -80,7 +80,8 @@ void check_class(const CheckContext& ctx, const Classes& classes, const PodTempl
                     "batch work when it must preempt");
     return;
   }
-  if (classes.any_in_input() && !classes.find(name->str()))
+  if (classes.any_in_input() && !classes.find(name->str()) &&
+      !ctx.graph.find_in_other_unit("PriorityClass", "scheduling.k8s.io", "", name->str(), true))
     ctx.sink.report(*pod.owner, name,
                     fmt::format("PriorityClass '{}' is not in the input, which defines {}: admission rejects the pods "
                                 "until it exists",

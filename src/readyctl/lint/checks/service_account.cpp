@@ -107,7 +107,8 @@ void check_dedicated(const CheckContext& ctx, const AccountIndex& accounts, cons
     ctx.sink.report(o, field, "pod runs as the namespace's shared 'default' ServiceAccount");
     return;
   }
-  if (accounts.defines_accounts_for(o) && !accounts.find(o, field->str()))
+  if (accounts.defines_accounts_for(o) && !accounts.find(o, field->str()) &&
+      !ctx.graph.find_in_other_unit("ServiceAccount", "", o.scope, field->str()))
     ctx.sink.report(o, field,
                     fmt::format("ServiceAccount '{}' is not in the input, which defines other ServiceAccounts: the "
                                 "pods will not be created until it exists",
