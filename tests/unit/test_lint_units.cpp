@@ -381,3 +381,47 @@ TEST_SUITE("lint")
                          "service-account ServiceAccount 'ops/nowhere-sa' is not in the input"});
   }
 }
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("units: alternative files of one directory are linted each with the rest of their directory, not together")
+  {
+    // Envoy Gateway's proxy testdata: pdb/default.yaml and pdb/max-unavailable.yaml are two outputs for one
+    // PodDisruptionBudget; KubeRay's historyserver config: three Deployments historyserver-demo beside the rbac.yaml
+    // each is applied with. Each budget file pairs with the Deployment on its own, and each Deployment alternative
+    // sees the account and binding beside it.
+    test::TempDir dir;
+    const std::string deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: proxy\n  namespace: gw\n"
+                                   "spec:\n  replicas: 2\n  selector:\n    matchLabels: {{app: proxy}}\n  template:\n"
+                                   "    metadata:\n      labels: {{app: proxy}}\n    spec:\n"
+                                   "      serviceAccountName: {}\n      containers:\n        - name: c\n"
+                                   "          image: ghcr.io/acme/c:1.0.0\n";
+    dir.write("app/deployment.yaml", fmt::format(fmt::runtime(deployment), "proxy"));
+    const std::string pdb = "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: proxy\n  namespace: gw\n"
+                            "spec:\n  {}\n  selector:\n    matchLabels: {{app: proxy}}\n";
+    dir.write("app/pdb/default.yaml", fmt::format(fmt::runtime(pdb), "minAvailable: 1"));
+    dir.write("app/pdb/max-unavailable.yaml", fmt::format(fmt::runtime(pdb), "maxUnavailable: 1"));
+    std::string history = fmt::format(fmt::runtime(deployment), "history");
+    history.replace(history.find("name: proxy"), 11, "name: history");
+    history.replace(history.find("replicas: 2"), 11, "replicas: 1");
+    dir.write("history/history.yaml", history);
+    dir.write("history/history-gcs.yaml", history);
+    dir.write("history/rbac.yaml", "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: history\n  namespace: gw\n---\n"
+                                   "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: unused\n  namespace: gw\n"
+                                   "automountServiceAccountToken: true\n");
+    lint::LintOptions options;
+    options.paths = {dir.path().string()};
+    options.only = {"disruption-budget", "service-account"};
+    options.discover_config = false;
+    const lint::LintRun run = lint::run_lint(options);
+    CHECK(run.report.summary.objects == 7);
+    std::vector<std::string> seen;
+    for (const Finding& f : run.report.findings)
+      seen.push_back(fs::path(f.location.file).lexically_relative(dir.path()).string() + " " + f.rule + " " +
+                     f.message.substr(0, 40));
+    std::sort(seen.begin(), seen.end());
+    // No "selected by 2 PodDisruptionBudgets"; history's account is found by both alternatives; app/deployment.yaml's
+    // account 'proxy' is in no unit.
+    CHECK(seen == std::vector<std::string>{"app/deployment.yaml service-account ServiceAccount 'gw/proxy' is not in the "});
+  }
+}

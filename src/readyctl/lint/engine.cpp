@@ -179,7 +179,7 @@ void fill_report(LintReport& report, const ManifestSet& set, const std::vector<R
   for (const yaml::SourceFile& f : set.files) files.insert(f.path());
   report.files.assign(files.begin(), files.end());
   report.summary.files = static_cast<int>(files.size());
-  report.summary.objects = static_cast<int>(set.objects.size());
+  report.summary.objects = static_cast<int>(set.objects.size() - set.copied_objects);
   for (const Rule& r : rules)
     if (r.enabled) report.rules.push_back(r.summary_record());
   sort_findings(report.findings);
@@ -244,11 +244,11 @@ void merge_units(std::vector<LintReport>& parts, const ManifestSet& set, std::ve
       const std::vector<size_t>* units = found_by[u][i];
       if (!units) continue;
       Finding& f = (parts[u].*list)[i];
-      if (units->size() > 1) {
-        std::vector<std::string_view> names;
-        for (size_t n : *units) names.push_back(set.units[n].name);
-        f.message += fmt::format(" (through {} kustomizations: {})", units->size(), fmt::join(names, ", "));
-      }
+      std::vector<std::string_view> names;  // plain-file units (alternative files and their directory) go unnamed
+      for (size_t n : *units)
+        if (set.units[n].kind == UnitKind::kustomization) names.push_back(set.units[n].name);
+      if (names.size() > 1)
+        f.message += fmt::format(" (through {} kustomizations: {})", names.size(), fmt::join(names, ", "));
       (report.*list).push_back(std::move(f));
     }
 }

@@ -55,7 +55,7 @@ const Object* Graph::find_in_other_unit(std::string_view kind, std::string_view 
 {
   if (!m_input) return nullptr;
   for (const Object* o : m_input->of_kind(kind))
-    if (o->group == group && o->name == name && (any_scope || o->scope == scope)) return o;
+    if ((group == "*" || o->group == group) && o->name == name && (any_scope || o->scope == scope)) return o;
   return nullptr;
 }
 

@@ -37,7 +37,7 @@ public:
   // resources unit applied first).
   const Graph* input() const { return m_input; }
   void set_input(const Graph* input) { m_input = input; }
-  // An object of that kind (and group), scope and name in another deployment unit; `any_scope` for cluster-scoped
+  // An object of that kind (and group, "*" for any), scope and name in another deployment unit; `any_scope` for cluster-scoped
   // kinds, whose scope is the cluster wherever their manifest sits.
   const Object* find_in_other_unit(std::string_view kind, std::string_view group, std::string_view scope,
                                    std::string_view name, bool any_scope = false) const;

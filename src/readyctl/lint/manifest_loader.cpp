@@ -16,6 +16,7 @@
 #include "readyctl/core/parallel.hpp"
 #include "readyctl/io/process.hpp"
 #include "readyctl/core/text.hpp"
+#include "readyctl/lint/alternative_files.hpp"
 #include "readyctl/lint/deployment_units.hpp"
 #include "readyctl/lint/kustomization_refs.hpp"
 #include "readyctl/lint/kustomize.hpp"
@@ -429,6 +430,7 @@ void load_inputs(ManifestSet& set, std::vector<Input>& inputs)
     add_parsed(set, std::move(parsed[i]));
     unit.last = set.objects.size();
   }
+  split_alternative_files(set);
   for (const Unit& unit : set.units) set_scopes(set, unit);
 }
 

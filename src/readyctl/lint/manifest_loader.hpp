@@ -48,7 +48,9 @@ struct ManifestSet {
   std::vector<Object> objects;
   std::vector<Finding> parse_errors;  // rule parse-error, each with its location
   std::vector<Finding> unrendered;    // rule unrendered-template: charts and template files not linted
-  std::vector<Unit> units;            // in object order; together they hold every object
+  std::vector<Unit> units;            // together they hold every object
+  // Objects copied into the units of alternative files (lint/alternative_files.hpp): not counted as input objects.
+  size_t copied_objects = 0;
   // Source files of kustomize objects (read for positions and carets, not linted) and the objects' origins.
   std::deque<yaml::SourceFile> origin_files;
   std::deque<Origin> origins;

@@ -66,6 +66,11 @@ std::string canonical_group(std::string_view group, std::string_view kind)
   return std::string(group);
 }
 
+bool same_identity(const Object& a, const Object& b)
+{
+  return a.kind == b.kind && a.group == b.group && a.scope == b.scope && a.name == b.name;
+}
+
 void set_api_identity(Object& object)
 {
   size_t slash = object.api_version.find('/');

@@ -81,6 +81,10 @@ bool is_cluster_scoped_kind(std::string_view kind);
 // Splits "group/version" (or "version" for core) and resolves the group through the alias table.
 void set_api_identity(Object& object);
 
+// Whether two objects are one object once applied: same kind, API group, scope and name. Test suites keep
+// alternative copies of one object in several files (golden outputs); they are one object, not several.
+bool same_identity(const Object& a, const Object& b);
+
 // API groups that moved: the old group and the kinds it covers map onto the current group.
 std::string canonical_group(std::string_view group, std::string_view kind);
 

@@ -1,4 +1,5 @@
 list(APPEND READYCTL_LINT_SOURCES
+  src/readyctl/lint/alternative_files.cpp
   src/readyctl/lint/anchors.cpp
   src/readyctl/lint/check_registry.cpp
   src/readyctl/lint/check_runner.cpp

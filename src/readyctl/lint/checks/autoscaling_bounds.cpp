@@ -41,7 +41,7 @@ void check_ceiling(const CheckContext& ctx, const Scaler& s, long long limit)
                                         s.min_node ? "" : " (the default)", *v));
 }
 
-// When kinds of the target are in the input, the target should be one of them.
+// When kinds of the target are in the input, the target should be one of them (in any deployment unit of it).
 // Judged only where the input holds objects of the target's kind in the scaler's scope (its namespace; for objects
 // without one, their directory), as dangling-reference judges: Deployments elsewhere in a repository say nothing
 // about a target that a chart or another install makes there.
@@ -51,7 +51,7 @@ void check_target(const CheckContext& ctx, const TargetIndex& index, const Scale
   const std::vector<const Object*>& same_kind = ctx.graph.of_kind(s.target_kind);
   const auto in_scope = std::count_if(same_kind.begin(), same_kind.end(),
                                       [&](const Object* t) { return t->scope == o.scope; });
-  if (in_scope == 0 || index.find(s)) return;
+  if (in_scope == 0 || index.find(s) || ctx.graph.find_in_other_unit(s.target_kind, "*", o.scope, s.target_name)) return;
   ctx.sink.report(o, s.target_ref->get("name"),
                   fmt::format("{} scales {} {} in {}, which is not in the input ({} other {} objects there are)",
                               o.display_name(), s.target_kind, s.target_name, scope_label(o.scope), in_scope,
@@ -93,7 +93,7 @@ void check_autoscaling_bounds(const CheckContext& ctx)
     check_target(ctx, index, s);
     auto [it, first] = first_by_target.emplace(TargetIndex::target_key(s), &s);
     if (first) check_pinned(ctx, index, s);
-    else report_second_scaler(ctx, *it->second, s);
+    else if (!same_identity(*it->second->object, *s.object)) report_second_scaler(ctx, *it->second, s);
   }
 }
 

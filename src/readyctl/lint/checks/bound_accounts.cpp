@@ -23,8 +23,6 @@ BoundAccounts::BoundAccounts(const Graph& graph)
 
 namespace {
 
-bool same_identity(const Object& a, const Object& b) { return a.kind == b.kind && a.scope == b.scope && a.name == b.name; }
-
 // Whether subject `name` of namespace `subject_ns` (empty: unstated) in `binding` is the account of `pod`'s
 // namespace. A dedicated account's name says which it is. `default` is in every namespace, and among plain files a
 // binding of it in another directory belongs to another application (a docs example granting `default/default`

@@ -165,8 +165,9 @@ void judge_reference(const CheckContext& ctx, const Referables& index, const Ref
   if (name.empty() || !index.holds(r.target, r.scope) || index.find(r.target, r.scope, name)) return;
   const Object* other = index.anywhere(r.target, name);
   if (index.written(r.target, r.scope) || loosely_present(r.from, other)) return;
-  if (ctx.graph.find_in_other_unit(r.target.kind, r.target.group, r.scope, name, is_cluster_scoped_kind(r.target.kind)))
-    return;  // another deployment unit of the repository makes it: applied beside this one, not missing
+  // Another deployment unit of the repository defines it (or an object there makes it): applied beside this one. A
+  // role there that may write objects of the kind says nothing of this one.
+  if (const Graph* input = ctx.graph.input(); input && input->cached<Referables>().find(r.target, r.scope, name)) return;
   std::vector<Related> related;
   if (other && other->scope != r.scope)
     related.push_back({other, other->root->key_node("metadata"),

@@ -74,16 +74,30 @@ std::string selector_scopes_label(const std::vector<std::string_view>& scopes)
   return out;
 }
 
+// The targets of the unit, and the same targets across the whole input when the unit is one of several.
+struct Targets {
+  const SelectorTargets& unit;
+  const SelectorTargets* input;
+};
+
+template <typename T>
+Targets targets_of(const CheckContext& ctx)
+{
+  return {ctx.graph.cached<T>(), ctx.graph.input() ? &ctx.graph.input()->cached<T>() : nullptr};
+}
+
 // Reports `what` (the object and its field) when its selector picks none of the targets of `scopes`, judged only
-// when every scope holds targets in the input (else they may come from elsewhere).
-void judge_selector(const CheckContext& ctx, const SelectorTargets& targets, std::string_view noun, const Object& o,
+// when every scope holds targets in the input (else they may come from elsewhere). Targets another deployment unit
+// of the input holds in those scopes count: applied beside it, they are what it selects.
+void judge_selector(const CheckContext& ctx, const Targets& in, std::string_view noun, const Object& o,
            const yaml::Node* at, std::string_view what, const SelectorRef& s, const std::vector<std::string_view>& scopes)
 {
+  const SelectorTargets& targets = in.unit;
   if (scopes.empty() || s.empty() || names_injected_label(s)) return;
   for (std::string_view scope : scopes)
     if (!targets.has_targets(scope)) return;
   for (std::string_view scope : scopes)
-    if (targets.first_match(scope, s)) return;
+    if (targets.first_match(scope, s) || (in.input && in.input->first_match(scope, s))) return;
   std::vector<const SelectorTarget*> elsewhere = targets.matches_elsewhere(scopes.front(), s);
   // A namespace-less object lands wherever it is applied: a match where either side states no namespace may be it.
   for (const SelectorTarget* t : elsewhere)
@@ -101,20 +115,20 @@ void judge_selector(const CheckContext& ctx, const SelectorTargets& targets, std
                   std::move(related));
 }
 
-void select_service(const CheckContext& ctx, const PodTargets& pods, const Object& o)
+void select_service(const CheckContext& ctx, const Targets& pods, const Object& o)
 {
   if (o.spec->str_at("type") == "ExternalName") return;
   SelectorRef s{o.spec->get("selector"), true};
   judge_selector(ctx, pods, "pods", o, key_of(o.spec, "selector"), fmt::format("{}'s selector", o.display_name()), s, {o.scope});
 }
 
-void select_inference_pool(const CheckContext& ctx, const PodTargets& pods, const Object& o)
+void select_inference_pool(const CheckContext& ctx, const Targets& pods, const Object& o)
 {
   judge_selector(ctx, pods, "pods", o, key_of(o.spec, "selector"), fmt::format("{}'s selector", o.display_name()),
                  inference_pool_selector(o), {o.scope});
 }
 
-void select_disruption_budget(const CheckContext& ctx, const PodTargets& pods, const Object& o)
+void select_disruption_budget(const CheckContext& ctx, const Targets& pods, const Object& o)
 {
   SelectorRef s{o.spec->get("selector"), false};
   judge_selector(ctx, pods, "pods", o, key_of(o.spec, "selector"), fmt::format("{}'s selector", o.display_name()), s, {o.scope});
@@ -159,7 +173,7 @@ std::vector<std::string_view> peer_namespaces(const Graph& graph, const yaml::No
   return out;
 }
 
-void select_peers(const CheckContext& ctx, const PodTargets& pods, const Object& o, std::string_view rules_key,
+void select_peers(const CheckContext& ctx, const Targets& pods, const Object& o, std::string_view rules_key,
                  std::string_view peers_key)
 {
   const yaml::Node* rules = o.spec->get(rules_key);
@@ -186,7 +200,7 @@ void select_peers(const CheckContext& ctx, const PodTargets& pods, const Object&
   }
 }
 
-void select_network_policy(const CheckContext& ctx, const PodTargets& pods, const Object& o)
+void select_network_policy(const CheckContext& ctx, const Targets& pods, const Object& o)
 {
   judge_selector(ctx, pods, "pods", o, key_of(o.spec, "podSelector"),
         fmt::format("{}'s podSelector (the policy governs nothing)", o.display_name()),
@@ -197,7 +211,7 @@ void select_network_policy(const CheckContext& ctx, const PodTargets& pods, cons
 
 // A ServiceMonitor or PodMonitor looks in its own namespace unless `namespaceSelector` names others (`any: true`,
 // every namespace, is not judged).
-void select_monitor(const CheckContext& ctx, const SelectorTargets& targets, std::string_view noun, const Object& o)
+void select_monitor(const CheckContext& ctx, const Targets& targets, std::string_view noun, const Object& o)
 {
   std::vector<std::string_view> scopes{o.scope};
   if (const yaml::Node* ns = o.spec->get("namespaceSelector"); ns && ns->is_mapping()) {
@@ -215,7 +229,7 @@ void select_monitor(const CheckContext& ctx, const SelectorTargets& targets, std
 
 void check_dangling_selector(const CheckContext& ctx)
 {
-  const PodTargets& pods = ctx.graph.cached<PodTargets>();
+  const Targets pods = targets_of<PodTargets>(ctx);
   for (const Object& o : ctx.objects()) {
     if (!o.spec || !o.spec->is_mapping()) continue;
     if (o.is("Service", "")) select_service(ctx, pods, o);
@@ -224,7 +238,7 @@ void check_dangling_selector(const CheckContext& ctx)
     else if (o.is("NetworkPolicy", "networking.k8s.io")) select_network_policy(ctx, pods, o);
     else if (o.is("PodMonitor", "monitoring.coreos.com")) select_monitor(ctx, pods, "pods", o);
     else if (o.is("ServiceMonitor", "monitoring.coreos.com"))
-      select_monitor(ctx, ctx.graph.cached<ServiceTargets>(), "Services", o);
+      select_monitor(ctx, targets_of<ServiceTargets>(ctx), "Services", o);
   }
 }
 

@@ -1,4 +1,5 @@
 // disruption-budget: replicated Deployments/StatefulSets have a PodDisruptionBudget, and it can be satisfied.
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -144,6 +145,18 @@ void check_budget_policy(const CheckContext& ctx, const Object& pdb)
                               "drain may still take all of its pods at once", pdb.display_name()));
 }
 
+// A budget another deployment unit of the input holds for the workload's pods (an alternative file's, applied with
+// it): the workload is not without one.
+bool budget_in_other_unit(const Graph& graph, const Replicated& r)
+{
+  if (!graph.input() || !r.labels) return false;
+  for (const Object* pdb : graph.input()->of_kind_in("PodDisruptionBudget", r.workload->scope))
+    if (pdb->is("PodDisruptionBudget", "policy") && pdb->spec &&
+        label_selector_matches(pdb->spec->get("selector"), r.labels))
+      return true;
+  return false;
+}
+
 void report_missing(const CheckContext& ctx, const Replicated& r)
 {
   const Object& w = *r.workload;
@@ -157,7 +170,7 @@ void report_missing(const CheckContext& ctx, const Replicated& r)
                     std::move(related));
     return;
   }
-  if (!r.budgets.empty() || r.replicas < 2) return;
+  if (!r.budgets.empty() || r.replicas < 2 || budget_in_other_unit(ctx.graph, r)) return;
   if (r.scaler)
     ctx.sink.report(w, w.root->key_node("metadata"),
                     fmt::format("{} runs at least {} pods ({}) but no PodDisruptionBudget selects them: a node drain "
@@ -192,7 +205,8 @@ void check_disruption_budget(const CheckContext& ctx)
     std::vector<const Replicated*> targets;
     for (size_t i : in_namespace->second.labels.candidates(selector))
       if (Replicated* r = in_namespace->second.workloads[i]; label_selector_matches(selector, r->labels)) {
-        r->budgets.push_back(pdb);
+        if (std::none_of(r->budgets.begin(), r->budgets.end(), [&](const Object* b) { return same_identity(*b, *pdb); }))
+          r->budgets.push_back(pdb);  // a copy of a budget already counted is that budget
         targets.push_back(r);
       }
     if (!targets.empty()) check_budget(ctx, *pdb, targets);
