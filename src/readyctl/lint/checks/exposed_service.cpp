@@ -21,11 +21,8 @@ struct ExposureParams {
 
 bool image_names_model_server(const ExposureParams& params, const PodTemplate& pod)
 {
-  for (const ContainerRef& c : regular_containers(pod)) {
-    std::string_view image = c.node->str_at("image");
-    for (const std::string& fragment : params.model_server_images)
-      if (!image.empty() && image.find(fragment) != std::string_view::npos) return true;
-  }
+  for (const ContainerRef& c : regular_containers(pod))
+    if (names_model_server_image(c.node, params.model_server_images)) return true;
   return false;
 }
 

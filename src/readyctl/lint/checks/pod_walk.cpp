@@ -112,12 +112,43 @@ bool is_kserve_serving_pod(const PodTemplate& pod)
 
 }  // namespace
 
+// The part of an image reference that names the software: the path without its registry host
+// (`ghcr.io/`, `localhost:5000/`), its first namespace component when it has more (`vllm-project/`, `nvidia/`),
+// and its tag or digest. `vllm/vllm-openai:v0.10` → `vllm-openai`, `nvcr.io/nvidia/tensorrt-llm/release:0.x` →
+// `tensorrt-llm/release`; `ghcr.io/vllm-project/semantic-router/extproc` → `semantic-router/extproc`, which no
+// model-server fragment names, though its organisation does.
+std::string_view image_software(std::string_view image)
+{
+  image = image.substr(0, image.find('@'));
+  if (size_t slash = image.rfind('/'), colon = image.rfind(':'); colon != std::string_view::npos &&
+                                                                    (slash == std::string_view::npos || colon > slash))
+    image = image.substr(0, colon);
+  size_t first = image.find('/');
+  if (first == std::string_view::npos) return image;
+  std::string_view head = image.substr(0, first);
+  if (head.find('.') != std::string_view::npos || head.find(':') != std::string_view::npos || head == "localhost") {
+    image = image.substr(first + 1);
+    first = image.find('/');
+  }
+  return first == std::string_view::npos ? image : image.substr(first + 1);
+}
+
+// A container whose command is `sleep` (an e2e stand-in built from a model server's image) runs no server.
+bool runs_sleep(const yaml::Node* container)
+{
+  const yaml::Node* command = container->get("command");
+  if (!command || !command->is_sequence() || command->size() == 0) return false;
+  std::string_view first = (*command->children().begin())->str();
+  return first == "sleep" || first.ends_with("/sleep");
+}
+
 bool names_model_server_image(const yaml::Node* container, const std::vector<std::string>& images)
 {
   const yaml::Node* image = container->get("image");
-  if (!image) return false;
+  if (!image || runs_sleep(container)) return false;
+  const std::string_view software = image_software(image->str());
   return std::any_of(images.begin(), images.end(),
-                     [&](const std::string& n) { return image->str().find(n) != std::string_view::npos; });
+                     [&](const std::string& n) { return software.find(n) != std::string_view::npos; });
 }
 
 bool is_model_server(const PodTemplate& pod, const yaml::Node* container, const std::vector<std::string>& images)
