@@ -12,6 +12,7 @@ namespace {
 
 bool is_alnum(char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; }
 bool is_token_char(char ch) { return is_alnum(ch) || ch == '-' || ch == '_'; }
+bool is_digit(char ch) { return std::isdigit(static_cast<unsigned char>(ch)) != 0; }
 bool is_upper_or_digit(char ch) { return std::isupper(static_cast<unsigned char>(ch)) || std::isdigit(static_cast<unsigned char>(ch)); }
 
 constexpr std::string_view k_placeholder_words[] = {"your",  "replace", "changeme", "change-me", "change_me", "placeholder",
@@ -103,7 +104,9 @@ constexpr std::string_view k_key_qualifiers[] = {"api", "access", "secret", "pri
 constexpr std::string_view k_reference_words[] = {
     "file", "path", "dir", "name", "ref", "url", "uri", "endpoint", "id", "type", "header", "mode", "enabled", "enable",
     "required", "store", "provider", "length", "ttl", "expiry", "expiration", "timeout", "format", "prefix", "location",
-    "namespace", "audience", "issuer", "scope", "scopes", "algorithm", "version", "field", "env", "var", "seconds"};
+    "namespace", "audience", "issuer", "scope", "scopes", "algorithm", "version", "field", "env", "var", "seconds",
+    // A measure of LLM tokens (`--inter-token-latency`, `max_token_limit`, `token_budget`), not a token.
+    "latency", "limit", "count", "size", "rate", "budget", "threshold", "duration"};
 
 template <class Range>
 bool contains(const Range& range, std::string_view word)
@@ -146,6 +149,18 @@ bool is_credential_name(std::string_view name)
   return false;
 }
 
+// Digits (a decimal point allowed) followed by one time unit: `20ms`, `1.5s`, `500us`, `10m`, `2h`.
+bool is_duration(std::string_view v)
+{
+  size_t i = 0;
+  while (i < v.size() && (is_digit(v[i]) || (v[i] == '.' && i > 0))) ++i;
+  if (i == 0) return false;
+  std::string_view unit = v.substr(i);
+  for (std::string_view u : {"ns", "us", "µs", "ms", "s", "m", "h"})
+    if (unit == u) return true;
+  return false;
+}
+
 bool is_placeholder(std::string_view value, std::string_view name)
 {
   std::string_view v = trim(value);
@@ -156,6 +171,8 @@ bool is_placeholder(std::string_view value, std::string_view name)
   // `<YOUR_API_KEY>`, and the first word of `<fill in token>` when a command line is split at spaces.
   if (v.starts_with('<') || (v.find('<') != std::string_view::npos && v.find('>') != std::string_view::npos)) return true;
   if (v.starts_with("/") || v.starts_with("file://")) return true;  // a path to the credential, not the credential
+  // A duration (`--time-to-first-token=20ms`: a latency setting of an LLM server's mock) is no credential.
+  if (is_duration(v)) return true;
   std::string lower = to_lower(v);
   // Switches too: mysqld's `--mysql-native-password=ON` turns an authentication plugin on, it is no password.
   for (std::string_view literal : {"true", "false", "yes", "no", "on", "off", "enabled", "disabled", "none", "null",

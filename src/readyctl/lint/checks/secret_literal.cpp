@@ -29,11 +29,26 @@ bool check_live(const CheckContext& ctx, const Object& o, const yaml::Node* at, 
   return false;
 }
 
+// A key named like a file (`xds_service_account_token.json`, `app.conf`), or a value of several lines: a whole file,
+// searched for live keys and URL passwords only (Envoy Gateway's SDS file names the token file, it holds none).
+bool is_whole_file(std::string_view name, std::string_view text)
+{
+  if (text.find('\n') != std::string_view::npos && text.find('\n') + 1 < text.size()) return true;
+  const size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  const std::string_view extension = name.substr(dot + 1);
+  for (std::string_view e : {"json", "yaml", "yml", "conf", "cfg", "toml", "ini", "properties", "xml", "txt", "env", "sh", "py"})
+    if (extension == e) return true;
+  return false;
+}
+
 // One literal value: where it sits, what it is called, and its text (decoded for Secret data).
 void check_literal(const CheckContext& ctx, const Object& o, const yaml::Node* at, std::string_view where,
                    std::string_view name, std::string_view text)
 {
-  if (check_live(ctx, o, at, where, text)) return;
+  if (check_live(ctx, o, at, where, text) || is_whole_file(name, text)) return;
+  // `TS_KUBE_SECRET: tailscale-auth`: the name of a Secret the input defines or mounts, not key material.
+  if (ctx.graph.cached<SecretNames>().contains(trim(text))) return;
   if (is_credential_name(name) && !is_placeholder(text, name))
     ctx.sink.report(o, at,
                     fmt::format("{} is named like a credential and holds a literal value ({} characters, not shown)",
