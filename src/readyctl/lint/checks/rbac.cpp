@@ -108,6 +108,21 @@ bool owned_groups_only(const Graph& graph, const yaml::Node* rule)
   });
 }
 
+// Resources on which every verb grants more than the resource itself: roles (escalate, bind), identities
+// (impersonate), pods and what makes them (exec, attach, run as any account), Secrets, the node proxy.
+bool names_escalating_resource(const yaml::Node* rule)
+{
+  static constexpr std::string_view k_escalating[] = {
+      "roles", "clusterroles", "rolebindings", "clusterrolebindings", "users", "groups", "serviceaccounts",
+      "serviceaccounts/token", "pods", "pods/exec", "pods/attach", "pods/ephemeralcontainers", "secrets", "nodes",
+      "nodes/proxy", "deployments", "daemonsets", "statefulsets", "replicasets", "jobs", "cronjobs",
+      "replicationcontrollers", "certificatesigningrequests", "mutatingwebhookconfigurations",
+      "validatingwebhookconfigurations", "customresourcedefinitions"};
+  for (const yaml::Node* r : rule_items(rule, "resources"))
+    if (std::find(std::begin(k_escalating), std::end(k_escalating), r->str()) != std::end(k_escalating)) return true;
+  return false;
+}
+
 // Writes through a wildcard stay at the rule's severity. A read-only wildcard cannot change anything, so it is a
 // warning; every verb on the named resources of a helper role is a note (neither above the configured severity).
 WildcardGrade grade_wildcard(const CheckContext& ctx, const Object& role, const yaml::Node* rule,
@@ -121,6 +136,14 @@ WildcardGrade grade_wildcard(const CheckContext& ctx, const Object& role, const 
     return {std::min(ctx.rule.severity, Severity::note),
             "a helper role for people (kubebuilder's -admin/-editor/-viewer-role, or aggregated into admin/edit/view) "
             "granting every verb on named resources; whoever binds it decides who holds it"};
+  if (fields.size() == 1 && fields.front() == "verbs") {
+    if (names_escalating_resource(rule))
+      return {ctx.rule.severity, "every verb on resources that hand out more (escalate and bind on roles, impersonate, "
+                                 "exec into or create pods and workloads, read Secrets)"};
+    return {std::min(ctx.rule.severity, Severity::warning),
+            "every verb, delete and deletecollection included, on the resources it names: only those, and no CRD it "
+            "does not name"};
+  }
   if (fields.front() != "apiGroups" && owned_groups_only(ctx.graph, rule))
     return is_helper_role(role)
                ? WildcardGrade{std::min(ctx.rule.severity, Severity::note),
