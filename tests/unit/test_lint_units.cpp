@@ -425,3 +425,23 @@ TEST_SUITE("lint")
     CHECK(seen == std::vector<std::string>{"app/deployment.yaml service-account ServiceAccount 'gw/proxy' is not in the "});
   }
 }
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("units: a walked file of a Deployment with no selector and a container with no image is a patch file")
+  {
+    // Envoy Gateway's test/e2e/remote_infra/sidecar-patch.yaml, applied with `kubectl patch --patch-file`: not
+    // linted when a walk meets it, linted when named.
+    test::TempDir dir;
+    dir.write("e2e/sidecar-patch.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: envoy-gateway\n"
+                                        "spec:\n  template:\n    spec:\n      containers:\n        - name: envoy-gateway\n"
+                                        "          env: [{name: RECORD, value: 'on'}]\n");
+    lint::LintOptions options;
+    options.discover_config = false;
+    options.only = {"service-account"};
+    options.paths = {dir.path().string()};
+    CHECK(lint::run_lint(options).report.summary.objects == 0);
+    options.paths = {(dir / "e2e/sidecar-patch.yaml").string()};
+    CHECK(lint::run_lint(options).report.findings.size() == 1);
+  }
+}
