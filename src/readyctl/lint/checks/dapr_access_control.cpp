@@ -1,13 +1,15 @@
 // dapr-access-control: Dapr Configurations deny service invocation and secret access unless allowed.
 #include <fmt/format.h>
 
+#include "readyctl/core/text.hpp"
 #include "readyctl/lint/checks/platform_checks.hpp"
 #include "readyctl/lint/checks/platform_dapr.hpp"
 
 namespace readyctl::lint {
 namespace {
 
-bool is_deny(const yaml::Node* n) { return n && (n->str() == "deny" || n->str() == "Deny" || n->str() == "DENY"); }
+// Dapr compares with strings.EqualFold.
+bool is_deny(const yaml::Node* n) { return n && to_lower(n->str()) == "deny"; }
 
 void check_invocation(const CheckContext& ctx, const Object& c, const yaml::Node* spec)
 {
@@ -39,7 +41,9 @@ void check_secret_access(const CheckContext& ctx, const Object& c, const yaml::N
   }
   for (const yaml::Node* scope : scopes->children()) {
     const yaml::Node* access = scope->get("defaultAccess");
-    if (is_deny(access)) continue;
+    // dapr pkg/config/configuration.go IsSecretAllowed: a non-empty allowedSecrets decides before defaultAccess.
+    const yaml::Node* allowed = scope->get("allowedSecrets");
+    if (is_deny(access) || (allowed && allowed->is_sequence() && allowed->size() > 0)) continue;
     const yaml::Node* store = scope->get("storeName");
     ctx.sink.report(c, access ? access : scope,
                     fmt::format("Configuration '{}' secret scope for store '{}' has defaultAccess '{}'; set deny and "

@@ -1,6 +1,7 @@
 // dapr-scopes: Components and HTTPEndpoints are scoped to their app-ids, and their credentials come from secrets.
 #include <fmt/format.h>
 
+#include "readyctl/core/text.hpp"
 #include "readyctl/lint/checks/platform_checks.hpp"
 #include "readyctl/lint/checks/credentials.hpp"
 #include "readyctl/lint/checks/platform_dapr.hpp"
@@ -18,6 +19,18 @@ void check_scoped(const CheckContext& ctx, const Object& o, std::string_view wha
                               what, o.name, s ? "an empty scopes list" : "no scopes"));
 }
 
+bool is_connection_string(std::string_view name) { return to_lower(name).find("connectionstring") != std::string::npos; }
+
+// A connection string is a credential only where it carries one: `password=`/`pwd=`, an Azure `AccountKey=` or
+// `SharedAccessKey=`, a token, or a URL password. SQLite's `data.db` (a file; SQLite has no login) carries none.
+bool holds_credential_part(std::string_view value)
+{
+  const std::string lower = to_lower(value);
+  for (std::string_view part : {"password=", "pwd=", "accountkey=", "sharedaccesskey=", "secret=", "token=", "apikey="})
+    if (lower.find(part) != std::string::npos) return true;
+  return has_url_password(value);
+}
+
 // Name/value items (Component spec.metadata, HTTPEndpoint spec.headers): a credential must not be a plain value.
 // The value itself is never repeated in the message.
 void check_plain_credentials(const CheckContext& ctx, const Object& o, const yaml::Node* items, std::string_view what,
@@ -30,6 +43,7 @@ void check_plain_credentials(const CheckContext& ctx, const Object& o, const yam
     if (!name || !value || !dapr::is_credential_name(name->str())) continue;
     // No secret is written where the value is a placeholder (`{{OPENAI_API_KEY}}`, filled in before use).
     if (is_placeholder(value->str(), name->str())) continue;
+    if (is_connection_string(name->str()) && !holds_credential_part(value->str())) continue;
     ctx.sink.report(o, value,
                     fmt::format("{} '{}' {} '{}' holds a plain value; reference the credential through "
                                 "secretKeyRef (value not shown)",
