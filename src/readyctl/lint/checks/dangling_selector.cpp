@@ -25,6 +25,8 @@ constexpr std::string_view k_injected_labels[] = {
     "ray.io/", "serving.kserve.io/", "serving.knative.dev/", "training.kubeflow.org/", "trainer.kubeflow.org/",
     "gateway.networking.k8s.io/", "gateway.istio.io/", "istio.io/gateway-name", "security.istio.io/",
     "service.istio.io/", "kagent.dev/", "dapr.io/", "agents.x-k8s.io/",
+    // Envoy Gateway's proxy pods for a Gateway (internal/gatewayapi: OwningGatewayNameLabel, …NamespaceLabel).
+    "gateway.envoyproxy.io/",
 };
 
 bool injected_label_key(std::string_view key)

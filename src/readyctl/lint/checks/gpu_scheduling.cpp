@@ -148,6 +148,21 @@ void check_gpu_limits(const CheckContext& ctx)
     for (const ContainerRef& c : all_containers(pod)) check_gpu_limits_container(ctx, *pod.owner, c);
 }
 
+// The request itself fixes the GPU model: a MIG slice (`nvidia.com/mig-3g.20gb`) exists only on the GPUs that offer
+// that profile, and HAMi's `nvidia.com/use-gputype` / `use-gpuuuid` annotations pin the card (its scheduler
+// enforces them, pkg/device/nvidia/device.go).
+bool request_fixes_gpu_model(const PodTemplate& pod)
+{
+  for (std::string_view key : {"nvidia.com/use-gputype", "nvidia.com/use-gpuuuid"})
+    if (const yaml::Node* a = pod.annotation_node(key); a && !a->str().empty()) return true;
+  for (const ContainerRef& c : all_containers(pod))
+    for (std::string_view bound : {"limits", "requests"})
+      if (const yaml::Node* r = c.node->path({"resources", bound}); r && r->is_mapping())
+        for (auto [key, value] : r->entries())
+          if (key->str().starts_with("nvidia.com/mig-")) return true;
+  return false;
+}
+
 void check_gpu_node_pool(const CheckContext& ctx)
 {
   PoolParams p{ctx.rule.param_strings("nodePoolLabels"), ctx.rule.param_strings("taintKeys"),
@@ -157,7 +172,7 @@ void check_gpu_node_pool(const CheckContext& ctx)
     if (!pod_uses_gpu(pod) || kueue_queue_label(pod)) continue;
     // The scheduler places a GPU pod only on nodes that advertise the GPU resource, so it never lands on a CPU
     // node; what a missing selector leaves open is which GPU nodes.
-    if (!selects_gpu_pool(p, pod.spec)) {
+    if (!selects_gpu_pool(p, pod.spec) && !request_fixes_gpu_model(pod)) {
       const yaml::Node* at = pod.spec->get("nodeSelector")  ? pod.spec->key_node("nodeSelector")
                              : pod.spec->get("affinity") ? pod.spec->key_node("affinity")
                                                          : pod_spec_anchor(pod);
