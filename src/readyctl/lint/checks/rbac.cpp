@@ -378,6 +378,25 @@ bool reaches_cluster_scope(const Graph& graph, const yaml::Node* rule)
   return false;
 }
 
+// A rule that lists and watches a kind the input's own CRDs define: the role of a controller that watches the
+// project's custom resources in every namespace (KEDA's HTTP add-on interceptor and scaler build cluster-wide
+// informers on HTTPScaledObjects). An informer's LIST across namespaces needs cluster scope; Roles per namespace
+// would leave its cache unsynced.
+bool watches_own_kind(const Graph& graph, const yaml::Node* rule)
+{
+  const bool lists = find_rule_item(rule, "verbs", "*") ||
+                     (find_rule_item(rule, "verbs", "list") && find_rule_item(rule, "verbs", "watch"));
+  if (!lists) return false;
+  std::vector<const yaml::Node*> groups = rule_items(rule, "apiGroups");
+  for (const yaml::Node* r : rule_items(rule, "resources")) {
+    if (r->str().find('/') != std::string_view::npos) continue;
+    bool known = false;
+    for (const yaml::Node* g : groups) crd_cluster_scoped(graph, g->str(), r->str(), known);
+    if (known) return true;
+  }
+  return false;
+}
+
 void check_cluster_scope(const CheckContext& ctx, const Object& crb)
 {
   const yaml::Node* ref = crb.root->get("roleRef");
@@ -388,7 +407,8 @@ void check_cluster_scope(const CheckContext& ctx, const Object& crb)
   std::vector<const yaml::Node*> rules = policy_rules(*role);
   if (rules.empty()) return;
   for (const yaml::Node* rule : rules)
-    if (reaches_cluster_scope(ctx.graph, rule) || writes_controller_subresource(rule)) return;
+    if (reaches_cluster_scope(ctx.graph, rule) || writes_controller_subresource(rule) || watches_own_kind(ctx.graph, rule))
+      return;
   const yaml::Node* subjects = crb.root->get("subjects");
   if (!subjects || !subjects->is_sequence() || subjects->size() == 0) return;
   std::vector<std::string_view> namespaces;
