@@ -76,20 +76,17 @@ void split_alternative_files(ManifestSet& set)
   std::multimap<std::string, size_t> shared_by_dir;  // the plain unit's objects by directory
   for (size_t i = plain->first; i < plain->last; ++i)
     if (set.objects[i].file) shared_by_dir.emplace(directory_of(set.objects[i]), i);
-  std::vector<Unit> added;
-  for (size_t i = 0; i < taken.size(); ++i) {
-    const bool starts_file = i == 0 || taken[i].file != taken[i - 1].file;
-    if (starts_file && !added.empty()) added.back().last = set.objects.size();
-    if (starts_file) added.push_back({"", UnitKind::plain_files, set.objects.size(), 0});
-    const bool ends_file = i + 1 == taken.size() || taken[i + 1].file != taken[i].file;
-    const std::string dir = ends_file ? directory_of(taken[i]) : std::string();
-    set.objects.push_back(std::move(taken[i]));
-    if (!ends_file) continue;
+  // `plain` is not used below: adding units may move it.
+  for (size_t i = 0; i < taken.size();) {
+    Unit unit{"", UnitKind::plain_files, set.objects.size(), 0};
+    const yaml::SourceFile* file = taken[i].file;
+    const std::string dir = directory_of(taken[i]);
+    for (; i < taken.size() && taken[i].file == file; ++i) set.objects.push_back(std::move(taken[i]));
     auto [lo, hi] = shared_by_dir.equal_range(dir);
     for (auto it = lo; it != hi; ++it, ++set.copied_objects) set.objects.push_back(set.objects[it->second]);
+    unit.last = set.objects.size();
+    set.units.push_back(unit);
   }
-  added.back().last = set.objects.size();
-  set.units.insert(set.units.end(), added.begin(), added.end());
 }
 
 }  // namespace readyctl::lint

@@ -33,7 +33,7 @@ bool check_live(const CheckContext& ctx, const Object& o, const yaml::Node* at, 
 // searched for live keys and URL passwords only (Envoy Gateway's SDS file names the token file, it holds none).
 bool is_whole_file(std::string_view name, std::string_view text)
 {
-  if (text.find('\n') != std::string_view::npos && text.find('\n') + 1 < text.size()) return true;
+  if (const size_t newline = text.find('\n'); newline != std::string_view::npos && newline + 1 < text.size()) return true;
   const size_t dot = name.rfind('.');
   if (dot == std::string_view::npos) return false;
   const std::string_view extension = name.substr(dot + 1);
@@ -47,9 +47,9 @@ void check_literal(const CheckContext& ctx, const Object& o, const yaml::Node* a
                    std::string_view name, std::string_view text)
 {
   if (check_live(ctx, o, at, where, text) || is_whole_file(name, text)) return;
+  if (!is_credential_name(name) || is_placeholder(text, name)) return;
   // `TS_KUBE_SECRET: tailscale-auth`: the name of a Secret the input defines or mounts, not key material.
-  if (ctx.graph.cached<SecretNames>().contains(trim(text))) return;
-  if (is_credential_name(name) && !is_placeholder(text, name))
+  if (!ctx.graph.cached<SecretNames>().contains(trim(text)))
     ctx.sink.report(o, at,
                     fmt::format("{} is named like a credential and holds a literal value ({} characters, not shown)",
                                 where, text.size()));
