@@ -445,3 +445,32 @@ TEST_SUITE("lint")
     CHECK(lint::run_lint(options).report.findings.size() == 1);
   }
 }
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("units: a directory of only Dapr resources beside a localhost Component is local; one with cluster objects is not")
+  {
+    // dapr-agents' examples/*/resources (a `dapr run --resources-path` directory): a localhost state store and a
+    // conversation Component with no host. dapr's tests/config: the same two among the e2e suite's Deployments,
+    // Secrets and RBAC, applied to a cluster; its one localhost Component is a deliberately unreachable store.
+    test::TempDir dir;
+    const std::string local_store = "apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: statestore\n"
+                                    "spec:\n  type: state.redis\n  version: v1\n  metadata:\n"
+                                    "  - name: redisHost\n    value: localhost:6379\n";
+    const std::string conversation = "apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: llm\n"
+                                     "spec:\n  type: conversation.echo\n  version: v1\n";
+    for (const char* d : {"resources", "config"}) {
+      dir.write(fmt::format("{}/statestore.yaml", d), local_store);
+      dir.write(fmt::format("{}/llm.yaml", d), conversation);
+    }
+    dir.write("config/sa.yaml", "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: e2e\n");
+    lint::LintOptions options;
+    options.discover_config = false;
+    options.only = {"dapr-scopes"};
+    options.paths = {dir.path().string()};
+    std::vector<std::string> seen;
+    for (const Finding& f : lint::run_lint(options).report.findings)
+      seen.push_back(fs::path(f.location.file).lexically_relative(dir.path()).string());
+    CHECK(seen == std::vector<std::string>{"config/llm.yaml"});
+  }
+}

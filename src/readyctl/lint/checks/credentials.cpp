@@ -176,7 +176,8 @@ bool is_placeholder(std::string_view value, std::string_view name)
   std::string lower = to_lower(v);
   // Switches too: mysqld's `--mysql-native-password=ON` turns an authentication plugin on, it is no password.
   for (std::string_view literal : {"true", "false", "yes", "no", "on", "off", "enabled", "disabled", "none", "null",
-                                   "nil", "-", "tbd", "secret", "password", "token", "test", "fake", "default"})
+                                   "nil", "-", "tbd", "secret", "password", "token", "test", "fake", "default",
+                                   "foo", "bar", "baz", "foobar"})
     if (lower == literal) return true;
   if (contains_placeholder_word(v)) return true;
   if (std::all_of(v.begin(), v.end(), [&](char c) { return c == v.front(); })) return true;

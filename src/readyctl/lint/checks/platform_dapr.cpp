@@ -105,13 +105,18 @@ bool names_loopback(std::string_view value)
   return false;
 }
 
-// The directories holding a self-hosted-mode Component, built once per run.
+// The directories holding a self-hosted-mode Component and nothing but Dapr resources, built once per run. A
+// directory that also holds Kubernetes objects (Deployments, Secrets, RBAC…) is applied to a cluster: dapr's
+// tests/config keeps one deliberately unreachable `localhost` Component among the e2e suite's cluster resources.
 class LocalResourceDirs {
 public:
   explicit LocalResourceDirs(const Graph& graph)
   {
     for (const Object* o : graph.of_kind("Component"))
       if (o->group == "dapr.io" && is_local_mode_component(*o)) m_dirs.insert(directory_of(*o));
+    if (m_dirs.empty()) return;
+    for (const Object& o : graph.objects())
+      if (o.group != "dapr.io") m_dirs.erase(directory_of(o));
   }
   bool holds(const Object& o) const { return !m_dirs.empty() && m_dirs.contains(directory_of(o)); }
 
