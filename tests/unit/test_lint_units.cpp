@@ -436,6 +436,11 @@ TEST_SUITE("lint")
     dir.write("e2e/sidecar-patch.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: envoy-gateway\n"
                                         "spec:\n  template:\n    spec:\n      containers:\n        - name: envoy-gateway\n"
                                         "          env: [{name: RECORD, value: 'on'}]\n");
+    // kube-prometheus' tests/e2e/kind/patches/kube-controller-manager.yaml: a kubeadm `--patches` file for the
+    // static Pod, with no image either.
+    dir.write("kind/patches/kube-controller-manager.yaml",
+              "apiVersion: v1\nkind: Pod\nmetadata:\n  name: kube-controller-manager\n  namespace: kube-system\n"
+              "spec:\n  containers:\n    - name: kube-controller-manager\n      command: [kube-controller-manager]\n");
     lint::LintOptions options;
     options.discover_config = false;
     options.only = {"service-account"};
@@ -443,6 +448,30 @@ TEST_SUITE("lint")
     CHECK(lint::run_lint(options).report.summary.objects == 0);
     options.paths = {(dir / "e2e/sidecar-patch.yaml").string()};
     CHECK(lint::run_lint(options).report.findings.size() == 1);
+    options.paths = {(dir / "kind/patches/kube-controller-manager.yaml").string()};
+    CHECK(lint::run_lint(options).report.summary.objects == 1);
+  }
+
+  TEST_CASE("units: a kustomization resource shaped like a patch (no selector, no image) is not linted as a Deployment")
+  {
+    // Kuadrant's config/observability/tracing: kuadrant-operator-patch.yaml is listed under resources and applied
+    // over the running operator; it sets only the tracing env.
+    if (!renders_with_origins()) return;
+    test::TempDir dir;
+    dir.write("tracing/kustomization.yaml", "resources: [operator-patch.yaml, deployment.yaml]\n");
+    dir.write("tracing/operator-patch.yaml",
+              "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: operator\n  namespace: ops\nspec:\n"
+              "  template:\n    spec:\n      containers:\n        - name: manager\n"
+              "          env: [{name: OTEL_EXPORTER_OTLP_ENDPOINT, value: 'http://collector:4318'}]\n");
+    dir.write("tracing/deployment.yaml", privileged_deployment("collector"));
+    lint::LintOptions options;
+    options.discover_config = false;
+    options.only = {"service-account", "privileged"};
+    options.paths = {dir.path().string()};
+    const lint::LintRun run = lint::run_lint(options);
+    CHECK(run.report.summary.objects == 1);
+    REQUIRE(run.report.findings.size() == 2);
+    for (const Finding& f : run.report.findings) CHECK(f.location.file.ends_with("deployment.yaml"));
   }
 }
 

@@ -314,20 +314,24 @@ bool is_patch_stub(const Object& o)
   return o.spec && !o.spec->get("selector") && o.root->str_at("apiVersion") == "apps/v1";
 }
 
-// Anywhere a walk meets it, a patch stub whose containers do not all name an image is a patch file for `kubectl patch --patch-file`
-// (Envoy Gateway's test/e2e/remote_infra/sidecar-patch.yaml adds a sidecar to the chart's Deployment): the API server
-// takes no container without an image, and the Deployment it patches is linted where it is defined.
+// Anywhere a walk meets it, and in a kustomization's output, a patch stub or a Pod whose containers do not all name an
+// image is a patch: for `kubectl patch --patch-file` (Envoy Gateway's test/e2e/remote_infra/sidecar-patch.yaml adds a
+// sidecar to the chart's Deployment), for kubeadm's `--patches` directory (kube-prometheus' kind setup patches the
+// static kube-controller-manager Pod), or listed as a resource and applied over a running Deployment (Kuadrant's
+// config/observability/tracing/*-operator-patch.yaml). The API server takes no container without an image, and what
+// such a file patches is linted where it is defined.
 bool is_patch_file(const Object& o)
 {
-  if (!is_patch_stub(o) || !o.spec) return false;
-  const yaml::Node* containers = o.spec->path({"template", "spec", "containers"});
+  const bool pod = o.kind == "Pod" && o.group.empty();
+  if ((!pod && !is_patch_stub(o)) || !o.spec) return false;
+  const yaml::Node* containers = pod ? o.spec->get("containers") : o.spec->path({"template", "spec", "containers"});
   if (!containers || !containers->is_sequence()) return false;
   for (const yaml::Node* c : containers->children())
     if (c->is_mapping() && c->str_at("image").empty()) return true;
   return false;
 }
 
-void drop_patch_stubs(ManifestSet& set, size_t first, bool beside_kustomization)
+void drop_patches(ManifestSet& set, size_t first, bool beside_kustomization)
 {
   const auto from = set.objects.begin() + static_cast<std::ptrdiff_t>(first);
   set.objects.erase(std::remove_if(from, set.objects.end(),
@@ -353,8 +357,8 @@ void add_parsed(ManifestSet& set, ParsedInput input)
   if (!input.render && (set.parse_errors.size() > added.errors || parsed_template(set, file, added.documents)))
     drop_if_not_manifests(set, input, file, added);
   // A file named on the command line is linted whatever it holds.
-  if (!input.render && (input.beside_kustomization || input.walked))
-    drop_patch_stubs(set, added.objects, input.beside_kustomization);
+  if (input.render || input.beside_kustomization || input.walked)
+    drop_patches(set, added.objects, !input.render && input.beside_kustomization);
   if (input.render) map_origins(set, added.objects, *input.render);
 }
 

@@ -323,6 +323,15 @@ bool ref_builtin_cluster_role(std::string_view name)
   return name == "cluster-admin" || name == "admin" || name == "edit" || name == "view" || name.starts_with("system:");
 }
 
+// Roles the API server's bootstrap policy creates in kube-system and kube-public (kubernetes
+// plugin/pkg/auth/authorizer/rbac/bootstrappolicy/namespace_policy.go): extension-apiserver-authentication-reader,
+// which every aggregated API server is bound to, and the system: ones.
+bool ref_builtin_role(std::string_view ns, std::string_view name)
+{
+  return (ns == "kube-system" || ns == "kube-public") &&
+         (name == "extension-apiserver-authentication-reader" || name.starts_with("system:"));
+}
+
 void ref_role(const CheckContext& ctx, const Referables& index, const Object& o)
 {
   const yaml::Node* ref = o.root->get("roleRef");
@@ -331,7 +340,7 @@ void ref_role(const CheckContext& ctx, const Referables& index, const Object& o)
   constexpr std::string_view consequence = "the binding grants nothing until it exists";
   if (kind == "ClusterRole" && !ref_builtin_cluster_role(ref->str_at("name")))
     judge_reference(ctx, index, {o, ref->get("name"), "roleRef", k_ref_cluster_role, "", consequence});
-  else if (kind == "Role" && o.kind == "RoleBinding")
+  else if (kind == "Role" && o.kind == "RoleBinding" && !ref_builtin_role(o.ns, ref->str_at("name")))
     judge_reference(ctx, index, {o, ref->get("name"), "roleRef", k_ref_role, o.scope, consequence});
 }
 

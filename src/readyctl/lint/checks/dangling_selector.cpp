@@ -27,7 +27,23 @@ constexpr std::string_view k_injected_labels[] = {
     "service.istio.io/", "kagent.dev/", "dapr.io/", "agents.x-k8s.io/",
     // Envoy Gateway's proxy pods for a Gateway (internal/gatewayapi: OwningGatewayNameLabel, …NamespaceLabel).
     "gateway.envoyproxy.io/",
+    // prometheus-operator's pods of a Prometheus, Alertmanager or ThanosRuler (prometheus: <name>,
+    // alertmanager: <name>, thanos-ruler: <name>, operator.prometheus.io/name and /shard).
+    "prometheus", "alertmanager", "thanos-ruler", "operator.prometheus.io/",
 };
+
+// kubeadm's static Pods of the control plane (cmd/kubeadm/app/util/staticpod: component=<name>, tier=control-plane)
+// run in kube-system on every kubeadm cluster, from files on the node, never from manifests a repository applies.
+bool selects_static_control_plane(const SelectorRef& s, const std::vector<std::string_view>& scopes)
+{
+  const yaml::Node* p = s.pairs();
+  if (!p || scopes.size() != 1 || scopes.front() != "kube-system") return false;
+  const yaml::Node* component = p->get("component");
+  if (!component) return false;
+  for (std::string_view c : {"kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd"})
+    if (component->str() == c) return true;
+  return false;
+}
 
 bool injected_label_key(std::string_view key)
 {
@@ -95,7 +111,7 @@ void judge_selector(const CheckContext& ctx, const Targets& in, std::string_view
            const yaml::Node* at, std::string_view what, const SelectorRef& s, const std::vector<std::string_view>& scopes)
 {
   const SelectorTargets& targets = in.unit;
-  if (scopes.empty() || s.empty() || names_injected_label(s)) return;
+  if (scopes.empty() || s.empty() || names_injected_label(s) || selects_static_control_plane(s, scopes)) return;
   for (std::string_view scope : scopes)
     if (!targets.has_targets(scope)) return;
   for (std::string_view scope : scopes)

@@ -67,7 +67,8 @@ void check_privileged(const CheckContext& ctx, const PodTemplate& pod, GroupedFi
   for (const ContainerRef& c : all_containers(pod)) {
     if (const yaml::Node* n = c.node->path({"securityContext", "privileged"}); is_true(n))
       out.add(*pod.owner, n, c.label(), "runs privileged: it has every capability and the host's devices");
-    check_host_ports(ctx, pod, c);
+    // With hostNetwork every port is on the node's address (hostPort must equal containerPort): reported above.
+    if (!is_true(pod.spec->get("hostNetwork"))) check_host_ports(ctx, pod, c);
   }
 }
 

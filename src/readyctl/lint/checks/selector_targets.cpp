@@ -209,6 +209,20 @@ PodTargets::PodTargets(const Graph& graph)
     if (claim->group == "extensions.agents.x-k8s.io" && labels && labels->is_mapping())
       add({claim, labels, claim->spec->path({"additionalPodMetadata"})->key_node("labels"), nullptr});
   }
+  add_prometheus_operator_pods(graph);
+}
+
+// prometheus-operator pkg/prometheus/server/statefulset.go, pkg/alertmanager/statefulset.go,
+// pkg/thanos/statefulset.go: the StatefulSet it makes for a Prometheus, PrometheusAgent, Alertmanager or ThanosRuler
+// gives its pods spec.podMetadata.labels, besides labels of its own (k_injected_labels in dangling_selector.cpp).
+void PodTargets::add_prometheus_operator_pods(const Graph& graph)
+{
+  for (std::string_view kind : {"Prometheus", "PrometheusAgent", "Alertmanager", "ThanosRuler"})
+    for (const Object* o : graph.of_kind(kind)) {
+      const yaml::Node* meta = o->spec && o->group == "monitoring.coreos.com" ? o->spec->get("podMetadata") : nullptr;
+      const yaml::Node* labels = meta && meta->is_mapping() ? meta->get("labels") : nullptr;
+      if (labels && labels->is_mapping()) add({o, labels, meta->key_node("labels"), nullptr});
+    }
 }
 
 ServiceTargets::ServiceTargets(const Graph& graph)

@@ -67,6 +67,9 @@ private:
 class PodTargets : public SelectorTargets {
 public:
   explicit PodTargets(const Graph& graph);
+
+private:
+  void add_prometheus_operator_pods(const Graph& graph);
 };
 
 // Core Services by their own labels (what a ServiceMonitor selects).
