@@ -1,5 +1,6 @@
 // dangling-selector: a selector that selects nothing in the input (Service, InferencePool, PodDisruptionBudget,
 // NetworkPolicy and its allow-rule peers, ServiceMonitor/PodMonitor), with the nearest near-miss as related location.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -117,9 +118,24 @@ void judge_selector(const CheckContext& ctx, const Targets& in, std::string_view
   for (std::string_view scope : scopes)
     if (targets.first_match(scope, s) || (in.input && in.input->first_match(scope, s))) return;
   std::vector<const SelectorTarget*> elsewhere = targets.matches_elsewhere(scopes.front(), s);
-  // A namespace-less object lands wherever it is applied: a match where either side states no namespace may be it.
-  for (const SelectorTarget* t : elsewhere)
-    if (o.ns.empty() || t->owner->ns.empty()) return;
+  // A namespace-less object lands wherever it is applied (so does one whose namespace is still `${NAMESPACE}`): a
+  // match where either side states none may be it, in this unit or another of the input. So may pods whose label
+  // values are placeholders filled in before applying.
+  auto lands_anywhere = [](const Object& x) { return x.ns.empty() || is_unfilled_placeholder(x.ns); };
+  auto may_be_it = [&](const SelectorTarget* t) {
+    return lands_anywhere(o) || lands_anywhere(*t->owner) ||
+           std::find(scopes.begin(), scopes.end(), t->owner->scope) != scopes.end();
+  };
+  if (std::any_of(elsewhere.begin(), elsewhere.end(), may_be_it)) return;
+  if (in.input) {
+    std::vector<const SelectorTarget*> across = in.input->matches_elsewhere(scopes.front(), s);
+    if (std::any_of(across.begin(), across.end(), may_be_it)) return;
+  }
+  for (const SelectorTargets* where : {&targets, in.input}) {
+    if (!where) continue;
+    std::vector<const SelectorTarget*> filled = where->placeholder_matches(s);
+    if (std::any_of(filled.begin(), filled.end(), may_be_it)) return;
+  }
   std::vector<Related> related;
   if (const SelectorTarget* near = targets.near_miss(scopes.front(), s))
     related.push_back({near->owner, near->at, near_miss_note(s, *near)});

@@ -58,7 +58,62 @@ bool looks_alike(std::string_view a, std::string_view b)
   return a.starts_with(b) || b.starts_with(a) || edit_distance(a.substr(0, 64), b.substr(0, 64)) <= 2;
 }
 
+bool has_placeholder_value(const yaml::Node* labels)
+{
+  if (!labels || !labels->is_mapping()) return false;
+  for (auto [key, value] : labels->entries())
+    if (is_unfilled_placeholder(value->str())) return true;
+  return false;
+}
+
+// Where an unfilled placeholder starting at `at` ends: `${VAR}`, `$(VAR)`, `{{ ... }}`; npos when none starts there.
+size_t placeholder_end(std::string_view v, size_t at)
+{
+  std::string_view rest = v.substr(at);
+  std::string_view close = rest.starts_with("${") ? "}" : rest.starts_with("$(") ? ")" : rest.starts_with("{{") ? "}}" : "";
+  if (close.empty()) return std::string_view::npos;
+  size_t end = v.find(close, at + 2);
+  return end == std::string_view::npos ? std::string_view::npos : end + close.size();
+}
+
+// Whether `value` can be what `pattern` becomes once its placeholders are filled in: each placeholder stands for
+// any text, the rest must be as written (`${PROJECT}-statefulset` is never `${PROJECT}-service`).
+bool fills_to(std::string_view pattern, std::string_view value)
+{
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (size_t end = placeholder_end(pattern, i); end != std::string_view::npos) {
+      for (size_t taken = 0; taken <= value.size(); ++taken)
+        if (fills_to(pattern.substr(end), value.substr(taken))) return true;
+      return false;
+    }
+    if (value.empty() || value.front() != pattern[i]) return false;
+    value.remove_prefix(1);
+  }
+  return value.empty();
+}
+
+// Every pair of the selector is met by the labels, where a placeholder of theirs stands for any text. A wanted
+// value that is itself unfilled (`${PROJECT}-service`) is met only as written: two names still to be filled in are
+// different names.
+bool pairs_met_by_placeholders(const yaml::Node* pairs, const yaml::Node* labels)
+{
+  for (auto [key, value] : pairs->entries()) {
+    const yaml::Node* has = labels->get(key->str());
+    if (!has) return false;
+    if (has->str() == value->str()) continue;
+    if (is_unfilled_placeholder(value->str()) || !fills_to(has->str().substr(0, 128), value->str().substr(0, 128)))
+      return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+bool is_unfilled_placeholder(std::string_view value)
+{
+  return value.find("${") != std::string_view::npos || value.find("$(") != std::string_view::npos ||
+         value.find("{{") != std::string_view::npos;
+}
 
 bool SelectorRef::matches(const yaml::Node* labels) const
 {
@@ -107,6 +162,7 @@ void SelectorTargets::add(const SelectorTarget& target)
 {
   const size_t id = m_targets.size();
   m_targets.push_back(target);
+  if (has_placeholder_value(target.labels)) m_with_placeholders.push_back(id);
   std::string_view scope = target.owner->scope;
   m_by_scope[std::string(scope)].push_back(id);
   if (!target.labels || !target.labels->is_mapping()) return;
@@ -191,6 +247,16 @@ std::vector<const SelectorTarget*> SelectorTargets::matches_elsewhere(std::strin
     const SelectorTarget& t = m_targets[id];
     if (t.owner->scope != scope && selector.matches(t.labels)) out.push_back(&t);
   }
+  return out;
+}
+
+std::vector<const SelectorTarget*> SelectorTargets::placeholder_matches(const SelectorRef& selector) const
+{
+  std::vector<const SelectorTarget*> out;
+  const yaml::Node* pairs = selector.pairs();
+  if (!pairs || selector.has_expressions()) return out;
+  for (size_t id : m_with_placeholders)
+    if (pairs_met_by_placeholders(pairs, m_targets[id].labels)) out.push_back(&m_targets[id]);
   return out;
 }
 

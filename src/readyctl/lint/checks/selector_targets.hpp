@@ -47,6 +47,9 @@ public:
   const SelectorTarget* near_miss(std::string_view scope, const SelectorRef& selector) const;
   // Targets of other scopes the selector matches (the same app in another namespace or directory), the first few.
   std::vector<const SelectorTarget*> matches_elsewhere(std::string_view scope, const SelectorRef& selector) const;
+  // Targets of any scope whose labels meet the selector's pairs once their unfilled placeholders (`app: ${EPP_NAME}`,
+  // filled in by envsubst or a test suite before applying) are taken for the wanted values.
+  std::vector<const SelectorTarget*> placeholder_matches(const SelectorRef& selector) const;
 
 protected:
   void add(const SelectorTarget& target);
@@ -57,11 +60,15 @@ private:
   const std::vector<size_t>* ids(const std::unordered_map<std::string, std::vector<size_t>>& map, const std::string& key) const;
 
   std::vector<SelectorTarget> m_targets;
+  std::vector<size_t> m_with_placeholders;  // targets with a label value that is an unfilled placeholder
   std::unordered_map<std::string, std::vector<size_t>> m_by_scope;
   std::unordered_map<std::string, std::vector<size_t>> m_by_pair;         // scope, key, value
   std::unordered_map<std::string, std::vector<size_t>> m_by_key;          // scope, key
   std::unordered_map<std::string, std::vector<size_t>> m_by_global_pair;  // key, value
 };
+
+// A value still to be filled in: `${VAR}`, `$(VAR)`, `{{ .Values.x }}`.
+bool is_unfilled_placeholder(std::string_view value);
 
 // Pod templates by their pods' labels.
 class PodTargets : public SelectorTargets {
