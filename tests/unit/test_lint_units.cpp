@@ -503,3 +503,43 @@ TEST_SUITE("lint")
     CHECK(seen == std::vector<std::string>{"config/llm.yaml"});
   }
 }
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("units: a finding on what an inline patch added points into the kustomization, once per object it patched")
+  {
+    // llm-d's components/overlays/simulator: a Component's inline JSON patch, `target: {name: "vllm-[pe]"}` (kustomize
+    // target names are anchored regular expressions), adds a tokenizer sidecar to two Deployments; two overlays
+    // include the Component.
+    if (!renders_with_origins()) return;
+    test::TempDir dir;
+    std::string deployments;
+    for (const char* name : {"vllm-p", "vllm-e"})
+      deployments += fmt::format("---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {0}\nspec:\n"
+                                 "  selector:\n    matchLabels: {{app: {0}}}\n  template:\n    metadata:\n"
+                                 "      labels: {{app: {0}}}\n    spec:\n      containers:\n        - name: vllm\n"
+                                 "          image: ghcr.io/acme/vllm:1.0.0\n",
+                                 name);
+    dir.write("base/deployments.yaml", deployments);
+    dir.write("base/kustomization.yaml", "resources: [deployments.yaml]\n");
+    dir.write("simulator/kustomization.yaml",
+              "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n"
+              "- target:\n    kind: Deployment\n    name: \"vllm-[pe]\"\n  patch: |\n"
+              "    - op: add\n      path: /spec/template/spec/initContainers\n      value:\n"
+              "      - name: tokenizer\n        image: ghcr.io/acme/tokenizer:latest\n");
+    for (const char* overlay : {"dev", "ci"})
+      dir.write(fmt::format("{}/kustomization.yaml", overlay),
+                "namespace: sim\nresources: [../base]\ncomponents: [../simulator]\n");
+    lint::LintOptions options;
+    options.discover_config = false;
+    options.only = {"image-pinned"};
+    options.paths = {dir.path().string()};
+    const lint::LintRun run = lint::run_lint(options);
+    std::vector<std::string> seen;
+    for (const Finding& f : run.report.findings)
+      seen.push_back(fmt::format("{}:{} {}", fs::path(f.location.file).lexically_relative(dir.path()).string(),
+                                 f.location.line, f.object ? f.object->name : ""));
+    std::sort(seen.begin(), seen.end());
+    CHECK(seen == std::vector<std::string>{"simulator/kustomization.yaml:12 vllm-e", "simulator/kustomization.yaml:12 vllm-p"});
+  }
+}

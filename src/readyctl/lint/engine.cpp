@@ -210,9 +210,14 @@ void lint_unit(std::span<const Object> objects, const UnitContext& context, Lint
   split_suppressed(segments, suppressor, out, room_after);
 }
 
-using FindingKey = std::tuple<std::string_view, int, int, std::string_view>;  // file, line, column, rule
+// file, line, column, rule, and the source document of the object it is about: a patch that several objects share
+// (a component's `target: {name: nfd.*}`) holds one position for each of their findings.
+using FindingKey = std::tuple<std::string_view, int, int, std::string_view, std::string_view>;
 
-FindingKey key_of(const Finding& f) { return {f.location.file, f.location.line, f.location.column, f.rule}; }
+FindingKey key_of(const Finding& f)
+{
+  return {f.location.file, f.location.line, f.location.column, f.rule, f.source_object};
+}
 
 // The units each finding position was found through; the first unit that found it speaks for all of them.
 std::map<FindingKey, std::vector<size_t>> units_by_key(const std::vector<LintReport>& parts,

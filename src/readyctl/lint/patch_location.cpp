@@ -10,6 +10,7 @@
 
 #include "readyctl/core/error.hpp"
 #include "readyctl/core/read_file.hpp"
+#include "readyctl/lint/inline_patches.hpp"
 #include "readyctl/lint/kustomization_refs.hpp"
 #include "readyctl/yaml/document.hpp"
 
@@ -93,13 +94,22 @@ std::vector<std::string> pointer_segments(std::string_view pointer)
   }
 }
 
-// Whether the pointer's segments lead along `path`: keys by name, list items by index or `-` (appended).
-bool leads_along(const std::vector<std::string>& segments, const std::vector<Step>& path)
+// Whether the pointer's segments lead along `path`: keys by name, list items by index or `-` (appended). The item
+// the pointer ends on may sit at another index once rendered (a later patch inserted before it): the operation's
+// value is that item when it carries the item's `name`.
+bool leads_along(const std::vector<std::string>& segments, const std::vector<Step>& path, const yaml::Node* value)
 {
   if (segments.empty() || segments.size() > path.size()) return false;
   for (size_t i = 0; i < segments.size(); ++i) {
     const Step& s = path[i];
-    if (s.item ? segments[i] != "-" && segments[i] != std::to_string(s.index) : segments[i] != s.key) return false;
+    if (!s.item) {
+      if (segments[i] != s.key) return false;
+      continue;
+    }
+    if (segments[i] == "-" || segments[i] == std::to_string(s.index)) continue;
+    const bool named_here = i + 1 == segments.size() && !s.item_name.empty() && value->is_mapping() &&
+                            value->str_at("name") == s.item_name;
+    if (!named_here) return false;
   }
   return true;
 }
@@ -113,7 +123,7 @@ const yaml::Node* json_patch_field(const yaml::Node* ops, const std::vector<Step
     const std::string_view verb = op->str_at("op");
     const yaml::Node* value = op->get("value");
     const std::vector<std::string> segments = pointer_segments(op->str_at("path"));
-    if ((verb != "add" && verb != "replace") || !value || !leads_along(segments, path)) continue;
+    if ((verb != "add" && verb != "replace") || !value || !leads_along(segments, path, value)) continue;
     const yaml::Node* found = segments.size() < path.size()
                                   ? follow(value, std::span(path).subspan(segments.size()), true)
                                   : path.back().key_node ? op->key_node("value") : value;
@@ -130,6 +140,8 @@ struct PatchFile {
   yaml::SourceFile source;
   yaml::ParsedFile parsed;
   std::vector<PatchTarget> targets;  // the objects a kustomization applies this file to (JSON 6902 patches)
+  int line_offset = 0;    // an inline patch: its text starts this many lines into the kustomization file
+  int column_offset = 0;  // and is indented by this many columns there
 };
 
 bool yaml_file(const fs::path& p)
@@ -158,15 +170,37 @@ private:
     const KustomizationRefs refs = reachable_kustomization_refs({root});
     for (const fs::path& f : refs.files)
       if (yaml_file(f) && !is_kustomization_file(f)) add(out, f, root, unit_dir, refs.patch_targets);
+    add_inline(out, root, root, unit_dir);
+    for (const fs::path& dir : refs.dirs) add_inline(out, dir, root, unit_dir);
     return out;
+  }
+
+  static std::string shown_path(const fs::path& file, const fs::path& root, const std::string& unit_dir)
+  {
+    return (fs::path(unit_dir) / file.lexically_relative(root)).lexically_normal().string();
+  }
+
+  static void add_inline(std::vector<std::unique_ptr<PatchFile>>& out, const fs::path& dir, const fs::path& root,
+                         const std::string& unit_dir)
+  {
+    const fs::path kustomization = kustomization_file(dir);
+    if (kustomization.empty()) return;
+    for (InlinePatch& patch : read_inline_patches(kustomization)) {
+      const std::string shown = shown_path(kustomization, root, unit_dir);
+      auto p = std::make_unique<PatchFile>(PatchFile{shown, yaml::SourceFile(shown, std::move(patch.text)), {}, {}});
+      p->parsed = yaml::parse_yaml(p->source);
+      p->targets.push_back({kustomization, std::move(patch.kind), std::move(patch.name)});
+      p->line_offset = patch.first_line - 1;
+      p->column_offset = patch.indent;
+      out.push_back(std::move(p));
+    }
   }
 
   static void add(std::vector<std::unique_ptr<PatchFile>>& out, const fs::path& file, const fs::path& root,
                   const std::string& unit_dir, const std::vector<PatchTarget>& targets)
   {
     try {
-      const fs::path relative = file.lexically_relative(root);
-      std::string shown = (fs::path(unit_dir) / relative).lexically_normal().string();
+      std::string shown = shown_path(file, root, unit_dir);
       auto p = std::make_unique<PatchFile>(PatchFile{shown, yaml::SourceFile(shown, read_file(file, k_max_patch_bytes)), {}, {}});
       p->parsed = yaml::parse_yaml(p->source);
       for (const PatchTarget& t : targets)
@@ -196,7 +230,7 @@ std::string_view source_name(const Origin& origin)
 bool applies_to(const PatchFile& file, std::string_view kind, std::string_view name)
 {
   for (const PatchTarget& t : file.targets)
-    if ((t.kind.empty() || t.kind == kind) && (t.name.empty() || t.name == name)) return true;
+    if ((t.kind.empty() || t.kind == kind) && target_name_takes(t.name, name)) return true;
   return false;
 }
 
@@ -224,7 +258,7 @@ std::optional<PatchPosition> patch_location(const Object& object, const yaml::No
     if (file->shown == object.display_file) continue;
     for (const yaml::Document& doc : file->parsed.documents)
       if (const yaml::Node* found = field_in(*file, doc.root, object, name, path, node))
-        return PatchPosition{&file->shown, found->line(), found->column()};
+        return PatchPosition{&file->shown, found->line() + file->line_offset, found->column() + file->column_offset};
   }
   return std::nullopt;
 }

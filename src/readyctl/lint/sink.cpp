@@ -74,6 +74,10 @@ Finding make_finding(RawFinding&& raw, const SharedText& remediation)
   f.message = std::move(raw.message);
   f.location = {raw.location_file(), raw.line, raw.column};
   if (raw.object) f.object = raw.object->ref();
+  if (raw.object && raw.object->origin && raw.object->origin->file && raw.object->origin->root) {
+    const Origin& o = *raw.object->origin;
+    f.source_object = fmt::format("{}:{}:{}", o.file->path(), o.root->line(), o.root->column());
+  }
   f.remediation = remediation;
   f.related = std::move(raw.related);
   f.redact_source = raw.redact_source;

@@ -12,6 +12,7 @@ list(APPEND READYCTL_LINT_SOURCES
   src/readyctl/lint/foreign_suppression.cpp
   src/readyctl/lint/graph.cpp
   src/readyctl/lint/helm_chart_file.cpp
+  src/readyctl/lint/inline_patches.cpp
   src/readyctl/lint/kustomization_refs.cpp
   src/readyctl/lint/kustomize.cpp
   src/readyctl/lint/label_index.cpp

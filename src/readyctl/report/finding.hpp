@@ -39,6 +39,9 @@ struct Finding {
   std::vector<RelatedLocation> related;
   std::string suppression_reason;  // set only for suppressed findings
   bool redact_source = false;      // the offending line holds a secret: never echo it (text carets)
+  // Lint's own: the source document a kustomize-rendered object came from ("file:line:column"), so that one position
+  // of a patch applied to several objects keeps a finding per object when units are merged. Never rendered.
+  std::string source_object = {};
 };
 
 }  // namespace readyctl
