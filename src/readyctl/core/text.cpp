@@ -130,4 +130,11 @@ std::string scope_css(std::string_view css, std::string_view scope)
   return out;
 }
 
+bool is_unfilled_placeholder(std::string_view text)
+{
+  for (std::string_view opener : {"{{", "${", "$(", "$$"})
+    if (text.find(opener) != std::string_view::npos) return true;
+  return false;
+}
+
 }  // namespace readyctl

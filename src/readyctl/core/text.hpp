@@ -11,6 +11,9 @@ std::string_view trim(std::string_view text);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 bool glob_match(std::string_view pattern, std::string_view text);  // '*' (not '/'), '**', '?'
 std::string to_lower(std::string_view text);
+// A value a template engine, envsubst or a test harness fills in later: `{{ .Values.port }}`, `${PORT}`, `$(VAR)`,
+// Argo Rollouts' e2e `$$name$$`.
+bool is_unfilled_placeholder(std::string_view text);
 // Escapes &, <, > and " for HTML text and attribute values (reports, SVG charts).
 std::string html_escape(std::string_view text);
 // XML 1.0 text (JUnit reports): the five entities escaped, control characters other than tab and newline removed;

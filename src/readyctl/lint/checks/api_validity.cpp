@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/core/text.hpp"
 #include "readyctl/lint/checks/pod_walk.hpp"
 #include "readyctl/lint/checks/workload_checks.hpp"
 
@@ -16,13 +17,6 @@ namespace {
 bool validity_lower_alnum(char c) { return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)); }
 bool validity_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
-// A value a template engine, envsubst or a test harness fills in later ("{{ .Values.port }}", "${PORT}", Argo
-// Rollouts' e2e `$$name$$`): not judged.
-bool validity_placeholder(std::string_view text)
-{
-  return text.find("{{") != std::string_view::npos || text.find("${") != std::string_view::npos ||
-         text.find("$$") != std::string_view::npos;
-}
 
 // What is wrong with a port name under IANA_SVC_NAME (k8s.io/apimachinery validation.IsValidPortName); empty when valid.
 std::string port_name_problem(std::string_view name)
@@ -51,7 +45,7 @@ bool label_value_valid(std::string_view v)
 void check_port_name(const CheckContext& ctx, const Object& o, const yaml::Node* name, std::string_view what,
                      bool int_or_string = false)
 {
-  if (!name || !name->is_scalar() || validity_placeholder(name->str())) return;
+  if (!name || !name->is_scalar() || is_unfilled_placeholder(name->str())) return;
   if (int_or_string && name->plain() && name->as_int()) return;
   std::string problem = port_name_problem(name->str());
   if (problem.empty()) return;
@@ -88,7 +82,7 @@ void check_restart_policy(const CheckContext& ctx, const PodTemplate& pod)
                  o.is("ReplicaSet", "apps");
   if (!job && !service) return;
   const yaml::Node* policy = pod.spec->get("restartPolicy");
-  if (policy && validity_placeholder(policy->str())) return;
+  if (policy && is_unfilled_placeholder(policy->str())) return;
   std::string_view value = policy ? policy->str() : std::string_view("Always");
   if (job && value != "OnFailure" && value != "Never")
     ctx.sink.report(o, policy ? policy : pod_spec_anchor(pod),
@@ -104,7 +98,7 @@ void check_label_values(const CheckContext& ctx, const Object& o, const yaml::No
 {
   if (!labels || !labels->is_mapping()) return;
   for (auto [key, value] : labels->entries()) {
-    if (!value->is_scalar() || validity_placeholder(value->str()) || label_value_valid(value->str())) continue;
+    if (!value->is_scalar() || is_unfilled_placeholder(value->str()) || label_value_valid(value->str())) continue;
     ctx.sink.report(o, value, fmt::format("label {} has value '{}', which is not a valid label value (at most 63 "
                                           "characters, alphanumeric at both ends, '-', '_' or '.' between): the API "
                                           "server rejects the object", key->str(), value->str()));

@@ -138,10 +138,19 @@ bool has_url_password(std::string_view text)
   return false;
 }
 
+// Names ending in a secret word that name no secret: etcd's `--initial-cluster-token` (ETCD_INITIAL_CLUSTER_TOKEN)
+// only keeps the cluster and member IDs of two bootstrapping clusters apart (etcd docs, clustering guide); it
+// authenticates nothing.
+bool names_identifier_token(const std::vector<std::string>& words)
+{
+  return words.size() >= 3 && words[words.size() - 3] == "initial" && words[words.size() - 2] == "cluster" &&
+         words.back() == "token";
+}
+
 bool is_credential_name(std::string_view name)
 {
   std::vector<std::string> words = identifier_words(name);
-  if (words.empty() || contains(k_reference_words, words.back())) return false;
+  if (words.empty() || contains(k_reference_words, words.back()) || names_identifier_token(words)) return false;
   for (size_t i = 0; i < words.size(); ++i) {
     if (contains(k_secret_words, words[i])) return true;
     if (words[i] == "key" && i > 0 && contains(k_key_qualifiers, words[i - 1])) return true;
@@ -165,9 +174,7 @@ bool is_placeholder(std::string_view value, std::string_view name)
 {
   std::string_view v = trim(value);
   if (v.empty()) return true;
-  if (v.find("${") != std::string_view::npos || v.find("$(") != std::string_view::npos ||
-      v.find("{{") != std::string_view::npos || v.starts_with("$"))
-    return true;
+  if (is_unfilled_placeholder(v) || v.starts_with("$")) return true;
   // `<YOUR_API_KEY>`, and the first word of `<fill in token>` when a command line is split at spaces.
   if (v.starts_with('<') || (v.find('<') != std::string_view::npos && v.find('>') != std::string_view::npos)) return true;
   if (v.starts_with("/") || v.starts_with("file://")) return true;  // a path to the credential, not the credential

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/core/text.hpp"
 #include "readyctl/lint/checks/cluster_checks.hpp"
 #include "readyctl/lint/checks/guardrail_traffic.hpp"
 #include "readyctl/lint/checks/selector_targets.hpp"

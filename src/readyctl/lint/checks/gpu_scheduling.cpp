@@ -24,7 +24,7 @@ void check_gpu_limits_container(const CheckContext& ctx, const Object& o, const 
   for (const yaml::Node* block : {limits, requests}) {
     if (!block || !block->is_mapping()) continue;
     for (auto [key, value] : block->entries()) {
-      if (!is_gpu_resource(key->str())) continue;
+      if (!is_gpu_resource(key->str()) || is_unfilled_placeholder(value->str())) continue;
       std::optional<double> q = parse_quantity(value->str());
       if (!q || *q < 0 || *q != std::floor(*q))
         ctx.sink.report(o, value, fmt::format("{} asks for {} '{}': GPUs are counted in whole devices", c.label(),

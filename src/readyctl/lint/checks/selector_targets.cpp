@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/core/text.hpp"
 #include "readyctl/lint/label_index.hpp"
 #include "readyctl/lint/selector.hpp"
 
@@ -109,11 +110,7 @@ bool pairs_met_by_placeholders(const yaml::Node* pairs, const yaml::Node* labels
 
 }  // namespace
 
-bool is_unfilled_placeholder(std::string_view value)
-{
-  return value.find("${") != std::string_view::npos || value.find("$(") != std::string_view::npos ||
-         value.find("{{") != std::string_view::npos;
-}
+
 
 bool SelectorRef::matches(const yaml::Node* labels) const
 {

@@ -67,9 +67,6 @@ private:
   std::unordered_map<std::string, std::vector<size_t>> m_by_global_pair;  // key, value
 };
 
-// A value still to be filled in: `${VAR}`, `$(VAR)`, `{{ .Values.x }}`.
-bool is_unfilled_placeholder(std::string_view value);
-
 // Pod templates by their pods' labels.
 class PodTargets : public SelectorTargets {
 public:
