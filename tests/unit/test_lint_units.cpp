@@ -543,3 +543,34 @@ TEST_SUITE("lint")
     CHECK(seen == std::vector<std::string>{"simulator/kustomization.yaml:12 vllm-e", "simulator/kustomization.yaml:12 vllm-p"});
   }
 }
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("units: a namespace another unit installs an operator into is no tenant in any unit")
+  {
+    // Node Feature Discovery: overlays/default installs the CRD and binds nfd-master's ClusterRole to its account in
+    // node-feature-discovery; overlays/prune runs a cleanup Job in that namespace and defines no CRD.
+    if (!renders_with_origins()) return;
+    test::TempDir dir;
+    const std::string job = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: nfd-prune\nspec:\n  template:\n"
+                            "    spec:\n      restartPolicy: Never\n      containers:\n        - name: prune\n"
+                            "          image: registry.k8s.io/nfd/node-feature-discovery:v0.17.3\n";
+    dir.write("default/install.yaml",
+              "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n"
+              "  name: nodefeatures.nfd.k8s-sigs.io\nspec:\n  group: nfd.k8s-sigs.io\n  names: {kind: NodeFeature, plural: nodefeatures}\n"
+              "  scope: Namespaced\n  versions: []\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\n"
+              "metadata:\n  name: nfd-master\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: nfd-master}\n"
+              "subjects:\n  - {kind: ServiceAccount, name: nfd-master, namespace: node-feature-discovery}\n");
+    dir.write("default/kustomization.yaml", "resources: [install.yaml]\n");
+    dir.write("prune/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: node-feature-discovery\n");
+    dir.write("prune/job.yaml", job);
+    dir.write("prune/kustomization.yaml", "namespace: node-feature-discovery\nresources: [namespace.yaml, job.yaml]\n");
+    lint::LintOptions options;
+    options.discover_config = false;
+    options.only = {"tenant-quota", "network-policy"};
+    options.paths = {dir.path().string()};
+    CHECK(lint::run_lint(options).report.findings.empty());
+    options.paths = {(dir / "prune").string()};  // alone, nothing says an operator lives there
+    CHECK(lint::run_lint(options).report.findings.size() == 2);
+  }
+}

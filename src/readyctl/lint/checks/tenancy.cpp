@@ -63,7 +63,10 @@ bool is_infrastructure_namespace(const Graph& graph, std::string_view ns, const 
 {
   if (ns.empty()) return false;
   if (std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) { return glob_match(p, ns); })) return true;
-  return graph.cached<OperatorNamespaces>().contains(ns);
+  // Another deployment unit of the input may install the operator there (Node Feature Discovery's prune overlay
+  // runs its cleanup Job in the namespace the other overlays install NFD's CRDs and controllers into).
+  return graph.cached<OperatorNamespaces>().contains(ns) ||
+         (graph.input() && graph.input()->cached<OperatorNamespaces>().contains(ns));
 }
 
 const yaml::Node* kueue_queue_label(const PodTemplate& pod)
