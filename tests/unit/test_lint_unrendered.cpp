@@ -114,6 +114,23 @@ TEST_SUITE("lint")
     const std::set<Key> named = keys(lint_paths({(dir / "tsconfig.json").string()}), dir.path());
     REQUIRE(named.size() == 1);
     CHECK(std::get<3>(*named.begin()) == "parse-error");
+    // kube-prometheus' examples/alertmanager-config-with-template.yaml: an Alertmanager config (no apiVersion, no
+    // kind) quoting notification templates Alertmanager evaluates when it sends, mis-indented: no template note.
+    dir.write("alertmanager-config.yaml", "global:\n  resolve_timeout: 5m\nreceivers:\n- name: slack\n  slack_configs:\n"
+                                          "  - title: '{{ template \"slack.title\" . }}'\n   text: broken indent\n");
+    CHECK(keys(lint_paths({dir.path().string()}), dir.path()).empty());
+  }
+
+  TEST_CASE("unrendered: a library chart's note says it is rendered by the charts that depend on it")
+  {
+    // llm-d's config/charts/epplib: `helm template` refuses a library chart.
+    test::TempDir dir;
+    dir.write("charts/epplib/Chart.yaml", "apiVersion: v2\nname: epplib\ntype: library\nversion: 0.1.0\n");
+    dir.write("charts/epplib/templates/_deployment.tpl", "{{- define \"epplib.deployment\" -}}\n{{- end }}\n");
+    const lint::LintRun run = lint_paths({dir.path().string()});
+    REQUIRE(run.report.findings.size() == 1);
+    CHECK(run.report.findings[0].message.starts_with("Helm library chart"));
+    CHECK(run.report.findings[0].remediation.str().find("that depend on it") != std::string::npos);
   }
 
   TEST_CASE("unrendered: a chart whose Chart.yaml the build writes from Chart-template.yaml is one note")

@@ -265,15 +265,16 @@ bool other_tools_file(const ParsedInput& input, const yaml::SourceFile& file)
   return file.text().find("apiVersion") == std::string::npos || file.text().find("kind") == std::string::npos;
 }
 
-// A file that did not read as manifests: a template (Go template actions) is dropped for one note
-// (lint/unrendered.hpp); a walked file that is not about Kubernetes at all is dropped silently.
+// A file that did not read as manifests: a walked file that is not about Kubernetes at all is dropped silently, also
+// when it quotes template actions of its own (an Alertmanager config's `{{ template "slack.title" . }}`); a
+// template (Go template actions) is dropped for one note (lint/unrendered.hpp).
 void drop_if_not_manifests(ManifestSet& set, const ParsedInput& input, const yaml::SourceFile& file, const Added& from)
 {
-  if (std::optional<Finding> note = unrendered_file(file)) {
+  if (other_tools_file(input, file)) {
+    drop_added(set, from);
+  } else if (std::optional<Finding> note = unrendered_file(file)) {
     drop_added(set, from);
     set.unrendered.push_back(std::move(*note));
-  } else if (other_tools_file(input, file)) {
-    drop_added(set, from);
   }
 }
 

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "readyctl/core/error.hpp"
+#include "readyctl/core/read_file.hpp"
+#include "readyctl/yaml/document.hpp"
+
 namespace readyctl::lint {
 namespace fs = std::filesystem;
 namespace {
@@ -49,10 +53,31 @@ fs::path chart_definition_file(const fs::path& dir)
 
 bool is_helm_chart_dir(const fs::path& dir) { return !chart_definition_file(dir).empty(); }
 
+// `type: library` in Chart.yaml: a chart of named templates that only the charts depending on it render.
+bool is_library_chart(const fs::path& chart_file)
+{
+  try {
+    yaml::SourceFile source(chart_file.string(), read_file(chart_file, 1024 * 1024));
+    yaml::ParsedFile parsed = yaml::parse_yaml(source);
+    const yaml::Node* root = parsed.documents.empty() ? nullptr : parsed.documents.front().root;
+    return root && root->is_mapping() && root->str_at("type") == "library";
+  } catch (const InputError&) {
+    return false;
+  }
+}
+
 Finding unrendered_chart(const fs::path& dir)
 {
   const std::string shown = dir.lexically_normal().string();
-  return note(chart_definition_file(dir).lexically_normal().string(), 1, 1,
+  const fs::path chart_file = chart_definition_file(dir);
+  if (is_library_chart(chart_file))
+    return note(chart_file.lexically_normal().string(), 1, 1,
+                fmt::format("Helm library chart {}: its named templates are rendered only by the charts that depend "
+                            "on it, so its files are not linted",
+                            shown),
+                "Lint what the charts that depend on it render: `helm template <release> <chart> | readyctl lint -` "
+                "on each of them.");
+  return note(chart_file.lexically_normal().string(), 1, 1,
               fmt::format("Helm chart {}: its templates are not manifests until rendered, so its files are not linted",
                           shown),
               "Lint what the chart renders: `helm template <release> <chart> | readyctl lint -` (findings name the "

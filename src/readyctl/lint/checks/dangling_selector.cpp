@@ -32,6 +32,8 @@ constexpr std::string_view k_injected_labels[] = {
     // prometheus-operator's pods of a Prometheus, Alertmanager or ThanosRuler (prometheus: <name>,
     // alertmanager: <name>, thanos-ruler: <name>, operator.prometheus.io/name and /shard).
     "prometheus", "alertmanager", "thanos-ruler", "operator.prometheus.io/",
+    // RoleBasedGroup's role pods (sgl-project/rbg: group-name, role-name, group-uid under this prefix).
+    "rbg.workloads.x-k8s.io/",
 };
 
 // kubeadm's static Pods of the control plane (cmd/kubeadm/app/util/staticpod: component=<name>, tier=control-plane)
