@@ -234,6 +234,47 @@ constexpr ControllerDefault k_serving_runtime_field{
     "kserve/kserve pkg/controller/v1beta1/inferenceservice/utils/utils.go MergeRuntimeContainers (a strategic merge "
     "patch of the model container over the runtime's); config/runtimes/kserve-*.yaml securityContext"};
 
+constexpr ControllerDefault k_input_runtime_field{
+    "serving.kserve.io", "InferenceService", "*", InjectScope::primary, "*",
+    "the value of the ServingRuntime in the input, linted there", "", nullptr,
+    "kserve/kserve pkg/controller/v1beta1/inferenceservice/utils/utils.go MergeRuntimeContainers"};
+constexpr ControllerDefault k_models_resources{
+    "serving.kserve.io", "ServingRuntime|ClusterServingRuntime", "runtime", InjectScope::primary, "resources",
+    "each InferenceService's own, set on its model", "", nullptr,
+    "kserve/kserve pkg/controller/v1beta1/inferenceservice/utils/utils.go MergeRuntimeContainers"};
+
+// Fields the runtime's own lint judges on its kserve-container, so the model container that inherits them leaves
+// them to it (one finding, at the runtime every InferenceService using it shares).
+constexpr std::string_view k_judged_on_runtime[] = {
+    "readinessProbe", "livenessProbe", "startupProbe", "resources", "securityContext.runAsNonRoot",
+    "securityContext.allowPrivilegeEscalation", "securityContext.readOnlyRootFilesystem",
+    "securityContext.capabilities.drop", "securityContext.seccompProfile"};
+
+const yaml::Node* kserve_container(const Object& runtime)
+{
+  const yaml::Node* containers = runtime.spec ? runtime.spec->get("containers") : nullptr;
+  if (!containers || !containers->is_sequence()) return nullptr;
+  for (const yaml::Node* c : containers->children())
+    if (c->is_mapping() && c->str_at("name") == "kserve-container") return c;
+  return nullptr;
+}
+
+// The input's runtime supplies the field: its lint judges it, or its kserve-container sets it (a preStop hook).
+bool input_runtime_supplies(const PodTemplate& pod, std::string_view field, const yaml::Node* container)
+{
+  if (!container || container != pod.runtime_container || !pod.serving_runtime) return false;
+  for (std::string_view f : k_judged_on_runtime)
+    if (f == field) return true;
+  const yaml::Node* n = kserve_container(*pod.serving_runtime);
+  for (size_t start = 0; n && start <= field.size();) {
+    const size_t dot = field.find('.', start);
+    n = n->is_mapping() ? n->get(field.substr(start, dot == std::string_view::npos ? field.npos : dot - start)) : nullptr;
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return n != nullptr;
+}
+
 bool runtime_supplies(const PodTemplate& pod, std::string_view field, const yaml::Node* container)
 {
   if (!container || container != pod.runtime_container) return false;
@@ -245,6 +286,9 @@ bool runtime_supplies(const PodTemplate& pod, std::string_view field, const yaml
 const ControllerDefault* find_controller_default(const PodTemplate& pod, std::string_view field,
                                                  const yaml::Node* container)
 {
+  if (input_runtime_supplies(pod, field, container)) return &k_input_runtime_field;
+  if (container && container == pod.runtime_container && pod.serving_runtime) return nullptr;
+  if (field == "resources" && pod.resources_from_models && container == pod.primary) return &k_models_resources;
   if (runtime_supplies(pod, field, container)) return &k_serving_runtime_field;
   const Object& owner = *pod.owner;
   for (const ControllerDefault& row : k_defaults) {
@@ -259,7 +303,7 @@ const ControllerDefault* find_controller_default(const PodTemplate& pod, std::st
 bool injects_value(const PodTemplate& pod, const yaml::Node* container, std::string_view field, std::string_view value)
 {
   const ControllerDefault* row = find_controller_default(pod, field, container);
-  return row && (row == &k_serving_runtime_field || row->value == value);
+  return row && (row == &k_serving_runtime_field || row == &k_input_runtime_field || row->value == value);
 }
 
 std::optional<long long> injected_int(const PodTemplate& pod, const ControllerDefault& row)

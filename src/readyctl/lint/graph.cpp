@@ -14,6 +14,32 @@ Graph::Graph(std::span<const Object> objects) : m_objects(objects)
     std::move(pods.begin(), pods.end(), std::back_inserter(m_pods));
   }
   m_first_pod.push_back(m_pods.size());
+  if (m_by_kind.contains("ServingRuntime") || m_by_kind.contains("ClusterServingRuntime")) link_serving_runtimes();
+}
+
+// KServe v0.20.0 pkg/controller/v1beta1/inferenceservice/utils/utils.go MergeRuntimeContainers: an InferenceService's
+// model container is strategic-merged over the kserve-container of the runtime its `runtime:` names (a
+// ServingRuntime of its namespace, else a ClusterServingRuntime of that name).
+void Graph::link_serving_runtimes()
+{
+  std::map<const Object*, bool> all_models_sized;  // runtime -> every model naming it sets resources
+  for (PodTemplate& pod : m_pods) {
+    if (!pod.runtime_container || !pod.owner->is("InferenceService", "serving.kserve.io")) continue;
+    const std::string_view name = pod.runtime_container->str_at("runtime");
+    if (name.empty()) continue;
+    const Object* runtime = find("ServingRuntime", pod.owner->scope, name);
+    if (!runtime || runtime->group != "serving.kserve.io")
+      for (const Object* o : of_kind("ClusterServingRuntime"))
+        if (o->name == name && o->group == "serving.kserve.io") runtime = o;
+    if (!runtime || runtime->group != "serving.kserve.io") continue;
+    pod.serving_runtime = runtime;
+    const bool sized = pod.runtime_container->get("resources") != nullptr;
+    auto [it, added] = all_models_sized.try_emplace(runtime, sized);
+    if (!added) it->second = it->second && sized;
+  }
+  for (PodTemplate& pod : m_pods)
+    if (auto it = all_models_sized.find(pod.owner); it != all_models_sized.end() && pod.part == "runtime")
+      pod.resources_from_models = it->second;
 }
 
 std::span<const PodTemplate> Graph::pods_of(const Object* owner) const

@@ -50,6 +50,8 @@ public:
   const T& cached() const;
 
 private:
+  void link_serving_runtimes();
+
   std::span<const Object> m_objects;
   const Graph* m_input = nullptr;
   std::vector<PodTemplate> m_pods;

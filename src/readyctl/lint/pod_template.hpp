@@ -23,6 +23,12 @@ struct PodTemplate {
   const yaml::Node* primary = nullptr;
   // A KServe model container (`model:` or a framework key): its unset fields come from its ServingRuntime.
   const yaml::Node* runtime_container = nullptr;
+  // The ServingRuntime or ClusterServingRuntime of the input that model container names (`runtime:`), set by the
+  // graph: its kserve-container supplies every field the model leaves unset, and is linted as the runtime itself.
+  const Object* serving_runtime = nullptr;
+  // A runtime's pods whose resources every InferenceService of the input that uses it sets on its model (set by the
+  // graph): the runtime's own resources never run.
+  bool resources_from_models = false;
   bool long_running = true;    // false for Jobs, CronJobs, run-to-completion kinds and Pods
   bool batch = false;          // run-to-completion kinds, or labelled readyctl.io/tier: batch
   bool serves_traffic = true;  // false for LeaderWorkerSet workers beside a leader template: the leader serves

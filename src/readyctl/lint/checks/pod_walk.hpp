@@ -47,7 +47,7 @@ bool names_model_server_image(const yaml::Node* container, const std::vector<std
 // The `modelServerImages` parameter as every family that calls is_model_server declares it in its contract.
 inline constexpr ParamSpec k_model_server_images_param{
     "modelServerImages", ParamType::string_list,
-    R"(["vllm", "text-generation-inference", "tritonserver", "sglang", "ollama", "llama.cpp", "lmdeploy", "tensorrt-llm"])",
+    R"(["vllm", "text-generation-inference", "tritonserver", "sglang", "ollama", "llama.cpp", "lmdeploy", "tensorrt-llm", "localai"])",
     "fragments of the image name that mark a container as a model server, matched below the registry host and the "
     "first path component (vllm/vllm-openai matches vllm; ghcr.io/vllm-project/router does not); a container whose "
     "command is sleep is none"};
