@@ -263,6 +263,12 @@ constexpr WorkloadKind k_workload_kinds[] = {
     {"XGBoostJob", "kubeflow.org", &unpack_xgboost_job, true},
     {"PaddleJob", "kubeflow.org", &unpack_paddle_job, true},
     {"JAXJob", "kubeflow.org", &unpack_jax_job, true},
+    // OpenKruise v1.8 apis/apps/v1alpha1 (CloneSet, BroadcastJob) and v1beta1 (Advanced StatefulSet and DaemonSet):
+    // `spec.template` is a PodTemplateSpec, as in their apps and batch counterparts.
+    {"CloneSet", "apps.kruise.io", &unpack_template, false},
+    {"StatefulSet", "apps.kruise.io", &unpack_template, false},
+    {"DaemonSet", "apps.kruise.io", &unpack_template, false},
+    {"BroadcastJob", "apps.kruise.io", &unpack_template, true},
     {"Sandbox", "agents.x-k8s.io", &unpack_sandbox, false},
     {"SandboxTemplate", "extensions.agents.x-k8s.io", &unpack_sandbox, false},
 };

@@ -35,6 +35,8 @@ std::span<const CheckFamily> workload_check_families()
   static constexpr ParamSpec probes[] = {
       {"minTimeoutSeconds", ParamType::integer, "2", "smallest timeoutSeconds accepted on a model server's probes"},
       {"maxTimeoutSeconds", ParamType::integer, "60", "largest timeoutSeconds accepted on a model server's probes"},
+      {"toleratedMissWindowSeconds", ParamType::integer, "120",
+       "a shorter timeout is accepted on a probe whose failureThreshold x periodSeconds reaches this"},
       k_model_server_images_param,
   };
   static constexpr std::string_view security_context_rules[] = {
