@@ -150,7 +150,7 @@ spec:
   TEST_CASE("gpu-node-pool requireToleration false accepts admission-added tolerations")
   {
     test::TempDir dir;
-    dir.write("deploy.yaml", std::string(k_deployment) + "      nodeSelector:\n        cloud.google.com/gke-accelerator: nvidia-l4\n");
+    dir.write("deploy.yaml", std::string(k_deployment) + "      nodeSelector:\n        nvidia.com/gpu.product: NVIDIA-L4\n");
     dir.write(".readyctl.yaml", "lint:\n  rules:\n    gpu-node-pool:\n      params:\n        requireToleration: false\n");
     CHECK(lint_with_config(dir, "gpu-node-pool").empty());
     dir.write(".readyctl.yaml", "lint:\n  rules:\n    gpu-node-pool:\n      params:\n        requireToleration: true\n");

@@ -163,6 +163,20 @@ bool request_fixes_gpu_model(const PodTemplate& pod)
   return false;
 }
 
+namespace {
+
+// GKE taints its GPU and TPU node pools and runs the ExtendedResourceToleration admission plugin, which gives a pod
+// requesting the accelerator the matching toleration (GKE docs, "Run GPUs in GKE Standard node pools"): a pod
+// pinned to those pools by GKE's own labels gets its toleration on the only nodes it can land on.
+bool pinned_to_gke_accelerators(const yaml::Node* spec)
+{
+  const yaml::Node* sel = spec->get("nodeSelector");
+  return sel && sel->is_mapping() &&
+         (sel->get("cloud.google.com/gke-accelerator") || sel->get("cloud.google.com/gke-tpu-accelerator"));
+}
+
+}  // namespace
+
 void check_gpu_node_pool(const CheckContext& ctx)
 {
   PoolParams p{ctx.rule.param_strings("nodePoolLabels"), ctx.rule.param_strings("taintKeys"),
@@ -182,7 +196,7 @@ void check_gpu_node_pool(const CheckContext& ctx)
                       "memory for the model) or on a pool reserved for other work, and an autoscaler may add any "
                       "GPU node type for it");
     }
-    if (p.require_toleration && !tolerates_gpu_taint(p, pod.spec)) {
+    if (p.require_toleration && !tolerates_gpu_taint(p, pod.spec) && !pinned_to_gke_accelerators(pod.spec)) {
       const yaml::Node* tol = pod.spec->get("tolerations");
       ctx.sink.report(*pod.owner, tol ? pod.spec->key_node("tolerations") : pod_spec_anchor(pod),
                       fmt::format("pod requests GPUs but tolerates no GPU taint (none of {}, and no toleration whose "

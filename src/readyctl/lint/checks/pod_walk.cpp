@@ -225,4 +225,19 @@ std::vector<std::string> identifier_words(std::string_view name)
   return words;
 }
 
+bool runs_host_process(const PodTemplate& pod)
+{
+  if (is_true(pod.spec->path({"securityContext", "windowsOptions", "hostProcess"}))) return true;
+  for (const ContainerRef& c : all_containers(pod))
+    if (is_true(c.node->path({"securityContext", "windowsOptions", "hostProcess"}))) return true;
+  return false;
+}
+
+bool is_windows_pod(const PodTemplate& pod)
+{
+  if (pod.spec->path({"os", "name"}) && pod.spec->path({"os", "name"})->str() == "windows") return true;
+  const yaml::Node* os = pod.spec->path({"nodeSelector", "kubernetes.io/os"});
+  return (os && os->str() == "windows") || runs_host_process(pod);
+}
+
 }  // namespace readyctl::lint

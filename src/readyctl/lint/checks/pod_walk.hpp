@@ -35,6 +35,12 @@ const yaml::Node* security_holder(const yaml::Node* container);
 // template, `predictor:` of a KServe InferenceService), else the spec mapping itself.
 const yaml::Node* pod_spec_anchor(const PodTemplate& pod);
 
+// A pod that runs on Windows nodes: `spec.os.name: windows`, a nodeSelector on kubernetes.io/os: windows, or a
+// HostProcess container (windowsOptions.hostProcess, pod- or container-level).
+bool is_windows_pod(const PodTemplate& pod);
+// A pod with a Windows HostProcess container, which has the node's access and must use the host network.
+bool runs_host_process(const PodTemplate& pod);
+
 // A container whose limits or requests name a GPU resource.
 bool container_uses_gpu(const yaml::Node* container);
 bool pod_uses_gpu(const PodTemplate& pod);

@@ -156,6 +156,15 @@ WildcardGrade grade_wildcard(const CheckContext& ctx, const Object& role, const 
   return {ctx.rule.severity, "it grants every present and future match, CRDs included, with write verbs"};
 }
 
+// Every resource of the rule is a scale subresource (`*/scale`): reading it returns an autoscaling/v1 Scale (replica
+// counts and the selector), never the object, as Kubernetes' own horizontal-pod-autoscaler role reads it.
+bool names_only_scale(const yaml::Node* rule)
+{
+  std::vector<const yaml::Node*> resources = rule_items(rule, "resources");
+  return !resources.empty() && std::all_of(resources.begin(), resources.end(),
+                                           [](const yaml::Node* r) { return r->str().ends_with("/scale"); });
+}
+
 void check_wildcard(const CheckContext& ctx, const Object& role)
 {
   int index = 0;
@@ -170,7 +179,7 @@ void check_wildcard(const CheckContext& ctx, const Object& role)
           fields.push_back(field);
           break;
         }
-    if (!first) continue;
+    if (!first || (read_only(rule) && names_only_scale(rule))) continue;
     WildcardGrade grade = grade_wildcard(ctx, role, rule, fields);
     ctx.sink.report(role, first, fmt::format("{} rule {} has '*' in {}: {}", role.display_name(), index, join(fields), grade.why),
                     {}, grade.severity);

@@ -60,8 +60,10 @@ void check_host_ports(const CheckContext& ctx, const PodTemplate& pod, const Con
 
 void check_privileged(const CheckContext& ctx, const PodTemplate& pod, GroupedFindings& out)
 {
+  // A HostProcess pod must use the host network (validateWindows); kernel-hardening reports the HostProcess.
+  const bool host_process = runs_host_process(pod);
   for (std::string_view host : {"hostNetwork", "hostPID", "hostIPC"})
-    if (const yaml::Node* n = pod.spec->get(host); is_true(n))
+    if (const yaml::Node* n = pod.spec->get(host); is_true(n) && !(host_process && host == "hostNetwork"))
       ctx.sink.report(*pod.owner, n, fmt::format("pod sets {}: true and shares the node's {} namespace", host,
                                                  host == "hostNetwork" ? "network" : host == "hostPID" ? "process" : "IPC"));
   for (const ContainerRef& c : all_containers(pod)) {
@@ -210,16 +212,19 @@ using PodCheck = void (*)(const CheckContext&, const PodTemplate&, GroupedFindin
 struct RuleCheck {
   std::string_view rule;
   PodCheck run;
+  // Linux only: Kubernetes' validateWindows rejects these fields once a pod states `os.name: windows`, and the
+  // Pod Security Standards waive them for Windows pods; the Linux user fields do not name a Windows account.
+  bool linux_only;
 };
 
 constexpr RuleCheck k_checks[] = {
-    {"capabilities", &check_capabilities},
-    {"host-path", &check_host_path},
-    {"privilege-escalation", &check_privilege_escalation},
-    {"privileged", &check_privileged},
-    {"read-only-root-fs", &check_read_only_root_fs},
-    {"run-as-non-root", &check_run_as_non_root},
-    {"seccomp", &check_seccomp},
+    {"capabilities", &check_capabilities, true},
+    {"host-path", &check_host_path, false},
+    {"privilege-escalation", &check_privilege_escalation, true},
+    {"privileged", &check_privileged, false},
+    {"read-only-root-fs", &check_read_only_root_fs, true},
+    {"run-as-non-root", &check_run_as_non_root, true},
+    {"seccomp", &check_seccomp, true},
 };
 
 }  // namespace
@@ -232,6 +237,7 @@ void check_security_context(const CheckContext& ctx)
   if (!check) return;  // a user rule bound to this family under another id: nothing it knows how to check
   GroupedFindings out;
   for (const PodTemplate& pod : ctx.pods()) {
+    if (check->linux_only && is_windows_pod(pod)) continue;
     check->run(ctx, pod, out);
     out.flush(ctx.sink);
   }
