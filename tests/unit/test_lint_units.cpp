@@ -574,3 +574,32 @@ TEST_SUITE("lint")
     CHECK(lint::run_lint(options).report.findings.size() == 2);
   }
 }
+
+TEST_SUITE("lint")
+{
+  TEST_CASE("units: a pod's named account bound in another deployment unit needs its token")
+  {
+    // OpenKruise: hack/daemon/daemon-windows.yaml runs as kruise-system/kruise-daemon, which config/default renders
+    // and binds to the daemon's ClusterRole.
+    if (!renders_with_origins()) return;
+    test::TempDir dir;
+    dir.write("config/default/rbac.yaml",
+              "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: kruise-daemon, namespace: kruise-system}\n---\n"
+              "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: kruise-daemon}\n"
+              "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: kruise-daemon-role}\n"
+              "subjects: [{kind: ServiceAccount, name: kruise-daemon, namespace: kruise-system}]\n");
+    dir.write("config/default/kustomization.yaml", "resources: [rbac.yaml]\n");
+    dir.write("hack/daemon/daemon.yaml",
+              "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: kruise-daemon-win, namespace: kruise-system}\n"
+              "spec:\n  selector:\n    matchLabels: {app: d}\n  template:\n    metadata:\n      labels: {app: d}\n"
+              "    spec:\n      serviceAccountName: kruise-daemon\n      containers:\n        - name: daemon\n"
+              "          image: openkruise/kruise-manager:v1.8.0\n");
+    lint::LintOptions options;
+    options.discover_config = false;
+    options.only = {"sa-token-automount"};
+    options.paths = {dir.path().string()};
+    CHECK(lint::run_lint(options).report.findings.empty());
+    options.paths = {(dir / "hack").string()};
+    CHECK(lint::run_lint(options).report.findings.size() == 1);
+  }
+}

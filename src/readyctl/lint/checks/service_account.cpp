@@ -131,6 +131,11 @@ void check_automount(const CheckContext& ctx, const AccountIndex& accounts, cons
   // A binding in the input gives the account API rights: the pod was meant to call the API (a controller, an
   // endpoint picker, a mesh or SPIRE agent), and whether those rights are too wide is the RBAC rules' question.
   if (bound.binding_for(o, name)) return;
+  // So does a binding another deployment unit holds for a named account (OpenKruise's Windows daemon in hack/ runs as
+  // the account that config/default renders and binds), when the pod states its namespace.
+  if (field && name != "default" && !o.ns.empty() && ctx.graph.input() &&
+      ctx.graph.input()->cached<BoundAccounts>().binding_for(o, name))
+    return;
   // A controller whose dedicated ServiceAccount is defined elsewhere (kubebuilder's config/manager beside
   // config/rbac, an install split by kind) has its bindings elsewhere too: the pod's own signs say it calls the API.
   if (field && name != "default" && !accounts.find(o, name) && runs_controller(pod)) return;
