@@ -11,8 +11,6 @@ namespace readyctl::lint {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr size_t k_max_inline_kustomization_bytes = 4 * 1024 * 1024;
-
 // The scalar is written as a literal block (`|`, `|-`, `|2`) at its node's position in the file.
 bool literal_block(const yaml::SourceFile& source, const yaml::Node* n)
 {
@@ -52,7 +50,7 @@ std::vector<InlinePatch> read_inline_patches(const fs::path& file)
 {
   std::vector<InlinePatch> out;
   try {
-    yaml::SourceFile source(file.string(), read_file(file, k_max_inline_kustomization_bytes));
+    yaml::SourceFile source(file.string(), read_file(file, k_max_kustomization_bytes));
     if (source.text().find('|') == std::string::npos) return out;
     yaml::ParsedFile parsed = yaml::parse_yaml(source);
     const yaml::Node* root = parsed.documents.empty() ? nullptr : parsed.documents.front().root;

@@ -12,7 +12,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view k_kustomization_names[] = {"kustomization.yaml", "kustomization.yml", "Kustomization"};
-constexpr size_t k_max_kustomization_bytes = 4 * 1024 * 1024;
 
 // Keys whose items are paths (strings), or mappings with a `path:`; inline patches are text with a newline.
 constexpr std::string_view k_path_lists[] = {"resources",    "bases",      "components", "crds",

@@ -1,6 +1,7 @@
 // What a kustomization names on disk: the files it reads and the kustomizations it includes, so deployment units
 // can tell kustomization roots from bases and components, and files a kustomization consumes from plain files.
 #pragma once
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -20,6 +21,9 @@ struct KustomizationRefs {
   std::vector<PatchTarget> patch_targets;    // patch files with a target, in the order the kustomizations name them
   bool component = false;                    // `kind: Component`: patches for others to include, not renderable alone
 };
+
+// The largest kustomization file read (a kustomization is a few kilobytes; this bounds a hostile one).
+inline constexpr size_t k_max_kustomization_bytes = 4 * 1024 * 1024;
 
 // Whether a file is named as kustomize names a kustomization (kustomization.yaml, .yml or Kustomization).
 bool is_kustomization_file(const std::filesystem::path& path);

@@ -20,6 +20,7 @@
 #include "readyctl/lint/deployment_units.hpp"
 #include "readyctl/lint/kustomization_refs.hpp"
 #include "readyctl/lint/kustomize.hpp"
+#include "readyctl/lint/render_error_location.hpp"
 #include "readyctl/lint/unrendered.hpp"
 
 namespace readyctl::lint {
@@ -563,7 +564,8 @@ void add_kustomize_units(ManifestSet& set, std::vector<Input>& inputs, const std
     if (!failed.empty())
       also += fmt::format("{}{} could not be rendered either", also.empty() ? " (" : "; ", list_paths(failed));
     if (!also.empty()) also += ")";
-    set.parse_errors.push_back(parse_error(kustomization_file(r.dir).string(), 0, 0,
+    RenderErrorLocation at = render_error_location(r.dir, r.render->error);
+    set.parse_errors.push_back(parse_error(std::move(at.file), at.line, at.column,
                                            fmt::format("kubectl kustomize failed: {}{}", r.render->error, also)));
   }
 }

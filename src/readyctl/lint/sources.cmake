@@ -20,6 +20,7 @@ list(APPEND READYCTL_LINT_SOURCES
   src/readyctl/lint/object.cpp
   src/readyctl/lint/parity.cpp
   src/readyctl/lint/patch_location.cpp
+  src/readyctl/lint/render_error_location.cpp
   src/readyctl/lint/pod_template.cpp
   src/readyctl/lint/rule.cpp
   src/readyctl/lint/selector.cpp
