@@ -1,7 +1,5 @@
 #include "readyctl/lint/checks/rbac_rules.hpp"
 
-#include <algorithm>
-
 #include "readyctl/lint/checks/bound_accounts.hpp"
 
 namespace readyctl::lint {
@@ -41,27 +39,6 @@ bool has_resource_names(const yaml::Node* rule)
   return names && names->is_sequence() && names->size() > 0;
 }
 
-namespace {
-
-// An API group a project defines with its CRDs (scheduling.koordinator.sh, leaderworkerset.x-k8s.io), not a
-// built-in one (apps, rbac.authorization.k8s.io) and not every group.
-bool is_project_group(std::string_view group)
-{
-  return group.find('.') != std::string_view::npos && !group.ends_with(".k8s.io") && group != "*";
-}
-
-// `resources: ["*"]` (or `<kind>/*`) reaches every subresource, `status` too (RBAC's ResourceMatches), but only
-// names a controller's own kinds when every group of the rule is a project's.
-bool wildcard_over_project_kinds(const yaml::Node* rule, std::string_view resource)
-{
-  if (resource != "*" && !resource.ends_with("/*")) return false;
-  std::vector<const yaml::Node*> groups = rule_items(rule, "apiGroups");
-  return !groups.empty() &&
-         std::all_of(groups.begin(), groups.end(), [](const yaml::Node* g) { return is_project_group(g->str()); });
-}
-
-}  // namespace
-
 bool writes_controller_subresource(const yaml::Node* rule)
 {
   bool writes = false;
@@ -69,8 +46,7 @@ bool writes_controller_subresource(const yaml::Node* rule)
     writes = writes || v->str() == "update" || v->str() == "patch" || v->str() == "*";
   if (!writes) return false;
   for (const yaml::Node* r : rule_items(rule, "resources"))
-    if (r->str().ends_with("/status") || r->str().ends_with("/finalizers") || wildcard_over_project_kinds(rule, r->str()))
-      return true;
+    if (r->str().ends_with("/status") || r->str().ends_with("/finalizers")) return true;
   return false;
 }
 
