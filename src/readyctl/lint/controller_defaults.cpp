@@ -287,9 +287,9 @@ const ControllerDefault* find_controller_default(const PodTemplate& pod, std::st
                                                  const yaml::Node* container)
 {
   if (input_runtime_supplies(pod, field, container)) return &k_input_runtime_field;
-  if (container && container == pod.runtime_container && pod.serving_runtime) return nullptr;
   if (field == "resources" && pod.resources_from_models && container == pod.primary) return &k_models_resources;
-  if (runtime_supplies(pod, field, container)) return &k_serving_runtime_field;
+  // A runtime of the input says itself what it sets: the built-in runtimes' hardening is not assumed for it.
+  if (!pod.serving_runtime && runtime_supplies(pod, field, container)) return &k_serving_runtime_field;
   const Object& owner = *pod.owner;
   for (const ControllerDefault& row : k_defaults) {
     if (row.field != field || owner.group != row.group || !in_bar_list(row.kinds, owner.kind)) continue;
