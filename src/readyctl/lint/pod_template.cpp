@@ -63,12 +63,29 @@ void unpack_cron_job(PodTemplates& out, const Object& o)
 // PodSpecs whose model server may sit under `model:` or a framework key. The model server is the container KServe
 // names kserve-container: that key's container, else the only or unnamed first container (predictor_custom.go
 // CustomPredictor.Default), else the one named so.
+// KServe v0.20.0 pkg/apis/serving/v1beta1/predictor.go: where a predictor writes its model container.
+constexpr std::string_view k_kserve_model_keys[] = {"model", "sklearn", "xgboost", "pytorch", "tensorflow", "onnx",
+                                                    "triton", "huggingface", "lightgbm", "paddle", "pmml"};
+
+// KServe v0.20.0 pkg/apis/serving/v1beta1/component.go: a transformer or explainer that names no container and no
+// model (only `timeout`, `minReplicas`) is no component, and no pod of it runs.
+bool names_kserve_container(const yaml::Node* component)
+{
+  if (!component || !component->is_mapping()) return false;
+  if (const yaml::Node* c = component->get("containers"); c && c->is_sequence() && c->size() > 0) return true;
+  for (std::string_view key : k_kserve_model_keys)
+    if (const yaml::Node* m = component->get(key); m && m->is_mapping()) return true;
+  for (std::string_view key : {"alibi", "art"})  // explainers
+    if (const yaml::Node* m = component->get(key); m && m->is_mapping()) return true;
+  return false;
+}
+
 void add_kserve_component(PodTemplates& out, const Object& owner, std::string_view part)
 {
+  if (!names_kserve_container(owner.spec->get(part))) return;
   PodTemplate* pod = add_spec(out, owner, owner.spec->get(part), owner.metadata, part);
   if (!pod) return;
-  for (std::string_view key : {"model", "sklearn", "xgboost", "pytorch", "tensorflow", "onnx", "triton",
-                               "huggingface", "lightgbm", "paddle", "pmml"})
+  for (std::string_view key : k_kserve_model_keys)
     if (const yaml::Node* c = pod->spec->get(key); c && c->is_mapping()) {
       pod->containers.push_back(c);
       pod->primary = c;

@@ -170,6 +170,21 @@ bool is_duration(std::string_view v)
   return false;
 }
 
+// A value made only of words that name a credential or stand in for one (`my-api-token`, `token-value`,
+// `secret-accessKey`, `primary-api-key`, `pem-value`) is a test fixture's stand-in: a real credential is random.
+bool only_filler_words(std::string_view value)
+{
+  static constexpr std::string_view k_filler[] = {
+      "my", "the", "some", "value", "secret", "token", "key", "api", "access", "accesskey", "password", "pem", "cert",
+      "crt", "primary", "secondary", "auth", "bearer", "client", "id", "sample", "dummy", "fake", "mock", "test", "demo"};
+  size_t words = 0;
+  for (const std::string& w : identifier_words(value)) {
+    if (std::find(std::begin(k_filler), std::end(k_filler), w) == std::end(k_filler)) return false;
+    ++words;
+  }
+  return words > 1;  // one word alone (`admin`) may be a real, weak password
+}
+
 bool is_placeholder(std::string_view value, std::string_view name)
 {
   std::string_view v = trim(value);
@@ -184,9 +199,9 @@ bool is_placeholder(std::string_view value, std::string_view name)
   // Switches too: mysqld's `--mysql-native-password=ON` turns an authentication plugin on, it is no password.
   for (std::string_view literal : {"true", "false", "yes", "no", "on", "off", "enabled", "disabled", "none", "null",
                                    "nil", "-", "tbd", "secret", "password", "token", "test", "fake", "default",
-                                   "foo", "bar", "baz", "foobar"})
+                                   "foo", "bar", "baz", "foobar", "s3cr3t"})
     if (lower == literal) return true;
-  if (contains_placeholder_word(v)) return true;
+  if (contains_placeholder_word(v) || only_filler_words(v)) return true;
   if (std::all_of(v.begin(), v.end(), [&](char c) { return c == v.front(); })) return true;
   // OPENAI_API_KEY, REPLACE_ME: an upper-case identifier names a variable, it is not a value.
   if (v.find('_') != std::string_view::npos &&

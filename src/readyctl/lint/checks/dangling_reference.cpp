@@ -159,10 +159,18 @@ bool loosely_present(const Object& from, const Object* other)
 
 // Reports the reference when the input holds objects of its kind for its scope but none of its name, nothing in
 // the input makes them at run time, and no other deployment unit of the input defines it.
+// ConfigMaps the cluster writes into every namespace: kube-root-ca.crt (the kube-controller-manager's root-CA
+// publisher) and, with Istio, istio-ca-root-cert (istiod's namespace controller).
+bool in_every_namespace(const RefKind& target, std::string_view name)
+{
+  return target.kind == "ConfigMap" && (name == "kube-root-ca.crt" || name == "istio-ca-root-cert");
+}
+
 void judge_reference(const CheckContext& ctx, const Referables& index, const RefSite& r)
 {
   std::string_view name = r.at ? r.at->str() : std::string_view();
-  if (name.empty() || !index.holds(r.target, r.scope) || index.find(r.target, r.scope, name)) return;
+  if (name.empty() || in_every_namespace(r.target, name)) return;
+  if (!index.holds(r.target, r.scope) || index.find(r.target, r.scope, name)) return;
   const Object* other = index.anywhere(r.target, name);
   if (index.written(r.target, r.scope) || loosely_present(r.from, other)) return;
   // Another deployment unit of the repository defines it (or an object there makes it): applied beside this one. A

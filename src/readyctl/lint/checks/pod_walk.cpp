@@ -142,11 +142,22 @@ bool runs_sleep(const yaml::Node* container)
   return first == "sleep" || first.ends_with("/sleep");
 }
 
+// The image names a controller (`ghcr.io/nekomeowww/ollama-operator`, `kserve/kserve-controller`): the software it
+// manages may be a model server, it is none.
+bool names_controller(std::string_view software)
+{
+  const std::string_view last = software.substr(software.rfind('/') == std::string_view::npos ? 0 : software.rfind('/') + 1);
+  for (std::string_view suffix : {"-operator", "-controller", "-controller-manager", "-manager"})
+    if (last.ends_with(suffix)) return true;
+  return false;
+}
+
 bool names_model_server_image(const yaml::Node* container, const std::vector<std::string>& images)
 {
   const yaml::Node* image = container->get("image");
   if (!image || runs_sleep(container)) return false;
   const std::string_view software = image_software(image->str());
+  if (names_controller(software)) return false;
   return std::any_of(images.begin(), images.end(),
                      [&](const std::string& n) { return software.find(n) != std::string_view::npos; });
 }

@@ -48,7 +48,8 @@ bool pod_uses_gpu(const PodTemplate& pod);
 // A container that serves a model: every container of a KServe serving pod (an LLMInferenceService's endpoint picker
 // excepted), a GPU container, or one whose image name holds one of `images` (the rules' modelServerImages).
 bool is_model_server(const PodTemplate& pod, const yaml::Node* container, const std::vector<std::string>& images);
-// The container's image names one of `images` below its registry host and organisation, and it does not just sleep.
+// The container's image names one of `images` below its registry host and organisation and names no controller
+// (`*-operator`, `*-controller`, `*-manager`), and the container does not just sleep.
 bool names_model_server_image(const yaml::Node* container, const std::vector<std::string>& images);
 // The `modelServerImages` parameter as every family that calls is_model_server declares it in its contract.
 inline constexpr ParamSpec k_model_server_images_param{
@@ -56,7 +57,7 @@ inline constexpr ParamSpec k_model_server_images_param{
     R"(["vllm", "text-generation-inference", "tritonserver", "sglang", "ollama", "llama.cpp", "lmdeploy", "tensorrt-llm", "localai"])",
     "fragments of the image name that mark a container as a model server, matched below the registry host and the "
     "first path component (vllm/vllm-openai matches vllm; ghcr.io/vllm-project/router does not); a container whose "
-    "command is sleep is none"};
+    "command is sleep, or whose image names a controller (*-operator, *-controller, *-manager), is none"};
 // A container something sends requests to: a model server, or one that declares ports.
 bool serves_requests(const PodTemplate& pod, const yaml::Node* container, const std::vector<std::string>& images);
 // The pod's serviceAccountName, else the deprecated serviceAccount alias; null when neither names an account.
