@@ -176,7 +176,8 @@ bool only_filler_words(std::string_view value)
 {
   static constexpr std::string_view k_filler[] = {
       "my", "the", "some", "value", "secret", "token", "key", "api", "access", "accesskey", "password", "pem", "cert",
-      "crt", "primary", "secondary", "auth", "bearer", "client", "id", "sample", "dummy", "fake", "mock", "test", "demo"};
+      "crt", "primary", "secondary", "auth", "bearer", "client", "id", "session", "sample", "dummy", "fake", "mock",
+      "test", "demo"};
   size_t words = 0;
   for (const std::string& w : identifier_words(value)) {
     if (std::find(std::begin(k_filler), std::end(k_filler), w) == std::end(k_filler)) return false;
