@@ -182,6 +182,24 @@ TEST_SUITE("hostile-input")
     CHECK(mentions(r, "big.yaml:36:27: error: VirtualService shop/web http[0] retries.attempts: '9223372036854775807' is not a 32-bit integer"));
   }
 
+  TEST_CASE("a label value of many placeholders is matched against a selector in one pass")
+  {
+    // Row 24: dangling-selector reads `app: ${a0}x${a1}x…` as a pattern any filled-in value may meet; matching it
+    // by trying every split of the wanted value took time exponential in the number of placeholders.
+    TempDir dir;
+    std::string pattern;
+    for (int i = 0; i < 20; ++i) pattern += fmt::format("${{a{}}}x", i);
+    dir.write("h.yaml", fmt::format("apiVersion: v1\nkind: Service\nmetadata: {{name: s}}\nspec:\n"
+                                    "  selector: {{app: \"{0}y\"}}\n---\n"
+                                    "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: d}}\nspec:\n"
+                                    "  selector: {{matchLabels: {{app: \"{1}\"}}}}\n"
+                                    "  template:\n    metadata: {{labels: {{app: \"{1}\"}}}}\n"
+                                    "    spec: {{containers: [{{name: c, image: \"nginx:1.27\"}}]}}\n",
+                                    std::string(60, 'x'), pattern));
+    CliResult r = run_binary(fmt::format("lint '{}' --only dangling-selector", (dir / "h.yaml").string()));
+    expect(r, 0, "h.yaml:5:3: warning: Service s's selector selects no pods");
+  }
+
   TEST_CASE("a failed run leaves an existing report file as it was")
   {
     TempDir dir;

@@ -77,20 +77,41 @@ size_t placeholder_end(std::string_view v, size_t at)
   return end == std::string_view::npos ? std::string_view::npos : end + close.size();
 }
 
+// The literal text of `pattern` between its placeholders: one more piece than there are placeholders.
+std::vector<std::string_view> literal_pieces(std::string_view pattern)
+{
+  std::vector<std::string_view> pieces;
+  size_t start = 0;
+  for (size_t i = 0; i < pattern.size();) {
+    const size_t end = placeholder_end(pattern, i);
+    if (end == std::string_view::npos) {
+      ++i;
+      continue;
+    }
+    pieces.push_back(pattern.substr(start, i - start));
+    start = i = end;
+  }
+  pieces.push_back(pattern.substr(start));
+  return pieces;
+}
+
 // Whether `value` can be what `pattern` becomes once its placeholders are filled in: each placeholder stands for
-// any text, the rest must be as written (`${PROJECT}-statefulset` is never `${PROJECT}-service`).
+// any text, the rest must be as written (`${PROJECT}-statefulset` is never `${PROJECT}-service`). The first and last
+// pieces anchor the ends; the ones between are found left to right, each first place being as good as any (a
+// placeholder stands for any text), so one pass decides it.
 bool fills_to(std::string_view pattern, std::string_view value)
 {
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    if (size_t end = placeholder_end(pattern, i); end != std::string_view::npos) {
-      for (size_t taken = 0; taken <= value.size(); ++taken)
-        if (fills_to(pattern.substr(end), value.substr(taken))) return true;
-      return false;
-    }
-    if (value.empty() || value.front() != pattern[i]) return false;
-    value.remove_prefix(1);
+  const std::vector<std::string_view> pieces = literal_pieces(pattern);
+  if (pieces.size() == 1) return pattern == value;
+  const std::string_view head = pieces.front(), tail = pieces.back();
+  if (head.size() + tail.size() > value.size() || !value.starts_with(head) || !value.ends_with(tail)) return false;
+  std::string_view rest = value.substr(head.size(), value.size() - head.size() - tail.size());
+  for (size_t i = 1; i + 1 < pieces.size(); ++i) {
+    const size_t at = rest.find(pieces[i]);
+    if (at == std::string_view::npos) return false;
+    rest.remove_prefix(at + pieces[i].size());
   }
-  return value.empty();
+  return true;
 }
 
 // Every pair of the selector is met by the labels, where a placeholder of theirs stands for any text. A wanted
@@ -109,8 +130,6 @@ bool pairs_met_by_placeholders(const yaml::Node* pairs, const yaml::Node* labels
 }
 
 }  // namespace
-
-
 
 bool SelectorRef::matches(const yaml::Node* labels) const
 {
