@@ -1,5 +1,7 @@
 #include "readyctl/lint/inline_patches.hpp"
 
+#include <map>
+#include <optional>
 #include <regex>
 #include <string_view>
 
@@ -71,11 +73,19 @@ bool target_name_takes(std::string_view pattern, std::string_view name)
 {
   if (pattern.empty() || pattern == name) return true;
   if (pattern.find_first_of(".*+?[](){}|^$\\") == std::string_view::npos) return false;
-  try {
-    return std::regex_match(std::string(name), std::regex(std::string(pattern)));
-  } catch (const std::regex_error&) {
-    return false;
+  // Compiled once per pattern and thread: patch_location asks for every finding on a patched field.
+  thread_local std::map<std::string, std::optional<std::regex>, std::less<>> compiled;
+  auto it = compiled.find(pattern);
+  if (it == compiled.end()) {
+    std::optional<std::regex> re;
+    try {
+      re.emplace(std::string(pattern));
+    } catch (const std::regex_error&) {
+      // An invalid pattern takes no name.
+    }
+    it = compiled.emplace(std::string(pattern), std::move(re)).first;
   }
+  return it->second && std::regex_match(name.begin(), name.end(), *it->second);
 }
 
 }  // namespace readyctl::lint

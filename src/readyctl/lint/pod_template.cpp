@@ -59,10 +59,6 @@ void unpack_cron_job(PodTemplates& out, const Object& o)
   add_template(out, o, o.spec->path({"jobTemplate", "spec", "template"}), "template");
 }
 
-// KServe v0.20.0 pkg/apis/serving/v1beta1/predictor.go, component.go: predictor, transformer and explainer are
-// PodSpecs whose model server may sit under `model:` or a framework key. The model server is the container KServe
-// names kserve-container: that key's container, else the only or unnamed first container (predictor_custom.go
-// CustomPredictor.Default), else the one named so.
 // KServe v0.20.0 pkg/apis/serving/v1beta1/predictor.go: where a predictor writes its model container.
 constexpr std::string_view k_kserve_model_keys[] = {"model", "sklearn", "xgboost", "pytorch", "tensorflow", "onnx",
                                                     "triton", "huggingface", "lightgbm", "paddle", "pmml"};
@@ -80,6 +76,10 @@ bool names_kserve_container(const yaml::Node* component)
   return false;
 }
 
+// KServe v0.20.0 pkg/apis/serving/v1beta1/predictor.go, component.go: predictor, transformer and explainer are
+// PodSpecs whose model server may sit under `model:` or a framework key. The model server is the container KServe
+// names kserve-container: that key's container, else the only or unnamed first container (predictor_custom.go
+// CustomPredictor.Default), else the one named so.
 void add_kserve_component(PodTemplates& out, const Object& owner, std::string_view part)
 {
   if (!names_kserve_container(owner.spec->get(part))) return;

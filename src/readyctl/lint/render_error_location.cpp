@@ -22,14 +22,13 @@ std::optional<std::pair<std::string_view, size_t>> last_quoted(std::string_view 
   return std::pair{text.substr(start, close - start), at};
 }
 
-// The kustomization directory the error ends in (the innermost recursion), as the user named it.
-fs::path innermost_dir(const fs::path& root_dir, std::string_view error)
+// The kustomization directory the error ends in (the innermost recursion, `path`), as the user named it.
+fs::path innermost_dir(const fs::path& root_dir, std::optional<std::string_view> path)
 {
-  auto path = last_quoted(error, "recursed accumulation of path '", error.size());
   if (!path) return root_dir;
   std::error_code ec;
   const fs::path root = fs::weakly_canonical(root_dir, ec);
-  const fs::path inner = fs::weakly_canonical(fs::path(std::string(path->first)), ec);
+  const fs::path inner = fs::weakly_canonical(fs::path(std::string(*path)), ec);
   const fs::path relative = inner.lexically_relative(root);
   if (ec || relative.empty()) return inner;
   return (root_dir / relative).lexically_normal();  // config/default/../crd: config/crd
@@ -39,12 +38,11 @@ fs::path innermost_dir(const fs::path& root_dir, std::string_view error)
 
 RenderErrorLocation render_error_location(const fs::path& root_dir, std::string_view error)
 {
-  const fs::path dir = innermost_dir(root_dir, error);
-  fs::path file = kustomization_file(dir);
+  const auto recursion = last_quoted(error, "recursed accumulation of path '", error.size());
+  fs::path file = kustomization_file(innermost_dir(root_dir, recursion ? std::optional(recursion->first) : std::nullopt));
   if (file.empty()) file = kustomization_file(root_dir);
   RenderErrorLocation out{file.string(), 0, 0};
   // The reference that failed: the first one accumulated after the innermost recursion.
-  const auto recursion = last_quoted(error, "recursed accumulation of path '", error.size());
   const size_t from = recursion ? recursion->second : 0;
   const size_t at = error.find("accumulating resources from '", from);
   if (at == std::string_view::npos || file.empty()) return out;

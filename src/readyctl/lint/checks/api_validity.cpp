@@ -17,7 +17,6 @@ namespace {
 bool validity_lower_alnum(char c) { return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)); }
 bool validity_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
-
 // What is wrong with a port name under IANA_SVC_NAME (k8s.io/apimachinery validation.IsValidPortName); empty when valid.
 std::string port_name_problem(std::string_view name)
 {

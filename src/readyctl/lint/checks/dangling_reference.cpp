@@ -157,8 +157,6 @@ bool loosely_present(const Object& from, const Object* other)
   return other && (from.ns.empty() || other->ns.empty());
 }
 
-// Reports the reference when the input holds objects of its kind for its scope but none of its name, nothing in
-// the input makes them at run time, and no other deployment unit of the input defines it.
 // ConfigMaps the cluster writes into every namespace: kube-root-ca.crt (the kube-controller-manager's root-CA
 // publisher) and, with Istio, istio-ca-root-cert (istiod's namespace controller).
 bool in_every_namespace(const RefKind& target, std::string_view name)
@@ -166,6 +164,8 @@ bool in_every_namespace(const RefKind& target, std::string_view name)
   return target.kind == "ConfigMap" && (name == "kube-root-ca.crt" || name == "istio-ca-root-cert");
 }
 
+// Reports the reference when the input holds objects of its kind for its scope but none of its name, nothing in
+// the input makes them at run time, and no other deployment unit of the input defines it.
 void judge_reference(const CheckContext& ctx, const Referables& index, const RefSite& r)
 {
   std::string_view name = r.at ? r.at->str() : std::string_view();

@@ -30,9 +30,9 @@ const App* find_app(const std::vector<App>& apps, std::string_view ns, std::stri
 bool is_local_mode_component(const Object& object);
 
 // Whether a Dapr resource sits in a developer's local resources directory: a self-hosted-mode Component, or any
-// namespace-less Dapr resource in a directory that holds one and no object of another API group (a `dapr run --resources-path` directory keeps the
-// app's other Components, such as a conversation.openai one that names no host, and its Resiliency beside the
-// localhost state store).
+// namespace-less Dapr resource in a directory that holds one and no object of another API group (a `dapr run
+// --resources-path` directory keeps the app's other Components, such as a conversation.openai one that names no
+// host, and its Resiliency beside the localhost state store).
 bool is_local_resource(const Graph& graph, const Object& object);
 
 // Objects of a Dapr kind (API group dapr.io), in input order; local resources (is_local_resource) are left out.

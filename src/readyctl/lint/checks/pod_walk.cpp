@@ -146,8 +146,9 @@ bool runs_sleep(const yaml::Node* container)
 // manages may be a model server, it is none.
 bool names_controller(std::string_view software)
 {
-  const std::string_view last = software.substr(software.rfind('/') == std::string_view::npos ? 0 : software.rfind('/') + 1);
-  for (std::string_view suffix : {"-operator", "-controller", "-controller-manager", "-manager"})
+  const size_t slash = software.rfind('/');
+  const std::string_view last = slash == std::string_view::npos ? software : software.substr(slash + 1);
+  for (std::string_view suffix : {"-operator", "-controller", "-manager"})  // -controller-manager too
     if (last.ends_with(suffix)) return true;
   return false;
 }

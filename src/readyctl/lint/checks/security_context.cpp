@@ -62,6 +62,7 @@ void check_privileged(const CheckContext& ctx, const PodTemplate& pod, GroupedFi
 {
   // A HostProcess pod must use the host network (validateWindows); kernel-hardening reports the HostProcess.
   const bool host_process = runs_host_process(pod);
+  const bool host_network = is_true(pod.spec->get("hostNetwork"));
   for (std::string_view host : {"hostNetwork", "hostPID", "hostIPC"})
     if (const yaml::Node* n = pod.spec->get(host); is_true(n) && !(host_process && host == "hostNetwork"))
       ctx.sink.report(*pod.owner, n, fmt::format("pod sets {}: true and shares the node's {} namespace", host,
@@ -70,7 +71,7 @@ void check_privileged(const CheckContext& ctx, const PodTemplate& pod, GroupedFi
     if (const yaml::Node* n = c.node->path({"securityContext", "privileged"}); is_true(n))
       out.add(*pod.owner, n, c.label(), "runs privileged: it has every capability and the host's devices");
     // With hostNetwork every port is on the node's address (hostPort must equal containerPort): reported above.
-    if (!is_true(pod.spec->get("hostNetwork"))) check_host_ports(ctx, pod, c);
+    if (!host_network) check_host_ports(ctx, pod, c);
   }
 }
 
